@@ -1,0 +1,68 @@
+#include "core/edit_distance.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/utf8.hpp"
+
+namespace ccnt {
+namespace {
+
+std::u32string decode_folded(std::string_view text) {
+  std::u32string out;
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    char32_t cp = next_code_point(text, offset);
+    if (cp < 0x80) cp = static_cast<char32_t>(std::tolower(static_cast<int>(cp)));
+    out.push_back(cp);
+  }
+  return out;
+}
+
+std::size_t distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return distance(decode_folded(a), decode_folded(b));
+}
+
+std::vector<std::string> closest_matches(std::string_view word,
+                                         const std::vector<std::string>& candidates,
+                                         std::size_t limit) {
+  const std::u32string folded = decode_folded(word);
+  // A typo changes about one character in four; a single character is always allowed.
+  const std::size_t allowed = std::max<std::size_t>(1, (folded.size() + 1) / 4);
+  std::vector<std::pair<std::size_t, const std::string*>> scored;
+  for (const std::string& candidate : candidates) {
+    const std::u32string other = decode_folded(candidate);
+    std::size_t d = distance(folded, other);
+    // A prefix or substring (浙 → 浙江) is a good suggestion too.
+    if (!folded.empty() && other.find(folded) != std::u32string::npos) d = std::min<std::size_t>(d, 1);
+    if (d <= allowed) scored.emplace_back(d, &candidate);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> result;
+  for (const auto& [d, candidate] : scored) {
+    if (std::find(result.begin(), result.end(), *candidate) != result.end()) continue;
+    result.push_back(*candidate);
+    if (result.size() == limit) break;
+  }
+  return result;
+}
+
+}  // namespace ccnt

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs one end-to-end case: the real ccnt binary on a fixture tree, comparing
+# stdout, stderr and the exit code with the files the case holds.
+#
+#   run_case.sh CCNT SOURCE_DIR CASE_DIR
+#
+# A case directory holds:
+#   cmd              the arguments, one line, as a shell would split them
+#   tree/            the data tree (copied to a scratch directory; run there)
+#                    - without tree/, the project's own root is used read-only
+#   setup            optional bash script run inside the scratch tree first
+#   expected_stdout  exact stdout
+#   expected_stderr  exact stderr (optional: absent means it must be empty)
+#   expected_status  exit code (default 0)
+# The scratch tree gets the project's schemas/ unless tree/ brings its own.
+# Set CCNT_UPDATE_GOLDEN=1 to rewrite the expected files from the actual run.
+set -u
+ccnt=$1 source_dir=$2 case_dir=$3
+scratch=$(mktemp -d)
+trap 'chmod -R u+rwx "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
+
+if [[ -d $case_dir/tree ]]; then
+  cp -a "$case_dir/tree/." "$scratch/"
+  [[ -e $scratch/schemas ]] || cp -a "$source_dir/schemas" "$scratch/schemas"
+  workdir=$scratch
+else
+  workdir=$source_dir
+fi
+if [[ -f $case_dir/setup ]]; then
+  (cd "$scratch" && bash "$case_dir/setup") || { echo "setup failed"; exit 1; }
+fi
+
+read -r -a args < "$case_dir/cmd"
+(cd "$workdir" && env -u CCNT_ROOT NO_COLOR=1 CCNT_TODAY=2026-11-24 COLUMNS=100 \
+   "$ccnt" "${args[@]}" >"$scratch/.stdout" 2>"$scratch/.stderr" </dev/null)
+status=$?
+
+if [[ ${CCNT_UPDATE_GOLDEN:-0} == 1 ]]; then
+  cp "$scratch/.stdout" "$case_dir/expected_stdout"
+  if [[ -s $scratch/.stderr ]]; then cp "$scratch/.stderr" "$case_dir/expected_stderr"
+  else rm -f "$case_dir/expected_stderr"; fi
+  echo "$status" > "$case_dir/expected_status"
+  exit 0
+fi
+
+failed=0
+expected_status=$(cat "$case_dir/expected_status" 2>/dev/null || echo 0)
+if [[ $status != "$expected_status" ]]; then
+  echo "exit status: expected $expected_status, got $status"; failed=1
+fi
+if ! diff -u "$case_dir/expected_stdout" "$scratch/.stdout"; then
+  echo "(stdout differs)"; failed=1
+fi
+expected_stderr=$case_dir/expected_stderr
+[[ -f $expected_stderr ]] || expected_stderr=/dev/null
+if ! diff -u "$expected_stderr" "$scratch/.stderr"; then
+  echo "(stderr differs)"; failed=1
+fi
+exit $failed
