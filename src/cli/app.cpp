@@ -1,0 +1,45 @@
+#include "cli/app.hpp"
+
+#include <exception>
+#include <iostream>
+
+#include "cli/cli_parser.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/usage_error.hpp"
+
+namespace ccnt::cli {
+namespace {
+
+int dispatch(const Options& options) {
+  switch (options.command) {
+    case Command::Validate: return run_validate(options);
+    case Command::List: return run_list(options);
+    case Command::Show: return run_show(options);
+    case Command::Stats: return run_stats(options);
+    case Command::Targets: return run_targets(options);
+    case Command::Report: return run_report(options);
+    case Command::None: break;
+  }
+  return kExitUsage;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  try {
+    Options options;
+    if (auto exit_code = parse_command_line(argc, argv, options)) return *exit_code;
+    return dispatch(options);
+  } catch (const UsageError& e) {
+    std::cerr << "ccnt: error: " << e.what() << "\n";
+    if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "ccnt: error: internal error: " << e.what()
+              << "\n  hint: this is a bug in ccnt; please report it with the command you ran\n";
+    return kExitInternal;
+  }
+}
+
+}  // namespace ccnt::cli

@@ -1,0 +1,265 @@
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/project_session.hpp"
+#include "cli/terminal.hpp"
+#include "cli/usage_error.hpp"
+#include "core/diagnostic_format.hpp"
+#include "core/display_width.hpp"
+#include "core/edit_distance.hpp"
+#include "core/json_writer.hpp"
+#include "core/loader.hpp"
+#include "core/policy_export.hpp"
+#include "core/source_file.hpp"
+#include "core/text_table.hpp"
+
+namespace ccnt::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kIndent = 2;
+constexpr std::size_t kPipedWidth = 80;
+
+bool looks_like_path(const std::string& argument) {
+  return argument.find('/') != std::string::npos || argument.ends_with(".yaml") ||
+         argument.ends_with(".yml");
+}
+
+// The file of the policy named by `argument`: a path, or an id (the file name
+// without .yaml). Throws UsageError with the closest ids when there is none.
+fs::path find_policy_file(const std::string& argument, const Project& project) {
+  std::error_code ec;
+  if (looks_like_path(argument) || fs::is_regular_file(argument, ec)) {
+    const fs::path path = fs::absolute(argument, ec).lexically_normal();
+    if (!fs::is_regular_file(path, ec))
+      throw UsageError("no such policy file: " + argument,
+                       "give a policy id or the path of a .yaml file under policies/");
+    return path;
+  }
+  Diagnostics ignored;  // problems of the tree are validate's business
+  const std::vector<fs::path> files = find_policy_files(project.policies_dir(), ignored);
+  std::vector<std::string> ids;
+  ids.reserve(files.size());
+  for (const fs::path& file : files) {
+    if (file.stem() == argument) return file;
+    ids.push_back(file.stem().string());
+  }
+  // Of the plausible ids, only the closest: a typo rarely sits as close to two of them.
+  std::vector<std::string> suggestions = closest_matches(argument, ids);
+  if (!suggestions.empty()) {
+    const std::size_t best = edit_distance(argument, suggestions.front());
+    std::erase_if(suggestions,
+                  [&](const std::string& id) { return edit_distance(argument, id) > best; });
+  }
+  std::string hint = "list the ids with `ccnt list --format ids`";
+  if (!suggestions.empty()) {
+    hint = "did you mean ";
+    for (std::size_t i = 0; i < suggestions.size(); ++i)
+      hint += (i > 0 ? ", " : "") + suggestions[i];
+    hint += "?";
+  }
+  throw UsageError("unknown policy id `" + argument + "`", hint);
+}
+
+std::string format_number(double value) {
+  std::string text;
+  JsonWriter(text).value(value);
+  return text;
+}
+
+// "≥ 300万千瓦" and the like: the value with its unit and qualifier.
+std::string target_value(const Target& target) {
+  std::string value = format_number(target.value) + target.unit;
+  if (target.qualifier == "at-least") return "≥ " + value;
+  if (target.qualifier == "at-most") return "≤ " + value;
+  if (target.qualifier == "about") return "≈ " + value;
+  if (target.qualifier == "aim") return value + " (aim)";
+  return value;
+}
+
+std::string named(const std::string& name, const std::string& slug) {
+  return name.empty() || name == slug ? slug : name + " (" + slug + ")";
+}
+
+std::string indent_lines(const std::string& text, std::size_t indent) {
+  std::string out;
+  const std::string pad(indent, ' ');
+  bool line_start = true;
+  for (char c : text) {
+    if (line_start && c != '\n') out += pad;
+    out += c;
+    line_start = c == '\n';
+  }
+  return out;
+}
+
+// The targets as a table; on a terminal too narrow for it, as one wrapped item
+// per target, so that no value is ever cut.
+std::string render_targets(const std::vector<Target>& targets, const Registry& registry,
+                           std::size_t width) {
+  TextTable table;
+  table.headers = {"indicator", "target", "kind", "base", "year", "scope"};
+  table.right_align = {false, true, false, true, true, false};
+  for (const Target& target : targets) {
+    const Indicator* indicator = registry.find_indicator(target.indicator);
+    table.rows.push_back({indicator ? indicator->name : target.indicator, target_value(target),
+                          target.kind, target.base_year ? std::to_string(*target.base_year) : "",
+                          std::to_string(target.target_year), target.scope});
+  }
+  const std::string full = table.render();
+  std::size_t widest = 0;
+  for (std::size_t start = 0; start < full.size();) {
+    const std::size_t end = full.find('\n', start);
+    widest = std::max(widest, display_width(std::string_view(full).substr(start, end - start)));
+    start = end + 1;
+  }
+  if (widest <= width) return indent_lines(full, kIndent);
+
+  std::string out;
+  for (const auto& row : table.rows) {
+    std::string item = row[0] + ": " + row[1] + " by " + row[4] + " (" + row[2];
+    if (!row[3].empty()) item += ", base " + row[3];
+    if (!row[5].empty()) item += ", " + row[5];
+    item += ")";
+    // "- " starts the item; its continuation lines line up under the text.
+    const std::string wrapped = wrap_to_width(item, width > 2 ? width - 2 : 1);
+    bool first = true;
+    for (std::size_t start = 0; start < wrapped.size();) {
+      const std::size_t end = wrapped.find('\n', start);
+      out += std::string(kIndent, ' ') + (first ? "- " : "  ");
+      out.append(wrapped, start, end - start + 1);
+      first = false;
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+std::string render_text(const Policy& policy, const Registry& registry, std::size_t width) {
+  std::string out = wrap_to_width(policy.title, width);
+  if (!policy.title_en.empty()) out += wrap_to_width(policy.title_en, width);
+  out += "\n";
+
+  const Region* region = registry.find_region(policy.region);
+  const Sector* sector = registry.find_sector(policy.sector);
+  std::vector<std::pair<std::string, std::string>> fields;
+  fields.emplace_back("id", policy.id);
+  if (!policy.issuers.empty()) {
+    std::string issuers;
+    for (const std::string& issuer : policy.issuers)
+      issuers += (issuers.empty() ? "" : "、") + issuer;
+    fields.emplace_back("issuers", issuers);
+  }
+  fields.emplace_back("region", named(region ? region->name : "", policy.region));
+  fields.emplace_back("level", policy.level);
+  std::string sector_text = named(sector ? sector->name : "", policy.sector);
+  if (!policy.subsector.empty()) {
+    const Subsector* sub = sector ? registry.find_subsector(*sector, policy.subsector) : nullptr;
+    sector_text += " / " + named(sub ? sub->name : "", policy.subsector);
+  }
+  fields.emplace_back("sector", sector_text);
+  if (!policy.sectors.empty()) {
+    std::string others;
+    for (const std::string& slug : policy.sectors) {
+      const Sector* other = registry.find_sector(slug);
+      others += (others.empty() ? "" : ", ") + named(other ? other->name : "", slug);
+    }
+    fields.emplace_back("also", others);
+  }
+  fields.emplace_back("doc_type", policy.doc_type);
+  if (!policy.document_number.empty()) fields.emplace_back("number", policy.document_number);
+  if (!policy.instrument.empty()) fields.emplace_back("instrument", policy.instrument);
+  if (!policy.status.empty()) fields.emplace_back("status", policy.status);
+  fields.emplace_back("published", policy.published ? policy.published->to_string() : "unknown");
+  fields.emplace_back("added", policy.added.to_string());
+  if (policy.updated) fields.emplace_back("updated", policy.updated->to_string());
+  if (!policy.tags.empty()) {
+    std::string tags;
+    for (const std::string& tag : policy.tags) tags += (tags.empty() ? "" : ", ") + tag;
+    fields.emplace_back("tags", tags);
+  }
+  if (!policy.source.empty()) fields.emplace_back("source", policy.source);
+  fields.emplace_back("path", policy.path);
+
+  std::size_t label_width = 0;
+  for (const auto& [label, value] : fields) label_width = std::max(label_width, label.size());
+  const std::size_t value_column = kIndent + label_width + 2;
+  const std::size_t value_width = width > value_column + 10 ? width - value_column : 10;
+  for (const auto& [label, value] : fields) {
+    // Long values (issuers, tags) wrap under themselves; URLs and paths are never broken.
+    const bool breakable = label != "source" && label != "path";
+    const std::string text = breakable ? wrap_to_width(value, value_width) : value + "\n";
+    out += std::string(kIndent, ' ') + pad_to_width(label, label_width + 2);
+    bool first = true;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      const std::size_t end = text.find('\n', start);
+      if (!first) out += std::string(value_column, ' ');
+      out.append(text, start, end - start);
+      out += '\n';
+      first = false;
+      start = end + 1;
+    }
+  }
+
+  out += "\nSummary\n";
+  out +=
+      indent_lines(wrap_to_width(policy.summary, width > kIndent ? width - kIndent : 1), kIndent);
+
+  if (!policy.targets.empty()) {
+    out += fmt::format("\nTargets ({})\n", policy.targets.size());
+    out += render_targets(policy.targets, registry, width > kIndent ? width - kIndent : 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_show(const Options& options) {
+  const ShowOptions& opts = options.show;
+  const Project project = open_project_or_throw(options.global);
+  const fs::path file = find_policy_file(opts.policy, project);
+
+  if (opts.format == "yaml") {
+    Diagnostics diagnostics;
+    const auto bytes = read_source_file(file, display_path(file), diagnostics);
+    for (const Diagnostic& d : diagnostics.all())
+      std::cerr << format_diagnostic_text(d, use_color(options.global.color, stderr));
+    if (!bytes) return kExitProblems;
+    std::cout << *bytes;
+    if (!bytes->empty() && bytes->back() != '\n') std::cout << '\n';
+    return kExitOk;
+  }
+
+  Diagnostics diagnostics;
+  LoadedPolicies loaded = load_policy_files(project, {file}, 1, diagnostics);
+  if (diagnostics.error_count() > 0 || loaded.policies.empty()) {
+    diagnostics.sort();
+    const bool color = use_color(options.global.color, stderr);
+    for (const Diagnostic& d : diagnostics.all()) std::cerr << format_diagnostic_text(d, color);
+    std::cerr << "ccnt: error: " << display_path(file)
+              << " has errors; fix them (see 'ccnt validate') to show it\n";
+    return kExitProblems;
+  }
+  const Policy& policy = loaded.policies.front();
+  if (opts.format == "json") {
+    std::string out;
+    append_policy_json(out, policy, project.registry, true);
+    std::cout << out << '\n';
+    return kExitOk;
+  }
+  std::size_t width = opts.width;
+  if (width == 0) width = terminal_width(stdout);
+  if (width == 0) width = kPipedWidth;
+  std::cout << render_text(policy, project.registry, width);
+  return kExitOk;
+}
+
+}  // namespace ccnt::cli

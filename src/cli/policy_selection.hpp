@@ -1,0 +1,25 @@
+// The start shared by list, stats and targets: filter flags turned into a
+// PolicyFilter, and the policies of the tree that pass it.
+#pragma once
+
+#include <vector>
+
+#include "cli/options.hpp"
+#include "core/policy.hpp"
+#include "core/policy_filter.hpp"
+#include "core/project.hpp"
+
+namespace ccnt::cli {
+
+// The filter for the flags, or UsageError (exit 2) naming the unknown value
+// and the closest valid names. `project` must outlive the filter.
+PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& project);
+
+// Loads the tree (skipping region directories the filter cannot match) and
+// returns the policies that pass it, in path order. Files with errors are left
+// out; when there are any, one warning line on stderr says how many and points
+// at `ccnt validate`.
+std::vector<Policy> load_matching_policies(const Project& project, const PolicyFilter& filter,
+                                           unsigned jobs);
+
+}  // namespace ccnt::cli

@@ -1,0 +1,36 @@
+// A table of text cells rendered for a terminal (aligned by display width),
+// as a GitHub-flavoured Markdown table, or as CSV/TSV.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace ccnt {
+
+struct TextTable {
+  std::vector<std::string> headers;
+  std::vector<std::vector<std::string>> rows;  // each row has one cell per header
+  std::vector<bool> right_align;               // per column; missing entries mean left
+  // Per column: whether render() may narrow it before all others (long text
+  // such as titles); empty means every column. Columns not marked shrink only
+  // when narrowing the marked ones to their header's width is not enough.
+  std::vector<bool> shrinkable;
+
+  // Columns separated by two spaces and aligned by display width, with a line
+  // of "─" under the headers. When max_width > 0 and a line would be wider,
+  // the widest columns are narrowed and their cells cut with "…" so that every
+  // line fits; max_width 0 never cuts. Every line ends with "\n".
+  std::string render(std::size_t max_width = 0) const;
+
+  // A GitHub-flavoured Markdown table; "|" in cells is escaped, line breaks become spaces.
+  std::string render_markdown() const;
+
+  // Headers and rows as delimiter-separated values. With ',' (or any separator
+  // but a tab): RFC 4180, CRLF line ends, fields quoted when they hold the
+  // separator, a quote, CR or LF. With '\t': TSV, "\n" line ends, tabs and line
+  // breaks inside fields replaced by spaces.
+  std::string render_csv(char separator = ',') const;
+};
+
+}  // namespace ccnt

@@ -1,0 +1,181 @@
+#include <catch2/catch.hpp>
+
+#include "source_tree.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/policy_export.hpp"
+
+using namespace ccnt;
+using nlohmann::json;
+
+namespace {
+
+const Registry& registry() { return testing::source_registry(); }
+
+// A made-up policy whose text exercises quoting in every format.
+Policy fixture_policy() {
+  Policy policy;
+  policy.path = "policies/zhejiang/industry/fixture-zhejiang-industry.yaml";
+  policy.id = "fixture-zhejiang-industry";
+  policy.title = "测试用工业方案, \"quoted\" | piped";
+  policy.region = "zhejiang";
+  policy.level = "provincial";
+  policy.sector = "industry";
+  policy.sectors = {"energy"};
+  policy.issuers = {"测试厅", "Fixture Office"};
+  policy.doc_type = "实施方案";
+  policy.published = PartialDate::parse("2022-11");
+  policy.added = *PartialDate::parse("2023-03");
+  policy.summary = "第一行：到2025年。\n第二行\twith tab";
+  Target target;
+  target.indicator = "non-fossil-energy-share";
+  target.text = "非化石能源消费比重达到 20%";
+  target.value = 20.5;
+  target.unit = "%";
+  target.kind = "share";
+  target.qualifier = "at-least";
+  target.target_year = 2025;
+  policy.targets.push_back(target);
+  policy.tags = {"测试"};
+  return policy;
+}
+
+// Splits RFC 4180 CSV into records of fields (quoted fields may hold CR, LF and "").
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> records(1);
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      records.back().push_back(field);
+      field.clear();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      records.back().push_back(field);
+      field.clear();
+      records.emplace_back();
+      ++i;
+    } else {
+      field += c;
+    }
+  }
+  if (records.back().empty()) records.pop_back();
+  return records;
+}
+
+}  // namespace
+
+TEST_CASE("JSON export parses back with every documented field") {
+  const Policy policy = fixture_policy();
+  const std::string out = export_policies({&policy, &policy}, registry(), ExportFormat::Json);
+  const json parsed = json::parse(out);
+  REQUIRE(parsed.is_array());
+  REQUIRE(parsed.size() == 2);
+  const json& p = parsed[0];
+  CHECK(p["id"] == "fixture-zhejiang-industry");
+  CHECK(p["title"] == policy.title);
+  CHECK(p["region"] == "zhejiang");
+  CHECK(p["region_name"] == "浙江");
+  CHECK(p["level"] == "provincial");
+  CHECK(p["sector"] == "industry");
+  CHECK(p["sector_name"] == "工业");
+  CHECK(p["sectors"] == json::array({"energy"}));
+  CHECK(p["issuers"] == json::array({"测试厅", "Fixture Office"}));
+  CHECK(p["doc_type"] == "实施方案");
+  CHECK(p["published"] == "2022-11");
+  CHECK(p["added"] == "2023-03");
+  CHECK(p["summary"] == policy.summary);
+  CHECK(p["tags"] == json::array({"测试"}));
+  CHECK(p["path"] == policy.path);
+  REQUIRE(p["targets"].size() == 1);
+  CHECK(p["targets"][0]["indicator"] == "non-fossil-energy-share");
+  CHECK(p["targets"][0]["value"] == 20.5);
+  CHECK(p["targets"][0]["qualifier"] == "at-least");
+  CHECK(p["targets"][0]["target_year"] == 2025);
+  CHECK_FALSE(p["targets"][0].contains("base_year"));
+  // Absent optional fields are omitted, not null.
+  for (const char* absent :
+       {"title_en", "subsector", "updated", "source", "document_number", "status", "instrument"})
+    CHECK_FALSE(p.contains(absent));
+}
+
+TEST_CASE("JSON export of nothing is an empty array") {
+  CHECK(json::parse(export_policies({}, registry(), ExportFormat::Json)) == json::array());
+}
+
+TEST_CASE("JSON Lines export is one compact object per line") {
+  const Policy policy = fixture_policy();
+  const std::string out = export_policies({&policy, &policy}, registry(), ExportFormat::Jsonl);
+  std::size_t newline = out.find('\n');
+  REQUIRE(newline != std::string::npos);
+  CHECK(json::parse(out.substr(0, newline))["id"] == policy.id);
+  CHECK(json::parse(out.substr(newline + 1))["region_name"] == "浙江");
+  CHECK(std::count(out.begin(), out.end(), '\n') == 2);
+}
+
+TEST_CASE("CSV export parses back per RFC 4180, with a BOM when asked") {
+  const Policy policy = fixture_policy();
+  const std::string out = export_policies({&policy}, registry(), ExportFormat::Csv, true);
+  REQUIRE(out.rfind("\xEF\xBB\xBF", 0) == 0);
+  const auto records = parse_csv(out.substr(3));
+  REQUIRE(records.size() == 2);
+  CHECK(records[0] == policy_csv_columns());
+  const auto& row = records[1];
+  REQUIRE(row.size() == policy_csv_columns().size());
+  CHECK(row[0] == policy.id);
+  CHECK(row[1] == policy.title);
+  CHECK(row[3] == "浙江");
+  CHECK(row[6] == "工业");
+  CHECK(row[7] == "测试厅;Fixture Office");
+  CHECK(row[9] == "2022-11");
+  CHECK(row[12] == policy.summary);
+  CHECK(row[13] == "1");
+  CHECK(row[14] == policy.path);
+  CHECK(export_policies({&policy}, registry(), ExportFormat::Csv).rfind("id,title,", 0) == 0);
+}
+
+TEST_CASE("TSV export keeps one record per line") {
+  const Policy policy = fixture_policy();
+  const std::string out = export_policies({&policy}, registry(), ExportFormat::Tsv);
+  CHECK(std::count(out.begin(), out.end(), '\n') == 2);
+  CHECK(out.find("第一行：到2025年。 第二行 with tab") != std::string::npos);
+}
+
+TEST_CASE("YAML export quotes what would not read back as the same string") {
+  const Policy policy = fixture_policy();
+  const std::string out = export_policies({&policy}, registry(), ExportFormat::Yaml);
+  CHECK(out.rfind("- id: fixture-zhejiang-industry\n  title: ", 0) == 0);
+  CHECK(out.find("  published: \"2022-11\"\n") != std::string::npos);
+  CHECK(out.find("  summary: \"第一行：到2025年。\\n第二行\\twith tab\"\n") != std::string::npos);
+  CHECK(out.find("  issuers:\n    - 测试厅\n    - Fixture Office\n") != std::string::npos);
+  CHECK(out.find("  targets:\n    - indicator: non-fossil-energy-share\n") != std::string::npos);
+  CHECK(out.find("      value: 20.5\n") != std::string::npos);
+  CHECK(export_policies({}, registry(), ExportFormat::Yaml) == "[]\n");
+}
+
+TEST_CASE("Markdown and ids exports") {
+  const Policy policy = fixture_policy();
+  const std::string md = export_policies({&policy}, registry(), ExportFormat::Markdown);
+  CHECK(md.find("| published | region | sector | title | id |\n") == 0);
+  CHECK(md.find("\\| piped") != std::string::npos);
+  CHECK(export_policies({&policy}, registry(), ExportFormat::Ids) == policy.id + "\n");
+}
+
+TEST_CASE("Format names parse") {
+  ExportFormat format{};
+  CHECK(parse_export_format("jsonl", format));
+  CHECK(format == ExportFormat::Jsonl);
+  CHECK_FALSE(parse_export_format("xml", format));
+}
