@@ -68,13 +68,13 @@ class PolicyOrder {
 constexpr std::size_t kMinTitleWidth = 24;
 
 // The default output: published, region, sector, title and id, fitted to `width`
-// (0: no limit) by cutting titles; on terminals too narrow to show whole ids
-// and a readable title, the sector column is left out first.
+// (0: no limit) by cutting titles and ids alike; on terminals too narrow for
+// whole ids and a readable title, the sector column is left out first.
 std::string policy_table(const std::vector<const Policy*>& policies, const Registry& registry,
                          std::size_t width) {
   TextTable table;
   table.headers = {"published", "region", "sector", "title", "id"};
-  table.shrinkable = {false, false, false, true, false};
+  table.shrinkable = {false, false, false, true, true};
   table.rows.reserve(policies.size());
   std::vector<std::size_t> widths(table.headers.size());
   for (std::size_t c = 0; c < widths.size(); ++c) widths[c] = display_width(table.headers[c]);
