@@ -152,7 +152,8 @@ class PolicyChecker {
       out_.error("E036", path_, mark_of(doc_, "id"),
                  fmt::format("id `{}` differs from the file name `{}`", policy.id,
                              file.filename().string()),
-                 fmt::format("rename the file to {}{}", policy.id, file.extension().string()));
+                 fmt::format("rename the file to {}{}, or set `id: {}`", policy.id,
+                             file.extension().string(), file.stem().string()));
     if (policy.doc_type != "其他" && !title_stem(policy.title).ends_with(policy.doc_type))
       out_.warning("W010", path_, mark_of(doc_, "doc_type"),
                    fmt::format("title does not end with its doc_type `{}`", policy.doc_type),
