@@ -20,8 +20,8 @@ Project open_project_or_throw(const GlobalOptions& global) {
   const bool color = use_color(global.color, stderr);
   for (const Diagnostic& d : diagnostics.all()) std::cerr << format_diagnostic_text(d, color);
   if (!project)
-    throw UsageError("cannot use the schema and registries of " + root->string(),
-                     "fix the problems above in schemas/");
+    throw UsageError("the schema or the registries have errors, listed above",
+                     "fix them in schemas/; ccnt cannot check policies without them");
   return std::move(*project);
 }
 

@@ -61,7 +61,7 @@ std::string display_path(const std::filesystem::path& file) {
   }();
   if (!cwd.empty() && file.is_absolute()) {
     const auto relative = file.lexically_relative(cwd);
-    if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+    if (!relative.empty()) return relative.generic_string();
   }
   return file.lexically_normal().generic_string();
 }

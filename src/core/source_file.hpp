@@ -18,7 +18,7 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file,
                                             const std::string& display, Diagnostics& diagnostics,
                                             std::size_t max_bytes = kMaxSourceBytes);
 
-// How a path is shown to the user: relative to the working directory when inside it.
+// How a path is shown to the user: relative to the working directory (../x when outside it).
 std::string display_path(const std::filesystem::path& file);
 
 }  // namespace ccnt

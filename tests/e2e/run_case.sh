@@ -9,6 +9,7 @@
 #   tree/            the data tree (copied to a scratch directory; run there)
 #                    - without tree/, the project's own root is used read-only
 #   setup            optional bash script run inside the scratch tree first
+#   cwd              optional: the directory, relative to the tree, to run in
 #   expected_stdout  exact stdout
 #   expected_stderr  exact stderr (optional: absent means it must be empty)
 #   expected_status  exit code (default 0)
@@ -30,6 +31,7 @@ if [[ -f $case_dir/setup ]]; then
   (cd "$scratch" && bash "$case_dir/setup") || { echo "setup failed"; exit 1; }
 fi
 
+[[ -f $case_dir/cwd ]] && workdir=$workdir/$(cat "$case_dir/cwd")
 read -r -a args < "$case_dir/cmd"
 (cd "$workdir" && env -u CCNT_ROOT NO_COLOR=1 CCNT_TODAY=2026-11-24 COLUMNS=100 \
    "$ccnt" "${args[@]}" >"$scratch/.stdout" 2>"$scratch/.stderr" </dev/null)
