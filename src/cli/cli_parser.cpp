@@ -21,6 +21,7 @@ const char* const kFooter =
     "  ccnt list --region 浙江 --sector industry\n"
     "  ccnt list --format csv --bom > policies.csv\n"
     "  ccnt show zhejiang-industry-carbon-peaking\n"
+    "  ccnt report --month 2023-03 -o 2023-03.md   the March 2023 bulletin (月报)\n"
     "\n"
     "Exit codes: 0 success, 1 problems found, 2 usage or environment error.\n"
     "Documentation: docs/commands.md, docs/errors.md.";
@@ -168,6 +169,76 @@ void add_show(CLI::App& app, Options& options) {
   cmd->callback([&options] { options.command = Command::Show; });
 }
 
+void add_stats(CLI::App& app, Options& options) {
+  StatsOptions& stats = options.stats;
+  CLI::App* cmd = app.add_subcommand(
+      "stats", "Count policies by region and sector, level, month added, and targets");
+  cmd->footer(
+      "Examples:\n"
+      "  ccnt stats\n"
+      "  ccnt stats --region 广东 --format markdown\n"
+      "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+      "Documentation: docs/commands/stats.md");
+  add_filter_options(cmd, stats.filter);
+  cmd->add_option("--format", stats.format, "Output: table, csv, json or markdown")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
+      ->type_name("FORMAT");
+  cmd->callback([&options] { options.command = Command::Stats; });
+}
+
+void add_targets(CLI::App& app, Options& options) {
+  TargetsOptions& targets = options.targets;
+  CLI::App* cmd = app.add_subcommand(
+      "targets", "Compare quantitative targets across regions with the national benchmark");
+  cmd->footer(
+      "Examples:\n"
+      "  ccnt targets                      every indicator with a national benchmark\n"
+      "  ccnt targets --indicator industrial-energy-intensity-reduction\n"
+      "  ccnt targets --indicator 规上工业单位增加值能耗下降率 --format csv\n"
+      "  ccnt targets --region 浙江        浙江's targets against the national ones\n"
+      "Documentation: docs/commands/targets.md");
+  add_filter_options(cmd, targets.filter);
+  cmd->add_option("--indicator", targets.indicator,
+                  "One indicator, by slug or Chinese name (schemas/indicators.yaml)")
+      ->type_name("NAME");
+  cmd->add_option("--format", targets.format, "Output: table, csv, json or markdown")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
+      ->type_name("FORMAT");
+  cmd->callback([&options] { options.command = Command::Targets; });
+}
+
+void add_report(CLI::App& app, Options& options) {
+  ReportOptions& report = options.report;
+  CLI::App* cmd = app.add_subcommand("report", "Render the monthly bulletin (月报) in Markdown");
+  cmd->footer(
+      "Examples:\n"
+      "  ccnt report --month 2023-03                 the bulletin, to stdout\n"
+      "  ccnt report --month 2023-03 -o 2023-03.md   written atomically to a file\n"
+      "  ccnt report --month 2023-04 --init          start bulletins/2023-04.yaml from the data\n"
+      "  ccnt report --month 2023-03 --template my.md.mustache\n"
+      "The text of a month lives in bulletins/YYYY-MM.yaml; without it ccnt renders a draft.\n"
+      "Documentation: docs/bulletin.md, docs/commands/report.md");
+  cmd->add_option("--month", report.month,
+                  "Month of the bulletin, YYYY-MM: the policies whose `added` is in it")
+      ->required()
+      ->type_name("YYYY-MM");
+  CLI::Option* output =
+      cmd->add_option("-o,--output", report.output,
+                      "Write to FILE (atomically: a reader never sees half of it) instead of "
+                      "stdout")
+          ->type_name("FILE");
+  CLI::Option* layout =
+      cmd->add_option("--template", report.template_file,
+                      "Mustache template to use instead of templates/bulletin.md.mustache")
+          ->type_name("FILE");
+  cmd->add_flag("--init", report.init,
+                "Write the editorial skeleton bulletins/YYYY-MM.yaml for the month (never "
+                "overwrites)")
+      ->excludes(output)
+      ->excludes(layout);
+  cmd->callback([&options] { options.command = Command::Report; });
+}
+
 }  // namespace
 
 std::optional<int> parse_command_line(int argc, char** argv, Options& options) {
@@ -180,6 +251,9 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& options) {
   add_validate(app, options);
   add_list(app, options);
   add_show(app, options);
+  add_stats(app, options);
+  add_targets(app, options);
+  add_report(app, options);
 
   try {
     app.parse(argc, argv);

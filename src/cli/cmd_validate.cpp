@@ -7,6 +7,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
+#include "core/bulletin_check.hpp"
 #include "core/diagnostic_format.hpp"
 #include "core/loader.hpp"
 #include "core/source_file.hpp"
@@ -40,8 +41,11 @@ int run_validate(const Options& options) {
   LoadedPolicies loaded = load_project_policies(project, options.global.jobs, diagnostics);
   std::size_t files = loaded.files;
   std::size_t valid = loaded.policies.size();
+  // The bulletin's editorial files (bulletins/*.yaml) are checked against the policies too.
+  std::vector<fs::path> bulletins = find_bulletin_files(project.root);
 
   if (!opts.paths.empty()) {
+    bulletins.clear();
     std::unordered_set<std::string> selected;  // files inside policies/, as displayed
     std::vector<std::string> selected_dirs;     // for problems found while scanning them
     std::vector<fs::path> outside;              // files elsewhere, checked on their own
@@ -58,6 +62,8 @@ int run_validate(const Options& options) {
       for (const fs::path& file : found) {
         if (inside(file, project.policies_dir()))
           selected.insert(display_path(file));
+        else if (is_bulletin_file(file, project.root))
+          bulletins.push_back(file);
         else
           outside.push_back(file);
       }
@@ -77,6 +83,7 @@ int run_validate(const Options& options) {
     valid += extra.policies.size();
     diagnostics = std::move(kept);
   }
+  files += check_bulletin_files(bulletins, loaded.policies, diagnostics);
 
   diagnostics.sort();
   std::cout << format_diagnostics(diagnostics, parse_format(opts.format), files, valid,

@@ -1,0 +1,157 @@
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/policy_selection.hpp"
+#include "cli/project_session.hpp"
+#include "cli/usage_error.hpp"
+#include "core/atomic_write.hpp"
+#include "core/bulletin_check.hpp"
+#include "core/bulletin_draft.hpp"
+#include "core/bulletin_month.hpp"
+#include "core/bulletin_render.hpp"
+#include "core/diagnostic_format.hpp"
+#include "core/source_file.hpp"
+
+namespace ccnt::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+PartialDate parse_month_or_throw(const std::string& text) {
+  if (auto month = parse_bulletin_month(text)) return *month;
+  throw UsageError(fmt::format("--month expects a month as YYYY-MM, got `{}`", text),
+                   "for example: ccnt report --month 2023-03");
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, ColorMode color) {
+  const bool colored = use_color(color, stderr);
+  for (const Diagnostic& d : diagnostics.all()) std::cerr << format_diagnostic_text(d, colored);
+}
+
+int write_skeleton(const Project& project, const PartialDate& month,
+                   const std::vector<const Policy*>& month_policies) {
+  const fs::path file = bulletin_file(project.root, month);
+  const std::string display = display_path(file);
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  std::string error;
+  const std::string text = bulletin_skeleton(month, month_policies, project.registry);
+  switch (create_file_atomically(file, text, error)) {
+    case WriteResult::Exists:
+      throw UsageError(fmt::format("{} already exists; --init never overwrites it", display),
+                       fmt::format("edit it, or delete it first to start again from the data; "
+                                   "'ccnt report --month {}' renders it",
+                                   month.to_string()));
+    case WriteResult::Failed:
+      throw UsageError(fmt::format("cannot write {}: {}", display, error));
+    case WriteResult::Written:
+      break;
+  }
+  std::cout << fmt::format(
+      "wrote {} listing {} {} added in {}\n"
+      "next: replace its TODO lines, run 'ccnt validate', then 'ccnt report --month {} -o "
+      "bulletin.md'\n",
+      display, month_policies.size(), month_policies.size() == 1 ? "policy" : "policies",
+      month.to_string(), month.to_string());
+  return kExitOk;
+}
+
+// The editorial plan of the month: its file, checked, or a draft from the data;
+// nullopt (after printing why) when the file has errors.
+std::optional<BulletinEditorial> editorial_or_draft(const Project& project,
+                                                    const PartialDate& month,
+                                                    const std::vector<Policy>& policies,
+                                                    ColorMode color) {
+  const fs::path file = bulletin_file(project.root, month);
+  std::error_code ec;
+  if (!fs::exists(file, ec)) {
+    std::cerr << fmt::format(
+        "ccnt: note: no {}; rendering a draft from the data (run 'ccnt report --month {} "
+        "--init' to start one)\n",
+        display_path(file), month.to_string());
+    return draft_bulletin(month, policies_added_in(policies, month), project.registry);
+  }
+  Diagnostics diagnostics;
+  auto editorial = load_bulletin_editorial(file, policies, diagnostics);
+  diagnostics.sort();
+  print_diagnostics(diagnostics, color);
+  if (!editorial || diagnostics.error_count() > 0) {
+    std::cerr << fmt::format("ccnt: error: {} has errors; the bulletin was not rendered\n",
+                             display_path(file));
+    return std::nullopt;
+  }
+  return editorial;
+}
+
+struct BulletinTemplate {
+  std::string text;
+  std::string path;  // as displayed
+};
+
+BulletinTemplate read_template_or_throw(const Project& project, const std::string& option,
+                                        ColorMode color) {
+  fs::path file;
+  if (!option.empty()) {
+    file = option;
+  } else if (auto found = find_bulletin_template(project.root)) {
+    file = *found;
+  } else {
+    throw UsageError("cannot find templates/bulletin.md.mustache",
+                     fmt::format("keep templates/ beside policies/, install ccnt so that {} "
+                                 "exists, or pass --template FILE",
+                                 (fs::path(CCNT_INSTALL_DATADIR) / "templates").string()));
+  }
+  const std::string display = display_path(file);
+  Diagnostics diagnostics;
+  std::optional<std::string> text = read_source_file(file, display, diagnostics);
+  if (text) check_bulletin_template(*text, display, diagnostics);
+  print_diagnostics(diagnostics, color);
+  if (!text || diagnostics.error_count() > 0)
+    throw UsageError(fmt::format("cannot use the template {}", display),
+                     "fix the problem above, or leave out --template to use the default one");
+  return {std::move(*text), display};
+}
+
+}  // namespace
+
+int run_report(const Options& options) {
+  const ReportOptions& opts = options.report;
+  const PartialDate month = parse_month_or_throw(opts.month);
+  const Project project = open_project_or_throw(options.global);
+  const PolicyFilter everything = make_filter_or_throw(FilterOptions{}, project);
+  const std::vector<Policy> policies =
+      load_matching_policies(project, everything, options.global.jobs);
+  const std::vector<const Policy*> month_policies = policies_added_in(policies, month);
+  if (month_policies.empty())
+    std::cerr << fmt::format("ccnt: warning: no policy has `added` in {}\n", month.to_string());
+
+  if (opts.init) return write_skeleton(project, month, month_policies);
+
+  const BulletinTemplate layout =
+      read_template_or_throw(project, opts.template_file, options.global.color);
+  const auto editorial = editorial_or_draft(project, month, policies, options.global.color);
+  if (!editorial) return kExitProblems;
+  Diagnostics diagnostics;
+  const auto bulletin = render_bulletin(layout.text, layout.path, *editorial, policies,
+                                        project.registry, diagnostics);
+  print_diagnostics(diagnostics, options.global.color);
+  if (!bulletin) throw UsageError("cannot render the bulletin with " + layout.path);
+
+  if (opts.output.empty()) {
+    std::cout << *bulletin;
+    return kExitOk;
+  }
+  std::string error;
+  if (write_file_atomically(opts.output, *bulletin, error) != WriteResult::Written)
+    throw UsageError(fmt::format("cannot write {}: {}", opts.output, error),
+                     "check that the directory exists and is writable");
+  return kExitOk;
+}
+
+}  // namespace ccnt::cli

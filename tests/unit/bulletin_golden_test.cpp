@@ -1,0 +1,80 @@
+// The March 2023 data renders the real March 2023 bulletin.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/bulletin_check.hpp"
+#include "core/bulletin_render.hpp"
+#include "core/loader.hpp"
+#include "core/project.hpp"
+
+using namespace ccnt;
+
+namespace {
+
+const std::filesystem::path kSource = CCNT_SOURCE_DIR;
+
+std::string read(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Paragraphs (split on blank lines) with all whitespace removed.
+std::vector<std::string> paragraphs(const std::string& text) {
+  std::vector<std::string> result;
+  std::string current;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    std::string squeezed;
+    for (char c : line)
+      if (c != ' ' && c != '\t' && c != '\r') squeezed += c;
+    if (squeezed.empty()) {
+      if (!current.empty()) result.push_back(std::move(current));
+      current.clear();
+    } else {
+      current += squeezed;
+    }
+  }
+  if (!current.empty()) result.push_back(std::move(current));
+  return result;
+}
+
+std::string render_march_2023() {
+  Diagnostics diagnostics;
+  auto project = open_project(kSource, diagnostics);
+  REQUIRE(project);
+  const LoadedPolicies loaded = load_project_policies(*project, 2, diagnostics);
+  auto editorial =
+      load_bulletin_editorial(kSource / "bulletins/2023-03.yaml", loaded.policies, diagnostics);
+  REQUIRE(editorial);
+  const auto layout = kSource / "templates/bulletin.md.mustache";
+  auto text = render_bulletin(read(layout), layout.string(), *editorial, loaded.policies,
+                              project->registry, diagnostics);
+  for (const Diagnostic& d : diagnostics.all())
+    INFO(d.path << ":" << d.mark.line << ": " << d.code << " " << d.message);
+  REQUIRE(diagnostics.empty());
+  REQUIRE(text);
+  return *text;
+}
+
+}  // namespace
+
+TEST_CASE("every paragraph of the March 2023 bulletin is rendered, in order") {
+  const std::vector<std::string> golden =
+      paragraphs(read(kSource / "tests/golden/ccnt-bulletin-2023-03.md"));
+  const std::vector<std::string> rendered = paragraphs(render_march_2023());
+  REQUIRE(golden.size() > 50);
+  std::size_t next = 0;  // the first rendered paragraph not yet matched
+  for (const std::string& paragraph : golden) {
+    const auto found = std::find(rendered.begin() + next, rendered.end(), paragraph);
+    INFO("golden paragraph: " << paragraph);
+    REQUIRE(found != rendered.end());
+    next = found - rendered.begin() + 1;
+  }
+  // And nothing else: the default template adds no paragraph the bulletin does not have.
+  CHECK(rendered.size() == golden.size());
+}

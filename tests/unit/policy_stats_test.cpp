@@ -1,0 +1,53 @@
+#include <catch2/catch.hpp>
+
+#include "core/policy_stats.hpp"
+#include "source_tree.hpp"
+
+using namespace ccnt;
+
+namespace {
+
+Policy policy(std::string region, std::string level, std::string sector, std::string added) {
+  Policy p;
+  p.region = std::move(region);
+  p.level = std::move(level);
+  p.sector = std::move(sector);
+  p.added = *PartialDate::parse(added);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("stats count region x sector, levels, months and targets") {
+  Policy zj = policy("zhejiang", "provincial", "industry", "2023-03");
+  zj.targets.resize(2);
+  zj.targets[0].indicator = zj.targets[1].indicator = "industrial-energy-intensity-reduction";
+  const Policy zj2 = policy("zhejiang", "provincial", "carbon-sinks", "2023-03-05");
+  const Policy gz = policy("guangzhou", "municipal", "peaking", "2023-04");
+  const Policy cn = policy("national", "national", "industry", "2022-08");
+  const PolicyStats stats = compute_stats({&zj, &zj2, &gz, &cn}, testing::source_registry());
+
+  CHECK(stats.policies == 4);
+  REQUIRE(stats.regions.size() == 3);
+  CHECK(stats.regions[0]->slug == "national");  // registry order
+  CHECK(stats.regions[1]->slug == "zhejiang");
+  CHECK(stats.regions[2]->slug == "guangzhou");
+  REQUIRE(stats.sectors.size() == 3);
+  CHECK(stats.sectors[0]->slug == "peaking");
+  CHECK(stats.sectors[1]->slug == "industry");
+  CHECK(stats.cells[1][1] == 1);  // 浙江 工业
+  CHECK(stats.cells[0][1] == 1);  // 全国 工业
+  CHECK(stats.cells[2][0] == 1);  // 广州 碳达峰
+
+  REQUIRE(stats.by_level.size() == 3);
+  CHECK(stats.by_level[0].key == "national");
+  CHECK(stats.by_level[1].count == 2);
+  REQUIRE(stats.by_month_added.size() == 3);
+  CHECK(stats.by_month_added[0].key == "2022-08");
+  CHECK(stats.by_month_added[1].key == "2023-03");
+  CHECK(stats.by_month_added[1].count == 2);  // a day-precise date counts in its month
+
+  REQUIRE(stats.by_indicator.size() == 1);
+  CHECK(stats.by_indicator[0].targets == 2);
+  CHECK(stats.by_indicator[0].policies == 1);
+}
