@@ -6,6 +6,7 @@
 #include "cli/cli_parser.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
 
 namespace ccnt::cli {
@@ -19,6 +20,12 @@ int dispatch(const Options& options) {
     case Command::Stats: return run_stats(options);
     case Command::Targets: return run_targets(options);
     case Command::Report: return run_report(options);
+    case Command::New: return run_new(options);
+    case Command::Completion: return run_completion(options);
+    case Command::Complete: return run_complete(options);
+    case Command::Cache: return run_cache(options);
+    case Command::Man: return run_man(options);
+    case Command::Help:  // printed by the parser
     case Command::None: break;
   }
   return kExitUsage;
@@ -30,14 +37,16 @@ int run(int argc, char** argv) {
   try {
     Options options;
     if (auto exit_code = parse_command_line(argc, argv, options)) return *exit_code;
+    set_language(language_for(options.global.lang));
     return dispatch(options);
   } catch (const UsageError& e) {
-    std::cerr << "ccnt: error: " << e.what() << "\n";
-    if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << "\n";
+    std::cerr << tr("ccnt: error: ") << e.what() << "\n";
+    if (!e.hint().empty()) std::cerr << tr("  hint: ") << e.hint() << "\n";
     return kExitUsage;
   } catch (const std::exception& e) {
-    std::cerr << "ccnt: error: internal error: " << e.what()
-              << "\n  hint: this is a bug in ccnt; please report it with the command you ran\n";
+    std::cerr << tr("ccnt: error: ") << tr("internal error: ") << e.what() << "\n"
+              << tr("  hint: ")
+              << tr("this is a bug in ccnt; please report it with the command you ran") << "\n";
     return kExitInternal;
   }
 }

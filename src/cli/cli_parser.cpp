@@ -4,8 +4,13 @@
 #include <iostream>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/exit_codes.hpp"
+#include "cli/usage_error.hpp"
+#include "core/edit_distance.hpp"
+#include "core/version.hpp"
 
 namespace ccnt::cli {
 namespace {
@@ -41,6 +46,12 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("-j,--jobs", global.jobs, "Worker threads (default: one per core)")
       ->check(CLI::Range(0u, 256u))
       ->type_name("N");
+  app.add_flag("--no-cache", global.no_cache,
+               "Read every policy file; neither use nor update the cache in .ccnt-cache/");
+  app.add_option("--lang", global.lang,
+                 "Language of messages: en or zh (default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->check(CLI::IsMember({"en", "zh"}))
+      ->type_name("LANG");
 }
 
 // The selection flags shared by list, stats and targets; each may be repeated
@@ -192,15 +203,19 @@ void add_targets(CLI::App& app, Options& options) {
       "targets", "Compare quantitative targets across regions with the national benchmark");
   cmd->footer(
       "Examples:\n"
-      "  ccnt targets                      every indicator with a national benchmark\n"
+      "  ccnt targets                      the indicators where targets meet a national one\n"
       "  ccnt targets --indicator industrial-energy-intensity-reduction\n"
       "  ccnt targets --indicator 规上工业单位增加值能耗下降率 --format csv\n"
       "  ccnt targets --region 浙江        浙江's targets against the national ones\n"
+      "  ccnt targets --all --format csv   every target of every indicator\n"
       "Documentation: docs/commands/targets.md");
   add_filter_options(cmd, targets.filter);
   cmd->add_option("--indicator", targets.indicator,
                   "One indicator, by slug or Chinese name (schemas/indicators.yaml)")
       ->type_name("NAME");
+  cmd->add_flag("--all", targets.all,
+                "Without --indicator: also the indicators that have no comparable national "
+                "benchmark");
   cmd->add_option("--format", targets.format, "Output: table, csv, json or markdown")
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
       ->type_name("FORMAT");
@@ -239,12 +254,116 @@ void add_report(CLI::App& app, Options& options) {
   cmd->callback([&options] { options.command = Command::Report; });
 }
 
-}  // namespace
+void add_new(CLI::App& app, Options& options) {
+  NewOptions& opts = options.new_policy;
+  CLI::App* cmd = app.add_subcommand(
+      "new", "Create a policy file; on a terminal, asks for what the flags do not give");
+  cmd->footer(
+      "Examples:\n"
+      "  ccnt new                          asks for each field, checking every answer\n"
+      "  ccnt new --title 浙江省工业领域碳达峰实施方案 --region 浙江 --sector industry \\\n"
+      "           --published 2023-03 --summary '《方案》提出，……'\n"
+      "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
+      "  ccnt new … --dry-run              print the file instead of writing it\n"
+      "Derived unless given: doc_type from the title's ending, level and directory from the\n"
+      "region, id <region>-<sector>-<year>, added = this month. Writes\n"
+      "policies/<region>/<sector>/<id>.yaml (never overwriting) and validates it.\n"
+      "Documentation: docs/commands/new.md");
+  cmd->add_option("--title", opts.title, "Title exactly as published, without 《》")
+      ->type_name("TEXT");
+  cmd->add_option("--region", opts.region,
+                  "Issuing region in any form (浙江, 浙江省, zhejiang); sets level and directory")
+      ->type_name("REGION");
+  cmd->add_option("--sector", opts.sectors,
+                  "Sector slug or Chinese name; repeat (or separate by commas) for further "
+                  "sectors, the first is the primary one")
+      ->type_name("SECTOR")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  cmd->add_option("--subsector", opts.subsector, "Subsector of the primary sector")
+      ->type_name("SUBSECTOR");
+  cmd->add_option("--issuer", opts.issuers, "Issuing agency as published; repeat for each")
+      ->type_name("TEXT")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--published", opts.published,
+                  "Publication date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD")
+      ->type_name("DATE");
+  cmd->add_option("--summary", opts.summary,
+                  "Summary of the document; - reads it from stdin (when not a terminal)")
+      ->type_name("TEXT");
+  cmd->add_option("--source", opts.source, "https URL of the official text, checked to open it")
+      ->type_name("URL");
+  cmd->add_option("--type", opts.doc_type,
+                  "Document type (default: derived from the end of the title; 其他 when none fits)")
+      ->type_name("TYPE");
+  cmd->add_option("--document-number", opts.document_number, "Document number (文号) as published")
+      ->type_name("TEXT");
+  cmd->add_option("--tag", opts.tags, "Keyword (碳达峰, 光伏); repeat for each")
+      ->type_name("TAG")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--added", opts.added,
+                  "Month the record enters the tracker, YYYY-MM (default: this month)")
+      ->type_name("MONTH");
+  cmd->add_option("--id", opts.id, "Id and file name (default: <region>-<sector>-<year>)")
+      ->type_name("ID");
+  cmd->add_flag("--dry-run", opts.dry_run, "Print the file that would be written; write nothing");
+  cmd->callback([&options] { options.command = Command::New; });
+}
 
-std::optional<int> parse_command_line(int argc, char** argv, Options& options) {
-  CLI::App app(kDescription, "ccnt");
+void add_completion(CLI::App& app, Options& options) {
+  CLI::App* cmd =
+      app.add_subcommand("completion", "Print the shell completion script for bash, zsh or fish");
+  cmd->footer(
+      "Examples:\n"
+      "  source <(ccnt completion bash)          in ~/.bashrc\n"
+      "  ccnt completion zsh > ~/.zfunc/_ccnt    with fpath+=(~/.zfunc) before compinit\n"
+      "  ccnt completion fish > ~/.config/fish/completions/ccnt.fish\n"
+      "Region, sector, level and type names are completed from the registries of the data tree\n"
+      "in use, so they follow changes to schemas/.\n"
+      "Documentation: docs/commands/completion.md");
+  cmd->add_option("shell", options.completion.shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+      ->type_name("SHELL");
+  cmd->callback([&options] { options.command = Command::Completion; });
+}
+
+void add_cache(CLI::App& app, Options& options) {
+  CLI::App* cmd = app.add_subcommand(
+      "cache", "Show or clear the cache of checked policy files (.ccnt-cache/)");
+  cmd->footer(
+      "Examples:\n"
+      "  ccnt cache info        where the cache is, how many files it records, its size\n"
+      "  ccnt cache clear       delete it; the next command reads every file again\n"
+      "  ccnt --no-cache list   one run without the cache\n"
+      "Documentation: docs/commands/cache.md");
+  cmd->add_option("action", options.cache.action, "info or clear")
+      ->required()
+      ->check(CLI::IsMember({"info", "clear"}))
+      ->type_name("ACTION");
+  cmd->callback([&options] { options.command = Command::Cache; });
+}
+
+void add_help(CLI::App& app, Options& options) {
+  CLI::App* cmd = app.add_subcommand("help", "Print the help of a command (as COMMAND --help does)");
+  cmd->footer(
+      "Examples:\n"
+      "  ccnt help            the overview: global options and commands\n"
+      "  ccnt help new        the same as ccnt new --help\n"
+      "The manual page, man ccnt, has every command in one place.");
+  cmd->add_option("command", options.help_command, "The command; none for the overview")
+      ->type_name("COMMAND");
+  cmd->callback([&options] { options.command = Command::Help; });
+}
+
+// Builds the whole command line: global options and every subcommand.
+void configure_app(CLI::App& app, Options& options) {
   app.footer(kFooter);
-  app.set_version_flag("-V,--version", std::string("ccnt ") + CCNT_VERSION);
+  app.set_version_flag("-V,--version", fmt::format("ccnt {}\npolicy schema version {}",
+                                                   kVersion, kSchemaVersion));
   app.require_subcommand(0, 1);
   app.fallthrough();
   add_global_options(app, options.global);
@@ -254,6 +373,82 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& options) {
   add_stats(app, options);
   add_targets(app, options);
   add_report(app, options);
+  add_new(app, options);
+  add_completion(app, options);
+  add_cache(app, options);
+  add_help(app, options);
+}
+
+// The values a CLI11 validator accepts, when it checks a fixed set: IsMember
+// describes itself as {a,b,c}, CheckedTransformer as value in {a->1,b->2} OR ...
+std::vector<std::string> validator_choices(const std::string& description) {
+  std::string_view text(description);
+  if (text.starts_with("value in ")) text.remove_prefix(9);
+  if (!text.starts_with("{")) return {};
+  text = text.substr(1, text.find('}') == std::string_view::npos ? 0 : text.find('}') - 1);
+  std::vector<std::string> choices;
+  while (!text.empty()) {
+    const std::string_view item = text.substr(0, text.find(','));
+    choices.emplace_back(item.substr(0, item.find("->")));
+    text.remove_prefix(std::min(text.size(), item.size() + 1));
+  }
+  return choices;
+}
+
+OptionSpec option_spec(CLI::Option& option) {
+  OptionSpec spec;
+  for (const std::string& name : option.get_lnames()) spec.names.push_back("--" + name);
+  for (const std::string& name : option.get_snames()) spec.names.push_back("-" + name);
+  spec.description = option.get_description();
+  spec.takes_value = option.get_type_size_max() > 0 && option.get_expected_max() > 0;
+  spec.many = option.get_items_expected_max() > 1;
+  spec.required = option.get_required();
+  // CLI11 appends the validator to the type name (FORMAT:{text,json}): keep the name.
+  spec.value_name = option.get_type_name().substr(0, option.get_type_name().find(':'));
+  for (int i = 0;; ++i) {
+    try {
+      auto more = validator_choices(option.get_validator(i)->get_description());
+      spec.choices.insert(spec.choices.end(), more.begin(), more.end());
+    } catch (const CLI::OptionNotFound&) {
+      break;
+    }
+  }
+  return spec;
+}
+
+}  // namespace
+
+CommandLineSpec describe_command_line() {
+  Options options;
+  CLI::App app(kDescription, "ccnt");
+  configure_app(app, options);
+  CommandLineSpec spec{kDescription, kFooter, {}, {}};
+  for (CLI::Option* option : app.get_options()) spec.global_options.push_back(option_spec(*option));
+  for (CLI::App* cmd : app.get_subcommands([](CLI::App*) { return true; })) {
+    CommandSpec command{cmd->get_name(), cmd->get_description(), cmd->get_footer(), {}, {}};
+    for (CLI::Option* option : cmd->get_options()) {
+      OptionSpec item = option_spec(*option);
+      (item.names.empty() ? command.positionals : command.options).push_back(std::move(item));
+    }
+    spec.commands.push_back(std::move(command));
+  }
+  return spec;
+}
+
+std::optional<int> parse_command_line(int argc, char** argv, Options& options) {
+  // The completion scripts' hidden entry point: its words are not parsed as options.
+  if (argc >= 2 && std::string_view(argv[1]) == "__complete") {
+    options.command = Command::Complete;
+    options.completion.words.assign(argv + 2, argv + argc);
+    return std::nullopt;
+  }
+  // The manual page, generated from this command line (the build installs it).
+  if (argc == 2 && std::string_view(argv[1]) == "__man") {
+    options.command = Command::Man;
+    return std::nullopt;
+  }
+  CLI::App app(kDescription, "ccnt");
+  configure_app(app, options);
 
   try {
     app.parse(argc, argv);
@@ -267,6 +462,24 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& options) {
     std::cerr << "ccnt: error: " << e.what() << "\n"
               << "run 'ccnt --help' for usage\n";
     return kExitUsage;
+  }
+  if (options.command == Command::Help) {
+    if (options.help_command.empty()) {
+      std::cout << app.help();
+      return kExitOk;
+    }
+    std::vector<std::string> names;
+    for (CLI::App* cmd : app.get_subcommands([](CLI::App*) { return true; })) {
+      if (cmd->get_name() == options.help_command) {
+        std::cout << cmd->help("ccnt");
+        return kExitOk;
+      }
+      names.push_back(cmd->get_name());
+    }
+    const auto close = closest_matches(options.help_command, names);
+    throw UsageError(fmt::format("unknown command `{}`", options.help_command),
+                     close.empty() ? fmt::format("the commands are {}", fmt::join(names, ", "))
+                                   : fmt::format("did you mean {}?", fmt::join(close, ", ")));
   }
   if (options.command == Command::None) {
     std::cout << app.help();

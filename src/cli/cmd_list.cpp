@@ -105,7 +105,7 @@ int run_list(const Options& options) {
     throw UsageError("--bom applies only to --format csv and tsv");
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
-  const std::vector<Policy> policies = load_matching_policies(project, filter, options.global.jobs);
+  const std::vector<Policy> policies = load_matching_policies(project, filter, options.global);
 
   std::vector<const Policy*> selected;
   selected.reserve(policies.size());

@@ -126,7 +126,7 @@ int run_report(const Options& options) {
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter everything = make_filter_or_throw(FilterOptions{}, project);
   const std::vector<Policy> policies =
-      load_matching_policies(project, everything, options.global.jobs);
+      load_matching_policies(project, everything, options.global);
   const std::vector<const Policy*> month_policies = policies_added_in(policies, month);
   if (month_policies.empty())
     std::cerr << fmt::format("ccnt: warning: no policy has `added` in {}\n", month.to_string());

@@ -23,6 +23,8 @@ struct Section {
 std::vector<Section> sections_of(const PolicyStats& stats) {
   std::vector<Section> sections;
 
+  if (stats.regions.empty()) return sections;  // nothing counted: no table of zeros
+
   Section matrix{"By region and sector", {}};
   matrix.table.headers.push_back("region");
   for (const Sector* sector : stats.sectors) matrix.table.headers.push_back(sector->name);
@@ -41,8 +43,12 @@ std::vector<Section> sections_of(const PolicyStats& stats) {
     matrix.table.rows.push_back(std::move(row));
   }
   std::vector<std::string> totals{"total"};
-  for (std::size_t n : column_totals) totals.push_back(std::to_string(n));
-  totals.push_back(std::to_string(stats.policies));
+  std::size_t all = 0;
+  for (std::size_t n : column_totals) {
+    totals.push_back(std::to_string(n));
+    all += n;
+  }
+  totals.push_back(std::to_string(all));
   matrix.table.rows.push_back(std::move(totals));
   matrix.table.right_align.assign(matrix.table.headers.size(), true);
   matrix.table.right_align[0] = false;
@@ -129,7 +135,8 @@ std::string render_csv(const PolicyStats& stats) {
   for (const Count& item : stats.by_month_added)
     table.rows.push_back({"added", item.key, "", std::to_string(item.count)});
   for (const IndicatorCount& item : stats.by_indicator) {
-    table.rows.push_back({"indicator_targets", item.indicator->slug, "", std::to_string(item.targets)});
+    table.rows.push_back(
+        {"indicator_targets", item.indicator->slug, "", std::to_string(item.targets)});
     table.rows.push_back(
         {"indicator_policies", item.indicator->slug, "", std::to_string(item.policies)});
   }
@@ -142,7 +149,7 @@ int run_stats(const Options& options) {
   const StatsOptions& opts = options.stats;
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
-  const std::vector<Policy> policies = load_matching_policies(project, filter, options.global.jobs);
+  const std::vector<Policy> policies = load_matching_policies(project, filter, options.global);
   std::vector<const Policy*> selected;
   for (const Policy& policy : policies) selected.push_back(&policy);
   const PolicyStats stats = compute_stats(selected, project.registry);
@@ -153,13 +160,13 @@ int run_stats(const Options& options) {
     std::cout << render_csv(stats);
   } else {
     const bool markdown = opts.format == "markdown";
-    std::string out = fmt::format("{} {}\n", stats.policies,
-                                  stats.policies == 1 ? "policy" : "policies");
+    std::string out =
+        fmt::format("{} {}\n", stats.policies, stats.policies == 1 ? "policy" : "policies");
     for (const Section& section : sections_of(stats)) {
       if (section.table.rows.empty()) continue;
       out += markdown ? "\n## " + section.title + "\n\n" : "\n" + section.title + "\n\n";
-      out += markdown ? section.table.render_markdown()
-                      : section.table.render(terminal_width(stdout));
+      out +=
+          markdown ? section.table.render_markdown() : section.table.render(terminal_width(stdout));
     }
     std::cout << out;
   }

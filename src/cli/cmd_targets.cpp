@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <iostream>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -46,40 +48,59 @@ std::string value_cell(const TargetEntry& entry) {
   return value;
 }
 
-// One row per target: the benchmark first, then the compared ones, then those set apart.
+// One row per target: the benchmarks first, then the compared ones, then those set apart.
 struct Row {
   const TargetEntry* entry;
-  std::string verdict;  // benchmark, stricter, equal, weaker, not-comparable
-  std::string reason;
+  std::string verdict;           // benchmark, stricter, equal, weaker, not-comparable
+  const TargetEntry* benchmark;  // the one compared with, for compared rows
+  std::string reason;            // for rows set apart
 };
 
 std::vector<Row> rows_of(const IndicatorComparison& comparison) {
   std::vector<Row> rows;
-  for (const TargetEntry& entry : comparison.benchmarks) rows.push_back({&entry, "benchmark", ""});
+  for (const TargetEntry& entry : comparison.benchmarks)
+    rows.push_back({&entry, "benchmark", nullptr, ""});
   for (const ComparedTarget& compared : comparison.compared)
-    rows.push_back({&compared.entry, std::string(to_string(compared.verdict)), ""});
+    rows.push_back(
+        {&compared.entry, std::string(to_string(compared.verdict)), &compared.benchmark, ""});
   for (const ApartTarget& apart : comparison.apart)
-    rows.push_back({&apart.entry, "not-comparable", apart.reason});
+    rows.push_back({&apart.entry, "not-comparable", nullptr, apart.reason});
   return rows;
 }
 
+std::string heading_of(const Indicator& indicator) {
+  return fmt::format("{} ({}, {}; {} is stricter)", indicator.name, indicator.slug,
+                     indicator.unit.empty() ? "-" : indicator.unit,
+                     indicator.higher_is_stricter ? "higher" : "lower");
+}
+
+// The table of one indicator. For the terminal (`notes` non-null) the reasons
+// go under the table as numbered notes, one per distinct reason, so that the
+// table stays narrow; Markdown keeps them in a last column.
 TextTable comparison_table(const IndicatorComparison& comparison, const Registry& registry,
-                           bool with_reason) {
+                           std::vector<std::string>* notes) {
   TextTable table;
   table.headers = {"region", "value", "base", "target", "scope", "vs national", "policy"};
-  if (with_reason) table.headers.push_back("reason");
+  const bool reason_column = !notes && !comparison.apart.empty();
+  if (reason_column) table.headers.push_back("reason");
   table.shrinkable.assign(table.headers.size(), false);
   table.shrinkable[6] = true;
   for (const Row& row : rows_of(comparison)) {
     const Target& target = *row.entry->target;
+    std::string verdict = row.verdict;
+    if (notes && !row.reason.empty()) {
+      auto it = std::find(notes->begin(), notes->end(), row.reason);
+      if (it == notes->end()) it = notes->insert(it, row.reason);
+      verdict += fmt::format(" [{}]", it - notes->begin() + 1);
+    }
     std::vector<std::string> cells{region_label(registry, *row.entry->policy),
                                    value_cell(*row.entry),
                                    year_cell(target.base_year),
                                    std::to_string(target.target_year),
                                    target.scope.empty() ? "-" : target.scope,
-                                   row.verdict,
+                                   std::move(verdict),
                                    row.entry->policy->id};
-    if (with_reason) cells.push_back(row.reason);
+    if (reason_column) cells.push_back(row.reason);
     table.rows.push_back(std::move(cells));
   }
   return table;
@@ -89,15 +110,18 @@ std::string render_text(const std::vector<IndicatorComparison>& comparisons,
                         const Registry& registry, bool markdown, std::size_t width) {
   std::string out;
   for (const IndicatorComparison& comparison : comparisons) {
-    const Indicator& indicator = *comparison.indicator;
-    const std::string heading =
-        fmt::format("{} ({}, {}; {} is stricter)", indicator.name, indicator.slug,
-                    indicator.unit.empty() ? "-" : indicator.unit,
-                    indicator.higher_is_stricter ? "higher" : "lower");
     if (!out.empty()) out += '\n';
-    out += markdown ? "## " + heading + "\n\n" : heading + "\n\n";
-    const TextTable table = comparison_table(comparison, registry, !comparison.apart.empty());
-    out += markdown ? table.render_markdown() : table.render(width);
+    const std::string heading = heading_of(*comparison.indicator);
+    if (markdown) {
+      out += "## " + heading + "\n\n";
+      out += comparison_table(comparison, registry, nullptr).render_markdown();
+      continue;
+    }
+    out += heading + "\n\n";
+    std::vector<std::string> notes;
+    out += comparison_table(comparison, registry, &notes).render(width);
+    if (!notes.empty()) out += '\n';
+    for (std::size_t i = 0; i < notes.size(); ++i) out += fmt::format("[{}] {}\n", i + 1, notes[i]);
   }
   return out;
 }
@@ -130,7 +154,9 @@ void write_json(std::string& out, const std::vector<IndicatorComparison>& compar
         json.null();
       json.key("target_year").value(target.target_year);
       json.key("scope").value(target.scope);
+      json.key("text").value(target.text);
       json.key("verdict").value(row.verdict);
+      if (row.benchmark) json.key("benchmark").value(row.benchmark->policy->id);
       if (!row.reason.empty()) json.key("reason").value(row.reason);
       json.end_object();
     }
@@ -144,9 +170,9 @@ void write_json(std::string& out, const std::vector<IndicatorComparison>& compar
 std::string render_csv(const std::vector<IndicatorComparison>& comparisons,
                        const Registry& registry) {
   TextTable table;
-  table.headers = {"indicator", "region",      "region_name", "policy", "value", "unit",
-                   "qualifier", "aim",         "base_year",   "target_year",     "scope",
-                   "verdict",   "reason"};
+  table.headers = {"indicator", "region",    "region_name", "policy",    "value",
+                   "unit",      "qualifier", "aim",         "base_year", "target_year",
+                   "scope",     "verdict",   "benchmark",   "reason"};
   for (const IndicatorComparison& comparison : comparisons)
     for (const Row& row : rows_of(comparison)) {
       const Target& target = *row.entry->target;
@@ -156,7 +182,7 @@ std::string render_csv(const std::vector<IndicatorComparison>& comparisons,
                             row.entry->aim ? fmt::format("{}", row.entry->aim->value) : "",
                             target.base_year ? std::to_string(*target.base_year) : "",
                             std::to_string(target.target_year), target.scope, row.verdict,
-                            row.reason});
+                            row.benchmark ? row.benchmark->policy->id : "", row.reason});
     }
   return table.render_csv(',');
 }
@@ -172,21 +198,32 @@ int run_targets(const Options& options) {
   // National targets are the benchmark, so they take part whatever the filters select.
   const PolicyFilter everything = make_filter_or_throw({}, project);
   const std::vector<Policy> policies =
-      load_matching_policies(project, everything, options.global.jobs);
-  std::vector<const Policy*> selected;
-  for (const Policy& policy : policies)
-    if (policy.region == "national" || filter.matches(policy)) selected.push_back(&policy);
+      load_matching_policies(project, everything, options.global);
+  std::vector<const Policy*> taking_part;
+  std::unordered_set<const Policy*> selected;
+  for (const Policy& policy : policies) {
+    const bool matches = filter.matches(policy);
+    if (matches) selected.insert(&policy);
+    if (matches || policy.region == "national") taking_part.push_back(&policy);
+  }
   std::vector<IndicatorComparison> comparisons =
-      compare_targets(selected, project.registry, indicator);
+      compare_targets(taking_part, project.registry, indicator);
 
-  // Without --indicator, show the indicators where a comparison is possible.
+  // An indicator whose only targets are benchmarks the filters did not select is not shown.
+  std::erase_if(comparisons, [&](const IndicatorComparison& c) {
+    const auto chosen = [&](const TargetEntry& e) { return selected.count(e.policy) > 0; };
+    return std::none_of(c.benchmarks.begin(), c.benchmarks.end(), chosen) &&
+           std::none_of(c.compared.begin(), c.compared.end(),
+                        [&](const ComparedTarget& t) { return chosen(t.entry); }) &&
+           std::none_of(c.apart.begin(), c.apart.end(),
+                        [&](const ApartTarget& t) { return chosen(t.entry); });
+  });
+
+  // Without --indicator or --all, show the indicators where a comparison is possible.
   std::size_t hidden = 0;
-  if (!indicator) {
-    std::erase_if(comparisons, [&](const IndicatorComparison& c) {
-      const bool keep = !c.compared.empty();
-      hidden += keep ? 0 : 1;
-      return !keep;
-    });
+  if (!indicator && !opts.all) {
+    hidden =
+        std::erase_if(comparisons, [](const IndicatorComparison& c) { return c.compared.empty(); });
   }
 
   if (opts.format == "json") {
@@ -196,16 +233,19 @@ int run_targets(const Options& options) {
   } else if (opts.format == "csv") {
     std::cout << render_csv(comparisons, project.registry);
   } else {
-    if (comparisons.empty())
-      std::cerr << "ccnt: no targets can be compared with a national benchmark here\n";
     std::cout << render_text(comparisons, project.registry, opts.format == "markdown",
                              terminal_width(stdout));
   }
-  if (hidden > 0 && opts.format != "json" && opts.format != "csv")
+  if (comparisons.empty() && hidden == 0)
+    std::cerr << (indicator ? fmt::format("ccnt: no targets of {} ({}) among the selected "
+                                          "policies\n",
+                                          indicator->name, indicator->slug)
+                            : std::string("ccnt: no targets among the selected policies\n"));
+  if (hidden > 0)
     std::cerr << fmt::format(
-        "ccnt: note: {} more indicators have targets but no comparable national benchmark; "
-        "see them with --indicator NAME (ccnt stats lists them)\n",
-        hidden);
+        "ccnt: note: {} more {} targets but none compared with a national benchmark; show {} "
+        "with --all, or one with --indicator NAME\n",
+        hidden, hidden == 1 ? "indicator has" : "indicators have", hidden == 1 ? "it" : "them");
   return kExitOk;
 }
 

@@ -38,7 +38,8 @@ int run_validate(const Options& options) {
 
   // The whole tree is always loaded, so that cross-file checks see every file;
   // PATH arguments then select which files to report on.
-  LoadedPolicies loaded = load_project_policies(project, options.global.jobs, diagnostics);
+  LoadedPolicies loaded = load_project_policies(
+      project, LoadOptions{options.global.jobs, !options.global.no_cache, {}}, diagnostics);
   std::size_t files = loaded.files;
   std::size_t valid = loaded.policies.size();
   // The bulletin's editorial files (bulletins/*.yaml) are checked against the policies too.

@@ -12,5 +12,13 @@ int run_show(const Options& options);
 int run_stats(const Options& options);
 int run_targets(const Options& options);
 int run_report(const Options& options);
+int run_new(const Options& options);
+// Prints the completion script for a shell.
+int run_completion(const Options& options);
+// Prints the candidates for the word being completed (the hidden __complete).
+int run_complete(const Options& options);
+int run_cache(const Options& options);
+// Prints the manual page in roff (the hidden __man; the build installs its output).
+int run_man(const Options& options);
 
 }  // namespace ccnt::cli

@@ -9,7 +9,9 @@
 
 namespace ccnt::cli {
 
-enum class Command { None, Validate, List, Show, Stats, Targets, Report };
+enum class Command {
+  None, Validate, List, Show, Stats, Targets, Report, New, Completion, Complete, Help, Man, Cache
+};
 
 enum class ColorMode { Auto, Always, Never };
 
@@ -18,6 +20,8 @@ struct GlobalOptions {
   std::string root;  // --root DIR, else CCNT_ROOT, else found upward from the working directory
   ColorMode color = ColorMode::Auto;
   unsigned jobs = 0;  // worker threads; 0 = one per core
+  bool no_cache = false;  // --no-cache: read every file, neither using nor updating .ccnt-cache/
+  std::string lang;       // --lang en|zh; empty = from LC_ALL, LC_MESSAGES or LANG
 };
 
 struct ValidateOptions {
@@ -54,6 +58,7 @@ struct StatsOptions {
 struct TargetsOptions {
   FilterOptions filter;
   std::string indicator;         // slug or Chinese name; empty = every indicator with targets
+  bool all = false;              // also indicators where nothing can be compared
   std::string format = "table";  // table | csv | json | markdown
 };
 
@@ -62,6 +67,34 @@ struct ReportOptions {
   std::string output;         // -o FILE, written atomically; empty = stdout
   std::string template_file;  // --template FILE
   bool init = false;          // write the editorial skeleton for the month
+};
+
+// ccnt new: the fields of the new record; what is not given is asked for on a terminal.
+struct NewOptions {
+  std::string title;
+  std::string region;                // any form the registry knows
+  std::vector<std::string> sectors;  // --sector, repeatable: the first is the primary sector
+  std::string subsector;
+  std::vector<std::string> issuers;
+  std::string doc_type;         // --type; empty = derived from the title's ending
+  std::string document_number;  // 文号
+  std::string published;        // YYYY, YYYY-MM or YYYY-MM-DD; empty = not stated by the source
+  std::string added;            // YYYY-MM or YYYY-MM-DD; empty = this month
+  std::string source;           // https URL of the official text
+  std::string summary;          // "-" = read from stdin when it is not a terminal
+  std::vector<std::string> tags;
+  std::string id;        // empty = <region>-<sector>-<year>, with -2, -3... when taken
+  bool dry_run = false;  // print the file instead of writing it
+};
+
+// ccnt completion SHELL, and the hidden ccnt __complete WORD... the scripts call.
+struct CompletionOptions {
+  std::string shell;               // bash | zsh | fish
+  std::vector<std::string> words;  // __complete: the words after `ccnt`; the last is completed
+};
+
+struct CacheOptions {
+  std::string action;  // info | clear
 };
 
 struct Options {
@@ -73,6 +106,10 @@ struct Options {
   StatsOptions stats;
   TargetsOptions targets;
   ReportOptions report;
+  NewOptions new_policy;
+  CompletionOptions completion;
+  std::string help_command;  // ccnt help COMMAND: the command whose help to print
+  CacheOptions cache;
 };
 
 }  // namespace ccnt::cli

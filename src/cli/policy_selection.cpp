@@ -5,31 +5,15 @@
 
 #include "cli/usage_error.hpp"
 #include "core/loader.hpp"
-#include "core/source_file.hpp"
-#include "core/yaml_reader.hpp"
+#include "core/schema_enum.hpp"
 
 namespace ccnt::cli {
-namespace {
-
-// The values the schema allows for `doc_type`, so that --type can be checked;
-// empty when the schema does not list them.
-std::vector<std::string> schema_doc_types(const Project& project) {
-  const auto file = project.schemas_dir / "policy.schema.json";
-  Diagnostics ignored;  // the schema was already read and checked by open_project
-  const auto bytes = read_source_file(file, display_path(file), ignored);
-  if (!bytes) return {};
-  const auto tree = parse_yaml(*bytes, display_path(file), ignored);
-  if (!tree) return {};
-  const Node* properties = tree->find("properties");
-  const Node* doc_type = properties ? properties->find("doc_type") : nullptr;
-  return doc_type ? scalars_at(*doc_type, "enum") : std::vector<std::string>{};
-}
-
-}  // namespace
 
 PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& project) {
+  // --type is checked against the doc_type values the schema allows.
   const std::vector<std::string> doc_types =
-      filter.types.empty() ? std::vector<std::string>{} : schema_doc_types(project);
+      filter.types.empty() ? std::vector<std::string>{}
+                           : schema_enum(project.schemas_dir / "policy.schema.json", "doc_type");
   FilterError error;
   auto made = PolicyFilter::make(filter, project.registry, doc_types, error);
   if (!made) throw UsageError(error.message, error.hint);
@@ -37,10 +21,10 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
 }
 
 std::vector<Policy> load_matching_policies(const Project& project, const PolicyFilter& filter,
-                                           unsigned jobs) {
+                                           const GlobalOptions& global) {
   Diagnostics diagnostics;
-  LoadedPolicies loaded =
-      load_project_policies(project, jobs, diagnostics, filter.region_dir_filter());
+  LoadedPolicies loaded = load_project_policies(
+      project, LoadOptions{global.jobs, !global.no_cache, filter.region_dir_filter()}, diagnostics);
   std::unordered_set<std::string> broken;  // files with errors, including those across files
   for (const Diagnostic& d : diagnostics.all())
     if (d.severity == Severity::Error) broken.insert(d.path);

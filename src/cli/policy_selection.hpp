@@ -15,11 +15,11 @@ namespace ccnt::cli {
 // and the closest valid names. `project` must outlive the filter.
 PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& project);
 
-// Loads the tree (skipping region directories the filter cannot match) and
-// returns the policies that pass it, in path order. Files with errors are left
-// out; when there are any, one warning line on stderr says how many and points
-// at `ccnt validate`.
+// Loads the tree (skipping region directories the filter cannot match, and through the
+// cache unless --no-cache) and returns the policies that pass it, in path order. Files with
+// errors are left out; when there are any, one warning line on stderr says how many and
+// points at `ccnt validate`.
 std::vector<Policy> load_matching_policies(const Project& project, const PolicyFilter& filter,
-                                           unsigned jobs);
+                                           const GlobalOptions& global);
 
 }  // namespace ccnt::cli

@@ -129,7 +129,9 @@ class EditorialChecker {
   std::unordered_map<std::string, Mark> listed_;  // id → where it is first listed
 };
 
-int month_key(const PartialDate& date) { return date.year * 100 + date.month; }
+int month_key(const PartialDate& date) {
+  return date.year * 100 + date.month;
+}
 
 }  // namespace
 

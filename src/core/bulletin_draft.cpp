@@ -203,9 +203,10 @@ std::string bulletin_skeleton(const PartialDate& month,
       "# 信息整理: who compiled this bulletin, as printed at the end, e.g. 韩迪、朱彤昕.\n"
       "credits: \"TODO: 信息整理人\"\n"
       "\n"
-      "# Optional parts of the template to include: `{}` (the month's policies by\n"
-      "# region and sector) and `{}` (the month's quantitative targets against the\n"
-      "# national benchmark). For example: appendix: [{}, {}]\n"
+      "# Optional parts of the template to include: `{}` (a table of the month's\n"
+      "# policies by region and sector) and `{}` (the month's quantitative targets\n"
+      "# beside the national benchmark, where they compare). For example:\n"
+      "# appendix: [{}, {}]\n"
       "appendix: []\n",
       kAppendixCounts, kAppendixTargets, kAppendixCounts, kAppendixTargets);
   return out;

@@ -9,6 +9,7 @@
 
 #include "core/bulletin_headline.hpp"
 #include "core/bulletin_month.hpp"
+#include "core/bulletin_targets.hpp"
 #include "core/edit_distance.hpp"
 #include "core/markdown_escape.hpp"
 #include "core/utf8.hpp"
@@ -26,7 +27,7 @@ constexpr std::string_view kTemplateName = "bulletin.md.mustache";
 class BulletinDataBuilder {
  public:
   BulletinDataBuilder(const std::vector<Policy>& policies, const Registry& registry)
-      : registry_(registry) {
+      : tree_(policies), registry_(registry) {
     by_id_.reserve(policies.size());
     for (const Policy& policy : policies) by_id_.emplace(policy.id, &policy);
   }
@@ -42,6 +43,8 @@ class BulletinDataBuilder {
     if (auto section = build_section(editorial.local)) data["local"] = std::move(*section);
     if (!editorial.credits.empty()) data["credits"] = editorial.credits;
     if (editorial.shows(kAppendixCounts) && !listed_.empty()) data["counts"] = build_counts();
+    if (editorial.shows(kAppendixTargets))
+      if (auto targets = build_targets()) data["targets"] = std::move(*targets);
     return data;
   }
 
@@ -137,6 +140,35 @@ class BulletinDataBuilder {
     return counts;
   }
 
+  // The month's local targets against the national benchmark; nullopt when none compares.
+  std::optional<mustache::data> build_targets() const {
+    const std::vector<BulletinTargetRow> rows = bulletin_target_rows(listed_, tree_, registry_);
+    if (rows.empty()) return std::nullopt;
+    mustache::data list{mustache::data::type::list};
+    mustache::data sources{mustache::data::type::list};
+    std::vector<std::string> titles;
+    for (const BulletinTargetRow& row : rows) {
+      mustache::data entry{mustache::data::type::object};
+      entry["region"] = row.region;
+      entry["indicator"] = row.indicator;
+      if (!row.terms.empty()) entry["terms"] = row.terms;
+      entry["target_year"] = std::to_string(row.year);
+      entry["value"] = row.value;
+      entry["benchmark"] = row.benchmark;
+      entry["benchmark_title"] = row.benchmark_title;
+      entry["verdict"] = row.verdict;
+      list << std::move(entry);
+      if (std::find(titles.begin(), titles.end(), row.benchmark_title) == titles.end()) {
+        titles.push_back(row.benchmark_title);
+        sources << mustache::data{row.benchmark_title};
+      }
+    }
+    mustache::data targets{mustache::data::type::object};
+    targets["rows"] = std::move(list);
+    targets["sources"] = std::move(sources);
+    return targets;
+  }
+
   template <typename Entry>
   static std::unordered_map<std::string, std::size_t> rank_of(const std::vector<Entry>& entries) {
     std::unordered_map<std::string, std::size_t> ranks;
@@ -168,6 +200,7 @@ class BulletinDataBuilder {
     return sector ? sector->name : slug;
   }
 
+  const std::vector<Policy>& tree_;
   const Registry& registry_;
   std::unordered_map<std::string, const Policy*> by_id_;
   std::vector<const Policy*> listed_;  // the policies rendered, in order
@@ -245,15 +278,45 @@ std::optional<fs::path> find_bulletin_template(const fs::path& root) {
 }
 
 const std::vector<std::string>& bulletin_template_names() {
-  static const std::vector<std::string> names{
-      "year",        "month",     "month_id",        "draft",
-      "national",    "local",     "overview",        "groups",
-      "lead",        "items",     "count",           "headline",
-      "summary",     "id",        "title",           "region",
-      "sector",      "published", "document_number", "source",
-      "credits",     "counts",    "total",           "national_count",
-      "local_count", "by_region", "by_sector",       "name",
-      "sectors"};
+  static const std::vector<std::string> names{"year",
+                                              "month",
+                                              "month_id",
+                                              "draft",
+                                              "national",
+                                              "local",
+                                              "overview",
+                                              "groups",
+                                              "lead",
+                                              "items",
+                                              "count",
+                                              "headline",
+                                              "summary",
+                                              "id",
+                                              "title",
+                                              "region",
+                                              "sector",
+                                              "published",
+                                              "document_number",
+                                              "source",
+                                              "credits",
+                                              "counts",
+                                              "total",
+                                              "national_count",
+                                              "local_count",
+                                              "by_region",
+                                              "by_sector",
+                                              "name",
+                                              "sectors",
+                                              "targets",
+                                              "rows",
+                                              "indicator",
+                                              "terms",
+                                              "target_year",
+                                              "value",
+                                              "benchmark",
+                                              "benchmark_title",
+                                              "verdict",
+                                              "sources"};
   return names;
 }
 

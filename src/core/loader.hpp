@@ -1,5 +1,6 @@
 // Loading a tree of policy files: read, parse and check every file once, on
-// all cores, then run the checks that span files.
+// all cores (or take the result from the cache when the file is unchanged),
+// then run the checks that span files.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +17,14 @@ namespace ccnt {
 struct LoadedPolicies {
   std::vector<Policy> policies;  // the files without errors, in path order
   std::size_t files = 0;         // files read, valid or not
+  std::size_t from_cache = 0;    // files whose result came from the cache, unread
+};
+
+// How load_project_policies works.
+struct LoadOptions {
+  unsigned jobs = 0;             // worker threads; 0 = one per core
+  bool use_cache = false;        // read and update <root>/.ccnt-cache (see policy_cache.hpp)
+  RegionDirFilter keep_region;   // region directories to descend into; empty = all
 };
 
 // Loads the given files in parallel on `jobs` threads (0: one per core). A
@@ -24,8 +33,12 @@ LoadedPolicies load_policy_files(const Project& project,
                                  const std::vector<std::filesystem::path>& files, unsigned jobs,
                                  Diagnostics& diagnostics);
 
-// Finds and loads every policy file of the project, then checks across files
-// (unique ids, one title per region).
+// Finds and loads every policy file of the project (through the cache when asked), then
+// checks across files (unique ids, one title per region).
+LoadedPolicies load_project_policies(const Project& project, const LoadOptions& options,
+                                     Diagnostics& diagnostics);
+
+// The same without the cache.
 LoadedPolicies load_project_policies(const Project& project, unsigned jobs,
                                      Diagnostics& diagnostics,
                                      const RegionDirFilter& keep_region = {});

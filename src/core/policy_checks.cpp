@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/doc_type.hpp"
 #include "core/registry.hpp"
 
 namespace ccnt {
@@ -20,18 +21,6 @@ std::string did_you_mean(const std::vector<std::string>& names) {
 Mark mark_of(const Node& map, std::string_view key) {
   const Node* value = map.find(key);
   return value ? value->mark : map.mark;
-}
-
-// Strips a trailing parenthesised period such as （2023-2025年） from a title.
-std::string_view title_stem(std::string_view title) {
-  for (std::string_view close : {"）", ")"}) {
-    if (title.size() < close.size() || title.substr(title.size() - close.size()) != close)
-      continue;
-    const std::string_view open = close == "）" ? "（" : "(";
-    const auto at = title.rfind(open);
-    if (at != std::string_view::npos) return title.substr(0, at);
-  }
-  return title;
 }
 
 class PolicyChecker {
@@ -154,7 +143,7 @@ class PolicyChecker {
                              file.filename().string()),
                  fmt::format("rename the file to {}{}, or set `id: {}`", policy.id,
                              file.extension().string(), file.stem().string()));
-    if (policy.doc_type != "其他" && !title_stem(policy.title).ends_with(policy.doc_type))
+    if (policy.doc_type != "其他" && !title_without_period(policy.title).ends_with(policy.doc_type))
       out_.warning("W010", path_, mark_of(doc_, "doc_type"),
                    fmt::format("title does not end with its doc_type `{}`", policy.doc_type),
                    "doc_type is the kind of document the title names, e.g. 实施方案");

@@ -1,9 +1,13 @@
 #include "core/policy_stats.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
-#include <set>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
 
 namespace ccnt {
 
@@ -11,33 +15,18 @@ PolicyStats compute_stats(const std::vector<const Policy*>& policies, const Regi
   PolicyStats stats;
   stats.policies = policies.size();
 
-  std::unordered_map<std::string, std::size_t> region_row, sector_column;
-  for (const Region& region : registry.regions())
-    for (const Policy* policy : policies)
-      if (policy->region == region.slug) {
-        region_row.emplace(region.slug, stats.regions.size());
-        stats.regions.push_back(&region);
-        break;
-      }
-  for (const Sector& sector : registry.sectors())
-    for (const Policy* policy : policies)
-      if (policy->sector == sector.slug) {
-        sector_column.emplace(sector.slug, stats.sectors.size());
-        stats.sectors.push_back(&sector);
-        break;
-      }
-  stats.cells.assign(stats.regions.size(), std::vector<std::size_t>(stats.sectors.size(), 0));
-
+  // One pass counting by slug; rows and columns are then laid out in registry order.
+  std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> by_region;
+  std::unordered_map<std::string, std::size_t> sector_used;
   std::map<std::string, std::size_t> levels, months;
   std::unordered_map<std::string, IndicatorCount> indicators;
+  std::unordered_set<std::string_view> counted;
   for (const Policy* policy : policies) {
-    auto row = region_row.find(policy->region);
-    auto column = sector_column.find(policy->sector);
-    if (row != region_row.end() && column != sector_column.end())
-      ++stats.cells[row->second][column->second];
+    ++by_region[policy->region][policy->sector];
+    ++sector_used[policy->sector];
     ++levels[policy->level];
-    ++months[policy->added.to_string().substr(0, 7)];
-    std::set<std::string> counted;
+    ++months[fmt::format("{:04}-{:02}", policy->added.year, policy->added.month)];
+    counted.clear();
     for (const Target& target : policy->targets) {
       IndicatorCount& count = indicators[target.indicator];
       ++count.targets;
@@ -45,9 +34,27 @@ PolicyStats compute_stats(const std::vector<const Policy*>& policies, const Regi
     }
   }
 
-  for (std::string_view level : {"national", "provincial", "municipal", "county"})
+  for (const Sector& sector : registry.sectors())
+    if (sector_used.count(sector.slug)) stats.sectors.push_back(&sector);
+  for (const Region& region : registry.regions()) {
+    auto row = by_region.find(region.slug);
+    if (row == by_region.end()) continue;
+    stats.regions.push_back(&region);
+    std::vector<std::size_t>& cells = stats.cells.emplace_back();
+    for (const Sector* sector : stats.sectors) {
+      auto cell = row->second.find(sector->slug);
+      cells.push_back(cell == row->second.end() ? 0 : cell->second);
+    }
+  }
+
+  constexpr std::array<std::string_view, 4> kLevels{"national", "provincial", "municipal",
+                                                    "county"};
+  for (std::string_view level : kLevels)
     if (auto it = levels.find(std::string(level)); it != levels.end())
       stats.by_level.push_back({it->first, it->second});
+  for (const auto& [level, count] : levels)  // any other value, so that no policy goes uncounted
+    if (std::find(kLevels.begin(), kLevels.end(), level) == kLevels.end())
+      stats.by_level.push_back({level, count});
   for (const auto& [month, count] : months) stats.by_month_added.push_back({month, count});
   for (const Indicator& indicator : registry.indicators())
     if (auto it = indicators.find(indicator.slug); it != indicators.end()) {

@@ -26,12 +26,13 @@ struct IndicatorCount {
 struct PolicyStats {
   std::size_t policies = 0;
   // Regions and sectors that have policies, in registry order; cells[r][s] counts
-  // the policies of region r whose primary sector is s.
+  // the policies of region r whose primary sector is s (a policy whose region or
+  // sector the registry does not know has no cell; the loader leaves none such).
   std::vector<const Region*> regions;
   std::vector<const Sector*> sectors;
   std::vector<std::vector<std::size_t>> cells;
-  std::vector<Count> by_level;        // national, provincial, municipal, county order
-  std::vector<Count> by_month_added;  // oldest first
+  std::vector<Count> by_level;               // national, provincial, municipal, county, then others
+  std::vector<Count> by_month_added;         // oldest first
   std::vector<IndicatorCount> by_indicator;  // registry order, indicators with targets only
 };
 

@@ -1,32 +1,36 @@
 #include "core/target_comparison.hpp"
 
 #include <algorithm>
-#include <map>
+#include <array>
+#include <cstddef>
+#include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 
 namespace ccnt {
 namespace {
 
-bool is_aim(const Target& target) { return target.qualifier == "aim"; }
+bool is_aim(const Target& target) {
+  return target.qualifier == "aim";
+}
 
-// Groups one policy's targets of an indicator into its binding target and its aim.
-std::vector<TargetEntry> entries_of(const Policy& policy, const std::string& indicator) {
+bool same_terms(const Target& a, const Target& b) {
+  return a.target_year == b.target_year && a.base_year == b.base_year && a.unit == b.unit &&
+         a.kind == b.kind && normalize_scope(a.scope) == normalize_scope(b.scope);
+}
+
+// Groups one policy's targets of an indicator into binding targets, each with
+// the aim on the same terms if there is one; an aim without one stands alone.
+std::vector<TargetEntry> entries_of(const Policy& policy,
+                                    const std::vector<const Target*>& targets) {
   std::vector<TargetEntry> entries;
-  std::vector<const Target*> aims;
-  for (const Target& target : policy.targets) {
-    if (target.indicator != indicator) continue;
-    if (is_aim(target))
-      aims.push_back(&target);
-    else
-      entries.push_back({&policy, &target, nullptr});
-  }
-  // An aim belongs to the binding target with the same terms; an aim alone stands for itself.
-  for (const Target* aim : aims) {
+  for (const Target* target : targets)
+    if (!is_aim(*target)) entries.push_back({&policy, target, nullptr});
+  for (const Target* aim : targets) {
+    if (!is_aim(*aim)) continue;
     auto owner = std::find_if(entries.begin(), entries.end(), [&](const TargetEntry& e) {
-      return !e.aim && e.target->target_year == aim->target_year &&
-             e.target->base_year == aim->base_year && e.target->unit == aim->unit &&
-             normalize_scope(e.target->scope) == normalize_scope(aim->scope);
+      return !e.aim && !is_aim(*e.target) && same_terms(*e.target, *aim);
     });
     if (owner != entries.end())
       owner->aim = aim;
@@ -38,6 +42,10 @@ std::vector<TargetEntry> entries_of(const Policy& policy, const std::string& ind
 
 std::string year_text(const std::optional<int>& year) {
   return year ? std::to_string(*year) : std::string("none");
+}
+
+std::string scope_text(const std::string& normalized) {
+  return normalized.empty() ? std::string("(whole region)") : normalized;
 }
 
 // Why `target` cannot be compared with `benchmark`, or "" when it can.
@@ -55,8 +63,8 @@ std::string difference(const Target& target, const Target& benchmark) {
   const std::string scope = normalize_scope(target.scope);
   const std::string national = normalize_scope(benchmark.scope);
   if (scope != national)
-    return fmt::format("scope {} differs from the national {}", scope.empty() ? "(none)" : scope,
-                       national.empty() ? "(none)" : national);
+    return fmt::format("scope {} differs from the national {}", scope_text(scope),
+                       scope_text(national));
   return {};
 }
 
@@ -66,25 +74,85 @@ Verdict judge(const Target& target, const Target& benchmark, bool higher_is_stri
   return higher == higher_is_stricter ? Verdict::Stricter : Verdict::Weaker;
 }
 
+// Sets one regional target against the benchmarks: compared, or apart with the reason.
+void place(const TargetEntry& entry, const Indicator& indicator, IndicatorComparison& comparison) {
+  if (comparison.benchmarks.empty()) {
+    comparison.apart.push_back({entry, "no national target for this indicator"});
+    return;
+  }
+  if (is_aim(*entry.target)) {
+    comparison.apart.push_back({entry, "only an aim (力争), no binding target to compare"});
+    return;
+  }
+  std::string first_difference;
+  std::vector<const TargetEntry*> matches;
+  for (const TargetEntry& benchmark : comparison.benchmarks) {
+    std::string why = difference(*entry.target, *benchmark.target);
+    if (why.empty())
+      matches.push_back(&benchmark);
+    else if (first_difference.empty())
+      first_difference = std::move(why);
+  }
+  if (matches.empty()) {
+    comparison.apart.push_back({entry, std::move(first_difference)});
+    return;
+  }
+  const bool agree = std::all_of(matches.begin(), matches.end(), [&](const TargetEntry* m) {
+    return m->target->value == matches.front()->target->value;
+  });
+  if (!agree) {
+    std::vector<std::string> values;
+    for (const TargetEntry* m : matches)
+      values.push_back(fmt::format("{} in {}", format_target_value(*m->target), m->policy->id));
+    comparison.apart.push_back(
+        {entry,
+         fmt::format("the national targets on these terms disagree: {}", fmt::join(values, ", "))});
+    return;
+  }
+  const TargetEntry& benchmark = *matches.front();
+  comparison.compared.push_back(
+      {entry, benchmark, judge(*entry.target, *benchmark.target, indicator.higher_is_stricter)});
+}
+
+// Targets of one indicator, national and regional, as they are collected.
+struct Collected {
+  std::vector<TargetEntry> national;
+  std::vector<std::pair<std::ptrdiff_t, TargetEntry>> regional;  // with the region's rank
+};
+
 }  // namespace
 
 std::string_view to_string(Verdict verdict) {
   switch (verdict) {
-    case Verdict::Benchmark: return "benchmark";
-    case Verdict::Stricter: return "stricter";
-    case Verdict::Equal: return "equal";
-    case Verdict::Weaker: return "weaker";
+    case Verdict::Benchmark:
+      return "benchmark";
+    case Verdict::Stricter:
+      return "stricter";
+    case Verdict::Equal:
+      return "equal";
+    case Verdict::Weaker:
+      return "weaker";
   }
   return "";
 }
 
 std::string normalize_scope(std::string_view scope) {
-  while (!scope.empty() && scope.front() == ' ') scope.remove_prefix(1);
-  while (!scope.empty() && scope.back() == ' ') scope.remove_suffix(1);
+  const auto strip = [&](std::string_view blank, bool front) {
+    while (front ? scope.starts_with(blank) : scope.ends_with(blank))
+      front ? scope.remove_prefix(blank.size()) : scope.remove_suffix(blank.size());
+  };
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::string_view blank : {" ", "\t", "\u3000"}) {
+      strip(blank, true);
+      strip(blank, false);
+    }
+  constexpr std::array<std::string_view, 6> kWholeRegion{"全国", "全省", "全市",
+                                                         "全区", "全县", "全自治区"};
+  if (std::find(kWholeRegion.begin(), kWholeRegion.end(), scope) != kWholeRegion.end()) return {};
   std::string out(scope);
   constexpr std::string_view kShort = "规上";
   constexpr std::string_view kLong = "规模以上";
-  if (out.starts_with(kShort)) out.replace(0, kShort.size(), kLong);
+  if (out.starts_with(kShort) && !out.starts_with(kLong)) out.replace(0, kShort.size(), kLong);
   return out;
 }
 
@@ -98,51 +166,51 @@ std::string format_target_value(const Target& target) {
 }
 
 std::vector<IndicatorComparison> compare_targets(const std::vector<const Policy*>& policies,
-                                                 const Registry& registry,
-                                                 const Indicator* only) {
+                                                 const Registry& registry, const Indicator* only) {
+  // One pass over the policies, grouping their targets by indicator.
+  std::unordered_map<std::string, Collected> by_indicator;
+  std::unordered_map<std::string, std::vector<const Target*>> of_policy;
+  for (const Policy* policy : policies) {
+    if (policy->targets.empty()) continue;
+    of_policy.clear();
+    std::vector<const std::string*> order;  // indicators in the order the policy states them
+    for (const Target& target : policy->targets) {
+      if (only && target.indicator != only->slug) continue;
+      auto [it, inserted] = of_policy.try_emplace(target.indicator);
+      if (inserted) order.push_back(&it->first);
+      it->second.push_back(&target);
+    }
+    if (order.empty()) continue;
+    const Region* region = registry.find_region(policy->region);
+    const std::ptrdiff_t rank = region ? region - registry.regions().data() : -1;
+    for (const std::string* slug : order) {
+      Collected& collected = by_indicator[*slug];
+      for (TargetEntry& entry : entries_of(*policy, of_policy[*slug])) {
+        if (policy->region == "national")
+          collected.national.push_back(entry);
+        else
+          collected.regional.emplace_back(rank, entry);
+      }
+    }
+  }
+
   std::vector<IndicatorComparison> result;
   for (const Indicator& indicator : registry.indicators()) {
-    if (only && only->slug != indicator.slug) continue;
+    auto found = by_indicator.find(indicator.slug);
+    if (found == by_indicator.end()) continue;
+    Collected& collected = found->second;
     IndicatorComparison comparison;
     comparison.indicator = &indicator;
-    std::vector<TargetEntry> regional;
-    for (const Policy* policy : policies) {
-      for (TargetEntry& entry : entries_of(*policy, indicator.slug)) {
-        if (policy->region == "national")
-          comparison.benchmarks.push_back(entry);
-        else
-          regional.push_back(entry);
-      }
-    }
-    if (comparison.benchmarks.empty() && regional.empty()) continue;
-    // Regions in registry order: provinces first, then cities, as the bulletin reads.
-    const auto rank = [&](const TargetEntry& e) {
-      const Region* region = registry.find_region(e.policy->region);
-      return region ? region - registry.regions().data() : std::ptrdiff_t{-1};
-    };
-    std::stable_sort(regional.begin(), regional.end(),
-                     [&](const TargetEntry& a, const TargetEntry& b) { return rank(a) < rank(b); });
-    for (const TargetEntry& entry : regional) {
-      if (comparison.benchmarks.empty()) {
-        comparison.apart.push_back({entry, "no national target for this indicator"});
-        continue;
-      }
-      std::string reason;
-      const TargetEntry* match = nullptr;
-      for (const TargetEntry& benchmark : comparison.benchmarks) {
-        std::string why = difference(*entry.target, *benchmark.target);
-        if (why.empty()) {
-          match = &benchmark;
-          break;
-        }
-        if (reason.empty()) reason = std::move(why);
-      }
-      if (match)
-        comparison.compared.push_back(
-            {entry, judge(*entry.target, *match->target, indicator.higher_is_stricter)});
-      else
-        comparison.apart.push_back({entry, reason});
-    }
+    std::vector<TargetEntry> national_aims;
+    for (const TargetEntry& entry : collected.national)
+      (is_aim(*entry.target) ? national_aims : comparison.benchmarks).push_back(entry);
+    for (const TargetEntry& entry : national_aims)
+      comparison.apart.push_back({entry, "only an aim (力争), not a binding benchmark"});
+    // Regions in registry order (provinces, then cities, as the bulletin reads); stable, so
+    // one region's targets keep their path and file order.
+    std::stable_sort(collected.regional.begin(), collected.regional.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [rank, entry] : collected.regional) place(entry, indicator, comparison);
     result.push_back(std::move(comparison));
   }
   return result;

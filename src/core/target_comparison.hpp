@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/policy.hpp"
@@ -20,11 +21,12 @@ std::string_view to_string(Verdict verdict);
 struct TargetEntry {
   const Policy* policy = nullptr;
   const Target* target = nullptr;  // the binding target, or the aim when there is no other
-  const Target* aim = nullptr;     // a further "aim" target of the same indicator, if any
+  const Target* aim = nullptr;     // a further "aim" target on the same terms, if any
 };
 
 struct ComparedTarget {
   TargetEntry entry;
+  TargetEntry benchmark;  // the national target it was compared with
   Verdict verdict = Verdict::Equal;
 };
 
@@ -36,21 +38,31 @@ struct ApartTarget {
 
 struct IndicatorComparison {
   const Indicator* indicator = nullptr;
-  std::vector<TargetEntry> benchmarks;   // national targets of the indicator
-  std::vector<ComparedTarget> compared;  // each against the benchmark with the same terms
+  std::vector<TargetEntry> benchmarks;   // binding national targets of the indicator
+  std::vector<ComparedTarget> compared;  // each against the benchmark on the same terms
   std::vector<ApartTarget> apart;        // the rest, with the reason
 };
 
 // Compares the targets of `policies`, one result per indicator that has targets
-// (in registry order); `indicator` non-null limits it to that one. Benchmarks
-// are the targets of national policies; a target is compared with a benchmark
-// of the same unit, base year, target year and scope (规上工业 and 规模以上工业
-// being one scope), and set apart with the reason otherwise.
+// (in registry order; within one, regions in registry order). `only` non-null
+// limits it to that indicator. The rules, which docs/commands/targets.md states
+// for users:
+//  - benchmarks are the binding targets of policies whose region is `national`;
+//  - a policy's `aim` target on the same terms as a binding one rides along with
+//    it; an aim with no binding target is never compared (set apart);
+//  - a target is compared with a benchmark of the same unit, kind, base year,
+//    target year and scope (after normalize_scope); when several benchmarks
+//    match and their values differ, it is set apart rather than compared with
+//    one of them at random;
+//  - everything else is set apart with the reason of the first difference.
 std::vector<IndicatorComparison> compare_targets(const std::vector<const Policy*>& policies,
                                                  const Registry& registry,
-                                                 const Indicator* indicator = nullptr);
+                                                 const Indicator* only = nullptr);
 
-// The scope as compared: 规上 spelled out, surrounding blanks removed.
+// The scope as compared: surrounding blanks removed, a leading 规上 spelled out
+// (规上工业 = 规模以上工业), and a scope naming the whole issuing region (全国, 全省,
+// 全市, 全区, 全县, 全自治区) made empty, since a target without a scope already
+// covers the whole region.
 std::string normalize_scope(std::string_view scope);
 
 // A value as people read it: "≥16%", "约250万千瓦", "18%（力争）".

@@ -17,9 +17,16 @@ namespace fs = std::filesystem;
 namespace {
 
 // Walks one directory; `ancestors` holds the (device, inode) of every directory on the way down.
+FileStamp stamp_of(const struct stat& info) {
+  return {static_cast<std::uint64_t>(info.st_size),
+          static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+          static_cast<std::int64_t>(info.st_ctim.tv_sec) * 1'000'000'000 + info.st_ctim.tv_nsec,
+          static_cast<std::uint64_t>(info.st_ino), static_cast<std::uint64_t>(info.st_dev)};
+}
+
 void walk(const fs::path& dir, int depth, std::set<std::pair<dev_t, ino_t>>& ancestors,
-          std::vector<fs::path>& files, Diagnostics& diagnostics,
-          const RegionDirFilter& keep_region) {
+          std::vector<FoundFile>& files, Diagnostics& diagnostics,
+          const RegionDirFilter& keep_region, std::size_t max_files) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
@@ -35,6 +42,7 @@ void walk(const fs::path& dir, int depth, std::set<std::pair<dev_t, ino_t>>& anc
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
   for (const fs::directory_entry& entry : entries) {
+    if (files.size() > max_files) return;
     const fs::path& path = entry.path();
     const std::string name = path.filename().string();
     if (name.empty() || name[0] == '.') continue;
@@ -54,10 +62,18 @@ void walk(const fs::path& dir, int depth, std::set<std::pair<dev_t, ino_t>>& anc
                             "symbolic link loops back to a parent directory; skipped");
         continue;
       }
-      walk(path, depth + 1, ancestors, files, diagnostics, keep_region);
+      walk(path, depth + 1, ancestors, files, diagnostics, keep_region, max_files);
       ancestors.erase(key);
     } else if (is_policy_file_name(path)) {
-      files.push_back(path);
+      if (files.size() == max_files) {
+        diagnostics.error("E013", display_path(path), {},
+                          fmt::format("more than {} policy files; the rest are not read",
+                                      max_files),
+                          "ccnt reads at most this many files from one tree; split the tree");
+        files.push_back({});  // one past the limit: every walk stops
+        return;
+      }
+      files.push_back({path, stamp_of(info)});
     } else if (S_ISREG(info.st_mode) && name != "README.md") {
       diagnostics.warning("W004", display_path(path), {},
                           "not a policy file (.yaml); ignored",
@@ -73,14 +89,24 @@ bool is_policy_file_name(const fs::path& file) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-std::vector<fs::path> find_policy_files(const fs::path& dir, Diagnostics& diagnostics,
-                                        const RegionDirFilter& keep_region) {
-  std::vector<fs::path> files;
+std::vector<FoundFile> scan_policy_files(const fs::path& dir, Diagnostics& diagnostics,
+                                         const RegionDirFilter& keep_region,
+                                         std::size_t max_files) {
+  std::vector<FoundFile> files;
   std::set<std::pair<dev_t, ino_t>> ancestors;
   struct stat info {};
   if (::stat(dir.c_str(), &info) == 0) ancestors.insert({info.st_dev, info.st_ino});
-  walk(dir, 0, ancestors, files, diagnostics, keep_region);
+  walk(dir, 0, ancestors, files, diagnostics, keep_region, max_files);
+  if (files.size() > max_files) files.resize(max_files);
   return files;
+}
+
+std::vector<fs::path> find_policy_files(const fs::path& dir, Diagnostics& diagnostics,
+                                        const RegionDirFilter& keep_region) {
+  std::vector<fs::path> paths;
+  for (FoundFile& file : scan_policy_files(dir, diagnostics, keep_region))
+    paths.push_back(std::move(file.path));
+  return paths;
 }
 
 }  // namespace ccnt

@@ -1,6 +1,8 @@
 // Finding the policy files of a tree.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string_view>
@@ -12,6 +14,33 @@ namespace ccnt {
 
 // Decides from a first-level directory name (a region) whether to descend into it.
 using RegionDirFilter = std::function<bool(std::string_view dir_name)>;
+
+// Most policy files ccnt loads from one tree; beyond it, E013 and the rest are skipped.
+inline constexpr std::size_t kMaxPolicyFiles = 2'000'000;
+
+// What stat() says of a file, enough to tell that it has not changed (as git's index does).
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+
+  bool operator==(const FileStamp&) const = default;
+};
+
+// A policy file found by the scan, with its stamp taken on the way.
+struct FoundFile {
+  std::filesystem::path path;
+  FileStamp stamp;
+};
+
+// As find_policy_files, with each file's stamp (so that a cache need not stat it again); past
+// `max_files` files it reports E013 and stops.
+std::vector<FoundFile> scan_policy_files(const std::filesystem::path& dir,
+                                         Diagnostics& diagnostics,
+                                         const RegionDirFilter& keep_region = {},
+                                         std::size_t max_files = kMaxPolicyFiles);
 
 // Lists the .yaml/.yml files below `dir` in a stable order, following symbolic
 // links but reporting (W003) and skipping directory loops; hidden entries are skipped.

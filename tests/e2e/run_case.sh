@@ -33,7 +33,7 @@ fi
 
 [[ -f $case_dir/cwd ]] && workdir=$workdir/$(cat "$case_dir/cwd")
 read -r -a args < "$case_dir/cmd"
-(cd "$workdir" && env -u CCNT_ROOT NO_COLOR=1 CCNT_TODAY=2026-11-24 COLUMNS=100 \
+(cd "$workdir" && env -u CCNT_ROOT -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 NO_COLOR=1 CCNT_TODAY=2026-11-24 COLUMNS=100 \
    "$ccnt" "${args[@]}" >"$scratch/.stdout" 2>"$scratch/.stderr" </dev/null)
 status=$?
 

@@ -51,3 +51,40 @@ TEST_CASE("stats count region x sector, levels, months and targets") {
   CHECK(stats.by_indicator[0].targets == 2);
   CHECK(stats.by_indicator[0].policies == 1);
 }
+
+TEST_CASE("stats of no policies are empty, and a level outside the four still counts") {
+  const PolicyStats none = compute_stats({}, testing::source_registry());
+  CHECK(none.policies == 0);
+  CHECK(none.regions.empty());
+  CHECK(none.sectors.empty());
+  CHECK(none.by_level.empty());
+  CHECK(none.by_indicator.empty());
+
+  const Policy county = policy("zhejiang", "county", "industry", "2023-03");
+  const Policy odd = policy("zhejiang", "district", "industry", "2023-03");
+  const Policy national = policy("national", "national", "industry", "2023-03");
+  const PolicyStats stats = compute_stats({&odd, &county, &national}, testing::source_registry());
+  REQUIRE(stats.by_level.size() == 3);
+  CHECK(stats.by_level[0].key == "national");
+  CHECK(stats.by_level[1].key == "county");
+  CHECK(stats.by_level[2].key == "district");
+  REQUIRE(stats.cells.size() == 2);
+  CHECK(stats.cells[1][0] == 2);  // 浙江 工业
+}
+
+TEST_CASE("targets count per indicator in registry order, policies once each") {
+  Policy a = policy("zhejiang", "provincial", "industry", "2023-03");
+  Policy b = policy("henan", "provincial", "industry", "2023-03");
+  a.targets.resize(3);
+  a.targets[0].indicator = "industrial-co2-intensity-reduction";
+  a.targets[1].indicator = "industrial-energy-intensity-reduction";
+  a.targets[2].indicator = "industrial-co2-intensity-reduction";
+  b.targets.resize(1);
+  b.targets[0].indicator = "industrial-co2-intensity-reduction";
+  const PolicyStats stats = compute_stats({&a, &b}, testing::source_registry());
+  REQUIRE(stats.by_indicator.size() == 2);
+  CHECK(stats.by_indicator[0].indicator->slug == "industrial-energy-intensity-reduction");
+  CHECK(stats.by_indicator[1].indicator->slug == "industrial-co2-intensity-reduction");
+  CHECK(stats.by_indicator[1].targets == 3);
+  CHECK(stats.by_indicator[1].policies == 2);
+}

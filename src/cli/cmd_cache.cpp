@@ -1,0 +1,72 @@
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/project_session.hpp"
+#include "cli/usage_error.hpp"
+#include "core/policy_cache.hpp"
+#include "core/source_file.hpp"
+
+namespace ccnt::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string human_size(std::size_t bytes) {
+  if (bytes < 1024) return fmt::format("{} bytes", bytes);
+  if (bytes < 1024 * 1024) return fmt::format("{:.1f} KiB", bytes / 1024.0);
+  return fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0));
+}
+
+std::string shown(const fs::path& directory) { return display_path(directory) + "/"; }
+
+int cache_info(const Options& options) {
+  const Project project = open_project_or_throw(options.global);
+  const CacheSummary summary = summarize_cache(project);
+  if (!summary.exists) {
+    std::cout << fmt::format(
+        "no cache at {}\n"
+        "validate, list, stats, targets and report make it when they next read the tree\n",
+        shown(summary.directory));
+    return kExitOk;
+  }
+  std::cout << fmt::format("cache:   {}\n", shown(summary.directory));
+  std::cout << fmt::format("files:   {} policy files recorded in {} region {}\n", summary.entries,
+                           summary.buckets, summary.buckets == 1 ? "bucket" : "buckets");
+  std::cout << fmt::format("size:    {}\n", human_size(summary.bytes));
+  if (summary.unusable > 0)
+    std::cout << fmt::format(
+        "stale:   {} {} written by another ccnt build or for other schemas, or damaged; "
+        "rewritten when next read\n",
+        summary.unusable, summary.unusable == 1 ? "bucket" : "buckets");
+  return kExitOk;
+}
+
+int cache_clear(const Options& options) {
+  std::string error;
+  const auto root = find_project_root(options.global.root, fs::current_path(), error);
+  if (!root) throw UsageError(error);
+  const fs::path directory = PolicyCache::directory(*root);
+  std::error_code ec;
+  if (!fs::exists(directory, ec)) {
+    std::cout << fmt::format("no cache at {}; nothing to remove\n", shown(directory));
+    return kExitOk;
+  }
+  if (!clear_cache(*root, error))
+    throw UsageError(fmt::format("cannot remove {}: {}", shown(directory), error),
+                     "check the permissions of the directory, or delete it by hand");
+  std::cout << fmt::format("removed {}\n", shown(directory));
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_cache(const Options& options) {
+  return options.cache.action == "clear" ? cache_clear(options) : cache_info(options);
+}
+
+}  // namespace ccnt::cli

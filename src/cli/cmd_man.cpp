@@ -1,0 +1,16 @@
+#include <iostream>
+
+#include "cli/cli_parser.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/man_page.hpp"
+#include "core/version.hpp"
+
+namespace ccnt::cli {
+
+int run_man(const Options&) {
+  std::cout << render_man_page(describe_command_line(), std::string(kVersion));
+  return kExitOk;
+}
+
+}  // namespace ccnt::cli

@@ -1,0 +1,63 @@
+#include "cli/prompt.hpp"
+
+#include <istream>
+#include <ostream>
+
+#include "cli/messages.hpp"
+
+namespace ccnt::cli {
+
+namespace {
+
+// Removes spaces, tabs and a carriage return around an answer.
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r");
+  return text.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+std::optional<std::string> Prompter::read_line() {
+  std::string line;
+  if (!std::getline(in_, line)) {
+    out_ << "\n";
+    return std::nullopt;
+  }
+  return trimmed(line);
+}
+
+std::optional<std::string> Prompter::ask(std::string_view question,
+                                         const std::string& default_answer,
+                                         const AnswerCheck& check) {
+  for (;;) {
+    out_ << question;
+    if (!default_answer.empty()) out_ << " [" << default_answer << "]";
+    out_ << tr(": ") << std::flush;
+    auto answer = read_line();
+    if (!answer) return std::nullopt;
+    if (answer->empty()) *answer = default_answer;
+    const std::string problem = check ? check(*answer) : std::string();
+    if (problem.empty()) return answer;
+    out_ << "  " << problem << "\n";
+  }
+}
+
+bool Prompter::confirm(std::string_view question, bool default_yes) {
+  for (;;) {
+    out_ << question << (default_yes ? " [Y/n]" : " [y/N]") << tr(": ") << std::flush;
+    const auto answer = read_line();
+    if (!answer) return false;
+    if (answer->empty()) return default_yes;
+    if (*answer == "y" || *answer == "Y" || *answer == "yes" || *answer == "是") return true;
+    if (*answer == "n" || *answer == "N" || *answer == "no" || *answer == "否") return false;
+    out_ << tr("  answer y or n") << "\n";
+  }
+}
+
+void Prompter::say(std::string_view text) {
+  out_ << text << "\n";
+}
+
+}  // namespace ccnt::cli

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Loads `ccnt completion bash` into bash and calls its completion function as
+# bash does on TAB, checking the candidates it offers; the same for fish and
+# zsh when they are installed (skipped otherwise).
+#
+#   completion_test.sh CCNT SOURCE_DIR
+#
+# Also checks that `ccnt completion SHELL` prints the scripts of completions/,
+# and their syntax (shellcheck, zsh -n, fish -n when installed).
+set -u
+ccnt=$1 source_dir=$2
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+cd "$source_dir" || exit 1  # the source tree's registries and policies
+unset CCNT_ROOT
+
+for shell_and_file in bash:ccnt.bash zsh:_ccnt fish:ccnt.fish; do
+  shell=${shell_and_file%%:*} file=${shell_and_file#*:}
+  diff -u "completions/$file" <("$ccnt" completion "$shell") >/dev/null ||
+    fail "ccnt completion $shell differs from completions/$file (re-run cmake)"
+done
+bin_dir=$(mktemp -d)
+trap 'rm -rf "$bin_dir"' EXIT
+ln -s "$ccnt" "$bin_dir/ccnt"
+PATH=$bin_dir:$PATH bash -c 'source <(ccnt completion bash) && complete -p ccnt' >/dev/null 2>&1 ||
+  fail "bash -c 'source <(ccnt completion bash)' did not load"
+if command -v shellcheck >/dev/null; then
+  shellcheck -s bash completions/ccnt.bash || fail "shellcheck completions/ccnt.bash"
+fi
+if command -v zsh >/dev/null; then zsh -n completions/_ccnt || fail "zsh -n completions/_ccnt"; fi
+if command -v fish >/dev/null; then
+  fish -n completions/ccnt.fish || fail "fish -n completions/ccnt.fish"
+fi
+
+# shellcheck source=/dev/null
+source <("$ccnt" completion bash)
+
+# Sets up COMP_WORDS as bash does for `ccnt WORD...` with the cursor at the end.
+candidates() {
+  COMP_WORDS=(ccnt "$@")
+  COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+  COMP_LINE="${COMP_WORDS[*]}"
+  COMP_POINT=${#COMP_LINE}
+  COMPREPLY=()
+  PATH=$bin_dir:$PATH _ccnt
+  printf '%s\n' "${COMPREPLY[@]}"
+}
+
+# expect "WORDS" "CANDIDATE..." : each candidate must be offered.
+expect() {
+  local words=$1
+  shift
+  local got
+  read -r -a args <<<"$words"
+  [[ $words == *' ' ]] && args+=("")
+  got=$(candidates "${args[@]}")
+  for want in "$@"; do
+    grep -qxF -- "$want" <<<"$got" || fail "ccnt $words<TAB>: expected $want among: ${got//$'\n'/ }"
+  done
+}
+
+# expect_exactly "WORDS" "CANDIDATES" : the whole list, one per line.
+expect_exactly() {
+  local got
+  read -r -a args <<<"$1"
+  [[ $1 == *' ' ]] && args+=("")
+  got=$(candidates "${args[@]}")
+  [[ $got == "$2" ]] || fail "ccnt $1<TAB>: expected [$2], got [$got]"
+}
+
+expect_exactly "list --region 浙" $'浙江\n浙江省'
+expect "list --region " 浙江 浙江省 zhejiang 广州 national
+expect "list --region = 浙" 浙江
+expect "list --region zhe" zhejiang
+expect_exactly "li" "list"
+expect "" validate list show new completion help
+expect "list --s" --sector --since --sort --search
+expect_exactly "list --sector ind" "industry"
+expect_exactly "validate --format g" "github"
+expect_exactly "show zhejiang-industry-c" "zhejiang-industry-carbon-peaking"
+expect "validate poli" policies
+expect_exactly "completion " $'bash\nzsh\nfish'
+expect_exactly "list --level p" "provincial"
+expect "list --type 实" 实施方案 实施意见
+expect_exactly "new --title " ""
+
+# fish completes a command line for us; zsh's compadd is replaced by a stub that prints.
+if command -v fish >/dev/null; then
+  got=$(PATH=$bin_dir:$PATH fish -c 'source completions/ccnt.fish
+    complete -C "ccnt list --region 浙"; complete -C "ccnt list --region=zhej"')
+  [[ $got == $'浙江\t浙江省\n浙江省\tzhejiang\n--region=zhejiang\t浙江' ]] ||
+    fail "fish: ccnt list --region 浙<TAB> gave [$got]"
+fi
+if command -v zsh >/dev/null; then
+  got=$(PATH=$bin_dir:$PATH zsh -f -c 'compdef() { : }
+    source completions/_ccnt
+    compadd() { while [[ $1 != -- ]]; do shift; done; shift; print -l -- "$@" }
+    words=(ccnt list --region 浙); CURRENT=4; _ccnt')
+  [[ $got == $'浙江\n浙江省' ]] || fail "zsh: ccnt list --region 浙<TAB> gave [$got]"
+fi
+
+if ((failures)); then
+  echo "$failures check(s) failed"
+  exit 1
+fi
