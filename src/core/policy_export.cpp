@@ -4,6 +4,7 @@
 
 #include "core/json_writer.hpp"
 #include "core/text_table.hpp"
+#include "core/yaml_scalar.hpp"
 
 namespace ccnt {
 namespace {
@@ -49,63 +50,6 @@ void write_target_json(JsonWriter& json, const Target& target, const Registry& r
 
 // --- YAML -------------------------------------------------------------------
 
-bool is_ascii_number_like(std::string_view text) {
-  const char c = text.front();
-  return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-}
-
-bool needs_quotes(std::string_view text) {
-  if (text.empty() || text.front() == ' ' || text.back() == ' ') return true;
-  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(text.front()) != std::string_view::npos)
-    return true;
-  if (is_ascii_number_like(text)) return true;
-  if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos ||
-      text.back() == ':')
-    return true;
-  for (char c : text)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
-  static const char* const kReserved[] = {"null", "~",  "true", "false", "yes",
-                                          "no",   "on", "off",  "y",     "n"};
-  const std::string folded = fold_name(text);
-  for (const char* word : kReserved)
-    if (folded == word) return true;
-  return false;
-}
-
-std::string yaml_quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
-          out += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        else
-          out += c;
-    }
-  }
-  out += '"';
-  return out;
-}
-
-std::string yaml_scalar(std::string_view text) {
-  return needs_quotes(text) ? yaml_quoted(text) : std::string(text);
-}
-
 // Writes YAML block mappings with a fixed indentation for nested items.
 class YamlOut {
  public:
@@ -114,7 +58,7 @@ class YamlOut {
   // `indent` is what precedes the key on its line ("- " for the first key of an item).
   void string(std::string_view indent, std::string_view key, std::string_view value,
               bool always_quote = false) {
-    line(indent, key) += ' ' + (always_quote ? yaml_quoted(value) : yaml_scalar(value));
+    line(indent, key) += ' ' + (always_quote ? yaml_double_quoted(value) : yaml_scalar(value));
     out_ += '\n';
   }
   void optional(std::string_view indent, std::string_view key, const std::string& value,

@@ -10,10 +10,6 @@
 
 namespace ccnt {
 
-// A YAML scalar for `text`: plain when YAML reads it back as the same string,
-// else double-quoted with escapes ("2023-03", "%", "true", "a: b").
-std::string yaml_scalar(std::string_view text);
-
 // The text of a policy file: `# yaml-language-server: $schema=...` on the
 // first line, then the fields that are set, in the order of docs/data-model.md
 // (id, title, title_en, region, level, sector, subsector, sectors, issuers,

@@ -4,6 +4,7 @@
 
 #include "core/policy_checks.hpp"
 #include "core/policy_writer.hpp"
+#include "core/yaml_scalar.hpp"
 #include "core/project.hpp"
 #include "core/source_file.hpp"
 #include "core/tree_scan.hpp"
