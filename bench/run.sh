@@ -9,7 +9,8 @@
 #   --seed    corpus generator seed (default: the generator's)
 #
 # For each size it measures, with /usr/bin/time (wall, user+sys CPU, peak RSS):
-#   ccnt validate (cold: no cache; warm: cache present, nothing changed),
+#   ccnt validate (cold: no cache; warm: cache present, nothing changed; cold again with
+#   CCNT_YAML_FAST_PATH=0, every file parsed by yaml-cpp),
 #   ccnt list --region 浙江 --sector industry (cold and warm), ccnt report --month 2023-03,
 #   cat of every file (the floor), yaml-cpp YAML::Load of every file on all cores, and
 #   ajv-cli (draft-07) on the same records converted to JSON.
@@ -28,7 +29,7 @@ while (($#)); do
     --runs) runs=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -86,12 +87,15 @@ measure() {
   timing=$(mktemp)
   for ((r = 0; r < runs; r++)); do
     eval "$prepare"
-    if ! /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >/dev/null 2>"$timing.err"; then
+    local start=$EPOCHREALTIME
+    if ! /usr/bin/time -f '%U %S %M' -o "$timing" "$@" >/dev/null 2>"$timing.err"; then
       echo "bench: '$name' failed:" >&2
       cat "$timing.err" >&2
       exit 1
     fi
-    read -r w u s m <"$timing"
+    local end=$EPOCHREALTIME
+    read -r u s m <"$timing"
+    w=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", b - a}')
     walls+=("$w"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')"); rsss+=("$m")
   done
   wall=$(printf '%s\n' "${walls[@]}" | median)
@@ -100,25 +104,30 @@ measure() {
   rm -f "$timing" "$timing.err"
 }
 
-declare -A result_wall result_cpu result_rss result_disk
+declare -A result_wall result_cpu result_rss result_disk result_du
 record() {  # record N NAME
   result_wall[$1,$2]=$wall; result_cpu[$1,$2]=$cpu; result_rss[$1,$2]=$rss
-  printf 'bench: N=%-7s %-34s %8.2f s wall %8.2f s CPU %8.1f MiB\n' "$1" "$2" "$wall" "$cpu" \
+  printf 'bench: N=%-7s %-34s %8.3f s wall %8.2f s CPU %8.1f MiB\n' "$1" "$2" "$wall" "$cpu" \
     "$(awk -v k="$rss" 'BEGIN {print k / 1024}')" >&2
 }
 
 names=("ccnt validate, cold" "ccnt validate, warm" "ccnt list 浙江 industry, cold"
        "ccnt list 浙江 industry, warm" "ccnt report --month 2023-03, warm"
-       "cat every file" "yaml-cpp YAML::Load, all cores" "ajv-cli 5 (JSON)")
+       "cat every file" "yaml-cpp YAML::Load, all cores" "ajv-cli 5 (JSON)"
+       "ccnt validate, cold, yaml-cpp reader only")
 no_cache='rm -rf "$dir/.ccnt-cache"'
 for n in "${size_list[@]}"; do
   corpus_for "$n"
   dir=$out/corpus-$n
-  disk_kib=$(du -sk --apparent-size "$dir/policies" | cut -f1)
-  result_disk[$n]=$disk_kib
+  # The corpus: the bytes of its files, and the disk space they take (du, 4 KiB blocks).
+  result_disk[$n]=$(find "$dir/policies" -type f -printf '%s\n' | awk '{s += $1} END {print s / 1024}')
+  result_du[$n]=$(du -sk "$dir/policies" | cut -f1)
   cd "$dir"
   measure validate-cold "$no_cache" "$ccnt" validate
   record "$n" "${names[0]}"
+  # The same with every file parsed by yaml-cpp (ccnt's fast block-style reader turned off).
+  measure validate-cold-yaml-cpp "$no_cache" env CCNT_YAML_FAST_PATH=0 "$ccnt" validate
+  record "$n" "${names[8]}"
   "$ccnt" validate >/dev/null
   measure validate-warm : "$ccnt" validate
   record "$n" "${names[1]}"
@@ -156,13 +165,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f×", a / b; els
   echo "and nothing changed. Ratios compare wall time with yaml-cpp YAML::Load on all cores and"
   echo "with ajv-cli on the same records as JSON."
   echo
-  echo "| N | command | wall s | CPU s | peak RSS MiB | RSS / corpus | files/s | vs YAML::Load | vs ajv-cli |"
+  echo "| N | command | wall s | CPU s | peak RSS MiB | RSS / corpus bytes | files/s | vs YAML::Load | vs ajv-cli |"
   echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
   for n in "${size_list[@]}"; do
     for name in "${names[@]}"; do
       [[ -n ${result_wall[$n,$name]:-} ]] || continue
       w=${result_wall[$n,$name]} c=${result_cpu[$n,$name]} m=${result_rss[$n,$name]}
-      printf '| %s | %s | %.2f | %.2f | %.1f | %s | %s | %s | %s |\n' "$n" "$name" "$w" "$c" \
+      printf '| %s | %s | %.3f | %.2f | %.1f | %s | %s | %s | %s |\n' "$n" "$name" "$w" "$c" \
         "$(awk -v k="$m" 'BEGIN {print k / 1024}')" \
         "$(awk -v k="$m" -v d="${result_disk[$n]}" 'BEGIN {printf "%.2f", k / d}')" \
         "$(awk -v n="$n" -v w="$w" 'BEGIN {if (w > 0) printf "%.0f", n / w; else print "–"}')" \
@@ -170,8 +179,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f×", a / b; els
     done
   done
   echo
-  echo "Corpus size on disk (apparent size of policies/): $(for n in "${size_list[@]}"; do
-    printf '%s: %.1f MiB; ' "$n" "$(awk -v k="${result_disk[$n]}" 'BEGIN {print k / 1024}')"; done)"
+  echo "Corpus size (bytes of the policy files; disk space by du in parentheses):"
+  echo
+  for n in "${size_list[@]}"; do
+    printf -- '- N=%s: %.1f MiB (%.1f MiB on disk)\n' "$n" \
+      "$(awk -v k="${result_disk[$n]}" 'BEGIN {print k / 1024}')" \
+      "$(awk -v k="${result_du[$n]}" 'BEGIN {print k / 1024}')"
+  done
   # Growth: t(N2)/t(N1) = (N2/N1)^k, from the two largest sizes.
   if ((${#size_list[@]} >= 2)); then
     n1=${size_list[-2]} n2=${size_list[-1]}

@@ -15,7 +15,7 @@ foreach(shell_and_file IN ITEMS "BASH;ccnt.bash" "ZSH;_ccnt" "FISH;ccnt.fish")
 endforeach()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/completion_scripts.hpp.in
                ${PROJECT_BINARY_DIR}/generated/cli/completion_scripts.hpp @ONLY)
-target_include_directories(ccnt PRIVATE ${PROJECT_BINARY_DIR}/generated)
+target_include_directories(ccnt_cli PRIVATE ${PROJECT_BINARY_DIR}/generated)
 
 install(FILES ${CCNT_COMPLETION_DIR}/ccnt.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME ccnt)

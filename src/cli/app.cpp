@@ -14,19 +14,31 @@ namespace {
 
 int dispatch(const Options& options) {
   switch (options.command) {
-    case Command::Validate: return run_validate(options);
-    case Command::List: return run_list(options);
-    case Command::Show: return run_show(options);
-    case Command::Stats: return run_stats(options);
-    case Command::Targets: return run_targets(options);
-    case Command::Report: return run_report(options);
-    case Command::New: return run_new(options);
-    case Command::Completion: return run_completion(options);
-    case Command::Complete: return run_complete(options);
-    case Command::Cache: return run_cache(options);
-    case Command::Man: return run_man(options);
+    case Command::Validate:
+      return run_validate(options);
+    case Command::List:
+      return run_list(options);
+    case Command::Show:
+      return run_show(options);
+    case Command::Stats:
+      return run_stats(options);
+    case Command::Targets:
+      return run_targets(options);
+    case Command::Report:
+      return run_report(options);
+    case Command::New:
+      return run_new(options);
+    case Command::Completion:
+      return run_completion(options);
+    case Command::Complete:
+      return run_complete(options);
+    case Command::Cache:
+      return run_cache(options);
+    case Command::Man:
+      return run_man(options);
     case Command::Help:  // printed by the parser
-    case Command::None: break;
+    case Command::None:
+      break;
   }
   return kExitUsage;
 }
@@ -35,9 +47,9 @@ int dispatch(const Options& options) {
 
 int run(int argc, char** argv) {
   try {
+    use_language(language_for(lang_flag_in(argc, argv)));
     Options options;
     if (auto exit_code = parse_command_line(argc, argv, options)) return *exit_code;
-    set_language(language_for(options.global.lang));
     return dispatch(options);
   } catch (const UsageError& e) {
     std::cerr << tr("ccnt: error: ") << e.what() << "\n";

@@ -22,7 +22,9 @@ std::string human_size(std::size_t bytes) {
   return fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0));
 }
 
-std::string shown(const fs::path& directory) { return display_path(directory) + "/"; }
+std::string shown(const fs::path& directory) {
+  return display_path(directory) + "/";
+}
 
 int cache_info(const Options& options) {
   const Project project = open_project_or_throw(options.global);

@@ -78,19 +78,6 @@ Check unknown_name(const PolicyQuery& query, const Project& project,
                    const std::vector<std::string>& doc_types = {}) {
   FilterError error;
   if (PolicyFilter::make(query, project.registry, doc_types, error)) return std::nullopt;
-  // The filter words its errors in English; the common shapes are translated here.
-  const auto between = [](const std::string& text, std::string_view head, std::string_view tail) {
-    return text.starts_with(head) && text.ends_with(tail) &&
-                   text.size() >= head.size() + tail.size()
-               ? std::optional<std::string>(
-                     text.substr(head.size(), text.size() - head.size() - tail.size()))
-               : std::nullopt;
-  };
-  for (std::string_view head : {"unknown region `", "unknown sector `", "unknown document type `"})
-    if (auto name = between(error.message, head, "`"))
-      error.message = trf(std::string(head) + "{}`", *name);
-  if (auto names = between(error.hint, "did you mean ", "?"))
-    error.hint = trf("did you mean {}?", *names);
   return Problem{error.message, error.hint};
 }
 
@@ -394,28 +381,29 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
     if (!answer) throw UsageError(trf("cancelled; nothing was written"));
     return *answer;
   };
-  const auto required = [](std::string_view what, auto&& check) {
-    return [what, check](std::string& answer) -> std::string {
-      if (answer.empty()) return trf(what);
+  const auto required = [](std::string missing, auto&& check) {
+    return [missing, check](std::string& answer) -> std::string {
+      if (answer.empty()) return missing;
       return as_answer_error(check(answer));
     };
   };
   prompter.say(tr("New policy record. Enter keeps the [default]; Ctrl-D cancels."));
   if (opts.title.empty())
     ask(tr("Title, as published, without 《》"), {},
-        required("the title is required", [&](std::string& a) { return draft.set_title(a); }));
+        required(trf("the title is required"), [&](std::string& a) { return draft.set_title(a); }));
   else
     throw_if(draft.set_title(opts.title));
   if (opts.region.empty())
     ask(tr("Region (浙江, 浙江省 or zhejiang)"),
         region_named_by(draft.policy().title, project.registry),
-        required("the region is required", [&](std::string& a) { return draft.set_region(a); }));
+        required(trf("the region is required"),
+                 [&](std::string& a) { return draft.set_region(a); }));
   else
     throw_if(draft.set_region(opts.region));
   throw_if(draft.duplicate_title());
   if (opts.sectors.empty())
     ask(tr("Sector (industry, 工业, ...; more than one: the primary first, with commas)"), {},
-        required("the sector is required",
+        required(trf("the sector is required"),
                  [&](std::string& a) { return draft.set_sectors(split_list(a)); }));
   else
     throw_if(draft.set_sectors(opts.sectors));
@@ -437,7 +425,8 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
     throw_if(draft.set_source(opts.source));
   if (opts.summary.empty() || opts.summary == "-")
     ask(tr("Summary, one paragraph"), {},
-        required("the summary is required", [&](std::string& a) { return draft.set_summary(a); }));
+        required(trf("the summary is required"),
+                 [&](std::string& a) { return draft.set_summary(a); }));
   else
     throw_if(draft.set_summary(opts.summary));
   if (opts.doc_type.empty())
@@ -497,7 +486,8 @@ int run_new(const Options& options) {
   const Project project = open_project_or_throw(options.global);
   Diagnostics ignored;  // broken files elsewhere are `ccnt validate`'s business
   LoadedPolicies loaded = load_project_policies(
-      project, LoadOptions{options.global.jobs, !options.global.no_cache, {}}, ignored);
+      project, LoadOptions{.jobs = options.global.jobs, .use_cache = !options.global.no_cache},
+      ignored);
   // The names of broken files too, so that a new id takes none of them.
   std::vector<fs::path> files = find_policy_files(project.policies_dir(), ignored);
   Draft draft(project, std::move(loaded.policies), std::move(files), today());

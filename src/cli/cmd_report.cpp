@@ -125,8 +125,10 @@ int run_report(const Options& options) {
   const PartialDate month = parse_month_or_throw(opts.month);
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter everything = make_filter_or_throw(FilterOptions{}, project);
-  const std::vector<Policy> policies =
-      load_matching_policies(project, everything, options.global);
+  // The bulletin quotes the month's policies and compares them with national ones.
+  const std::vector<Policy> policies = load_matching_policies(
+      project, everything, options.global,
+      [&month](const Policy& p) { return is_national_policy(p) || added_in_month(p, month); });
   const std::vector<const Policy*> month_policies = policies_added_in(policies, month);
   if (month_policies.empty())
     std::cerr << fmt::format("ccnt: warning: no policy has `added` in {}\n", month.to_string());

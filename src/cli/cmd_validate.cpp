@@ -38,8 +38,11 @@ int run_validate(const Options& options) {
 
   // The whole tree is always loaded, so that cross-file checks see every file;
   // PATH arguments then select which files to report on.
-  LoadedPolicies loaded = load_project_policies(
-      project, LoadOptions{options.global.jobs, !options.global.no_cache, {}}, diagnostics);
+  // Checking needs no policy's text after its own file is checked.
+  const LoadOptions load{.jobs = options.global.jobs,
+                         .use_cache = !options.global.no_cache,
+                         .keep_text = [](const Policy&) { return false; }};
+  LoadedPolicies loaded = load_project_policies(project, load, diagnostics);
   std::size_t files = loaded.files;
   std::size_t valid = loaded.policies.size();
   // The bulletin's editorial files (bulletins/*.yaml) are checked against the policies too.
@@ -48,8 +51,8 @@ int run_validate(const Options& options) {
   if (!opts.paths.empty()) {
     bulletins.clear();
     std::unordered_set<std::string> selected;  // files inside policies/, as displayed
-    std::vector<std::string> selected_dirs;     // for problems found while scanning them
-    std::vector<fs::path> outside;              // files elsewhere, checked on their own
+    std::vector<std::string> selected_dirs;    // for problems found while scanning them
+    std::vector<fs::path> outside;             // files elsewhere, checked on their own
     for (const std::string& arg : opts.paths) {
       std::error_code ec;
       const fs::path path = fs::absolute(arg, ec).lexically_normal();

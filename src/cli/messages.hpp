@@ -1,34 +1,22 @@
-// Messages in the user's language: English, or Chinese when --lang zh or the
-// locale (LC_ALL, LC_MESSAGES, LANG) asks for it. Error codes, flags and file
-// contents never change with the language.
+// The language of messages for this run, from --lang or the locale. Translation itself is
+// core/message_catalog.hpp (tr, trf), shared with the core's diagnostics.
 #pragma once
 
-#include <fmt/format.h>
-
-#include <string>
 #include <string_view>
-#include <utility>
+
+#include "core/message_catalog.hpp"
 
 namespace ccnt::cli {
-
-enum class Language { English, Chinese };
 
 // The language for a --lang value (en or zh); empty: from LC_ALL, else LC_MESSAGES, else
 // LANG, Chinese when the first one set starts with "zh".
 Language language_for(std::string_view lang_flag);
 
-// The language messages are printed in for the rest of the run (English until set).
-void set_language(Language language);
-Language language();
+// The value of --lang among the arguments, read before the parser is built so that help and
+// parse errors are in that language; empty when absent.
+std::string_view lang_flag_in(int argc, char** argv);
 
-// `english` in the current language: its translation from the catalog, else itself. Format
-// strings translate whole, with the same {} arguments (numbered when their order changes).
-std::string_view tr(std::string_view english);
-
-// tr() with the arguments put in: trf("missing {}", flags).
-template <typename... Args>
-std::string trf(std::string_view english, Args&&... args) {
-  return fmt::format(fmt::runtime(tr(english)), std::forward<Args>(args)...);
-}
+// Chooses the language for the run and loads its catalog (core and command line).
+void use_language(Language language);
 
 }  // namespace ccnt::cli

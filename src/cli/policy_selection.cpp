@@ -21,22 +21,27 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
 }
 
 std::vector<Policy> load_matching_policies(const Project& project, const PolicyFilter& filter,
-                                           const GlobalOptions& global) {
+                                           const GlobalOptions& global,
+                                           const std::function<bool(const Policy&)>& keep_text) {
   Diagnostics diagnostics;
-  LoadedPolicies loaded = load_project_policies(
-      project, LoadOptions{global.jobs, !global.no_cache, filter.region_dir_filter()}, diagnostics);
+  const LoadOptions load{.jobs = global.jobs,
+                         .use_cache = !global.no_cache,
+                         .keep_region = filter.region_dir_filter(),
+                         .keep_text = keep_text ? keep_text : [&filter](const Policy& policy) {
+                           return filter.matches(policy);
+                         }};
+  LoadedPolicies loaded = load_project_policies(project, load, diagnostics);
   std::unordered_set<std::string> broken;  // files with errors, including those across files
   for (const Diagnostic& d : diagnostics.all())
     if (d.severity == Severity::Error) broken.insert(d.path);
-  std::vector<Policy> matching;
-  for (Policy& policy : loaded.policies)
-    if (filter.matches(policy) && broken.count(policy.path) == 0)
-      matching.push_back(std::move(policy));
+  std::erase_if(loaded.policies, [&](const Policy& policy) {
+    return !filter.matches(policy) || broken.count(policy.path) > 0;
+  });
   if (!broken.empty())
     std::cerr << "ccnt: warning: " << broken.size()
               << (broken.size() == 1 ? " file has errors and was" : " files have errors and were")
               << " left out; run 'ccnt validate'\n";
-  return matching;
+  return std::move(loaded.policies);
 }
 
 }  // namespace ccnt::cli

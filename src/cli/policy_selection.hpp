@@ -2,6 +2,7 @@
 // PolicyFilter, and the policies of the tree that pass it.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "cli/options.hpp"
@@ -18,8 +19,10 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
 // Loads the tree (skipping region directories the filter cannot match, and through the
 // cache unless --no-cache) and returns the policies that pass it, in path order. Files with
 // errors are left out; when there are any, one warning line on stderr says how many and
-// points at `ccnt validate`.
-std::vector<Policy> load_matching_policies(const Project& project, const PolicyFilter& filter,
-                                           const GlobalOptions& global);
+// points at `ccnt validate`. Only the policies `keep_text` accepts (default: those that pass
+// the filter) keep their summaries and targets; see LoadOptions::keep_text.
+std::vector<Policy> load_matching_policies(
+    const Project& project, const PolicyFilter& filter, const GlobalOptions& global,
+    const std::function<bool(const Policy&)>& keep_text = {});
 
 }  // namespace ccnt::cli

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/message_catalog.hpp"
+
 namespace ccnt {
 
 namespace fs = std::filesystem;
@@ -74,7 +76,7 @@ WriteResult write_file_atomically(const fs::path& file, std::string_view content
                                   std::string& error) {
   std::error_code ec;
   if (fs::is_directory(file, ec)) {
-    error = "it is a directory";
+    error = trf("it is a directory");
     return WriteResult::Failed;
   }
   TempFile temp(file, error);

@@ -7,6 +7,7 @@
 
 #include "core/bulletin_month.hpp"
 #include "core/edit_distance.hpp"
+#include "core/message_catalog.hpp"
 #include "core/source_file.hpp"
 
 namespace ccnt {
@@ -16,13 +17,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kPlaceholder = "TODO";
-
-std::string did_you_mean(const std::vector<std::string>& names) {
-  if (names.empty()) return {};
-  std::string hint = "did you mean ";
-  for (std::size_t i = 0; i < names.size(); ++i) hint += (i > 0 ? ", " : "") + names[i];
-  return hint + "?";
-}
 
 class EditorialChecker {
  public:
@@ -40,9 +34,10 @@ class EditorialChecker {
  private:
   void check_section(const BulletinSection& section, std::string_view name, bool national) {
     for (std::size_t i = 0; i < section.overview.size(); ++i)
-      check_placeholder(section.overview[i], section.overview_marks[i], "an overview paragraph");
+      check_placeholder(section.overview[i], section.overview_marks[i],
+                        trf("an overview paragraph"));
     for (const BulletinGroup& group : section.groups) {
-      check_placeholder(group.lead, group.lead_mark, "a lead paragraph");
+      check_placeholder(group.lead, group.lead_mark, trf("a lead paragraph"));
       for (std::size_t i = 0; i < group.policy_ids.size(); ++i)
         check_listed(group.policy_ids[i], group.policy_marks[i], name, national);
     }
@@ -56,32 +51,31 @@ class EditorialChecker {
     }
     const Policy& policy = *found;
     if (const auto [first, inserted] = listed_.emplace(id, mark); !inserted) {
-      out_.error("E063", editorial_.path, mark, fmt::format("`{}` is listed twice", id),
-                 fmt::format("it is first listed at line {}; remove one", first->second.line));
+      out_.error("E063", editorial_.path, mark, trf("`{}` is listed twice", id),
+                 trf("it is first listed at line {}; remove one", first->second.line));
       return;
     }
     const std::string month = editorial_.month.to_string();
     if (editorial_.month.year != 0 && !added_in_month(policy, editorial_.month)) {
       out_.error(
           "E064", editorial_.path, mark,
-          fmt::format("`{}` was added in {}, not in {}", id, policy.added.to_string(), month),
-          fmt::format("list only the policies added in {}, or correct `added` in {}", month,
-                      policy.path));
+          trf("`{}` was added in {}, not in {}", id, policy.added.to_string(), month),
+          trf("list only the policies added in {}, or correct `added` in {}", month, policy.path));
       return;
     }
     if (is_national_policy(policy) != national) {
       out_.error("E067", editorial_.path, mark,
-                 fmt::format("`{}` is a {} policy but is listed under `{}`", id,
-                             national ? "local" : "national", section),
-                 fmt::format("move it to `{}`", national ? "local" : "national"));
+                 trf("`{}` is a {} policy but is listed under `{}`", id,
+                     national ? trf("local") : trf("national"), section),
+                 trf("move it to `{}`", national ? "local" : "national"));
       return;
     }
     if (national && policy.headline.empty() && policy.issuers.empty())
       out_.warning("W061", editorial_.path, mark,
-                   fmt::format("national policy `{}` has no `issuers`, so its headline is the "
-                               "title alone",
-                               id),
-                   fmt::format("add `issuers` or a `headline` to {}", policy.path));
+                   trf("national policy `{}` has no `issuers`, so its headline is the "
+                       "title alone",
+                       id),
+                   trf("add `issuers` or a `headline` to {}", policy.path));
   }
 
   void unknown_id(const std::string& id, Mark mark) {
@@ -96,9 +90,9 @@ class EditorialChecker {
     }
     std::string hint = did_you_mean(suggestions);
     if (hint.empty())
-      hint = fmt::format("list the month's ids with `ccnt list --added {} --format ids`",
-                         editorial_.month.year != 0 ? editorial_.month.to_string() : "YYYY-MM");
-    out_.error("E062", editorial_.path, mark, fmt::format("no policy has the id `{}`", id), hint);
+      hint = trf("list the month's ids with `ccnt list --added {} --format ids`",
+                 editorial_.month.year != 0 ? editorial_.month.to_string() : "YYYY-MM");
+    out_.error("E062", editorial_.path, mark, trf("no policy has the id `{}`", id), hint);
   }
 
   void check_all_listed() {
@@ -109,18 +103,18 @@ class EditorialChecker {
       const BulletinSection& section = national ? editorial_.national : editorial_.local;
       const std::string_view key = national ? "national" : "local";
       out_.error("E065", editorial_.path, section.present ? section.mark : Mark{1, 1},
-                 fmt::format("`{}` (《{}》) was added in {} but is not listed", policy.id,
-                             policy.title, editorial_.month.to_string()),
-                 fmt::format("add it to a group's `policies` under `{}:`, or correct `added` in {}",
-                             key, policy.path));
+                 trf("`{}` (《{}》) was added in {} but is not listed", policy.id, policy.title,
+                     editorial_.month.to_string()),
+                 trf("add it to a group's `policies` under `{}:`, or correct `added` in {}", key,
+                     policy.path));
     }
   }
 
   void check_placeholder(const std::string& text, Mark mark, std::string_view what) {
     if (text.find(kPlaceholder) == std::string::npos) return;
     out_.warning("W060", editorial_.path, mark,
-                 fmt::format("{} still holds a {} placeholder", what, kPlaceholder),
-                 "replace it with the text of the bulletin");
+                 trf("{} still holds a {} placeholder", what, kPlaceholder),
+                 trf("replace it with the text of the bulletin"));
   }
 
   const BulletinEditorial& editorial_;
@@ -178,8 +172,8 @@ std::optional<BulletinEditorial> load_bulletin_editorial(const fs::path& file,
   const auto month = bulletin_month_of_file_name(file.filename().string());
   if (!month)
     diagnostics.error("E066", display, {},
-                      fmt::format("`{}` is not named after a month", file.filename().string()),
-                      "name editorial files YYYY-MM.yaml, e.g. bulletins/2023-03.yaml");
+                      trf("`{}` is not named after a month", file.filename().string()),
+                      trf("name editorial files YYYY-MM.yaml, e.g. bulletins/2023-03.yaml"));
   const auto bytes = read_source_file(file, display, diagnostics);
   if (!bytes) return std::nullopt;
   auto editorial =

@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "core/edit_distance.hpp"
+#include "core/message_catalog.hpp"
 #include "core/yaml_reader.hpp"
 
 namespace ccnt {
@@ -17,18 +18,18 @@ constexpr std::array<std::string_view, 2> kSectionKeys{"overview", "groups"};
 constexpr std::array<std::string_view, 2> kGroupKeys{"lead", "policies"};
 constexpr std::array<std::string_view, 2> kAppendixParts{kAppendixCounts, kAppendixTargets};
 
-std::string_view kind_name(const Node& node) {
+std::string kind_name(const Node& node) {
   switch (node.kind) {
     case Node::Kind::Map:
-      return "a mapping";
+      return trf("a mapping");
     case Node::Kind::Sequence:
-      return "a list";
+      return trf("a list");
     case Node::Kind::Scalar:
-      return "text";
+      return trf("text");
     case Node::Kind::Null:
       break;
   }
-  return "empty";
+  return trf("empty");
 }
 
 template <std::size_t N>
@@ -49,12 +50,12 @@ class EditorialReader {
 
   void read(const Node& document, BulletinEditorial& editorial) {
     if (!document.is_map()) {
-      wrong_type(document, "the file", "a mapping with the keys national, local, credits",
-                 "start from `ccnt report --month YYYY-MM --init`");
+      wrong_type(document, trf("the file"), trf("a mapping with the keys national, local, credits"),
+                 trf("start from `ccnt report --month YYYY-MM --init`"));
       return;
     }
     for (const MapEntry& entry : document.entries) {
-      if (!check_key(entry, kTopKeys, "an editorial file")) continue;
+      if (!check_key(entry, kTopKeys, trf("an editorial file"))) continue;
       if (entry.key == "national") {
         read_section(entry, editorial.national);
       } else if (entry.key == "local") {
@@ -74,27 +75,25 @@ class EditorialReader {
                  std::string_view where) {
     if (is_known(known, entry.key)) return true;
     const auto suggestions = closest_matches(entry.key, names(known), 1);
-    out_.error("E060", path_, entry.key_mark,
-               fmt::format("unknown key `{}` in {}", entry.key, where),
-               suggestions.empty() ? fmt::format("the keys here are {}", fmt::join(known, ", "))
-                                   : fmt::format("did you mean `{}`? (the keys here are {})",
-                                                 suggestions.front(), fmt::join(known, ", ")));
+    out_.error("E060", path_, entry.key_mark, trf("unknown key `{}` in {}", entry.key, where),
+               suggestions.empty() ? trf("the keys here are {}", fmt::join(known, ", "))
+                                   : trf("did you mean `{}`? (the keys here are {})",
+                                         suggestions.front(), fmt::join(known, ", ")));
     return false;
   }
 
   void wrong_type(const Node& node, std::string_view what, std::string_view expected,
                   std::string hint = {}) {
     out_.error("E061", path_, node.mark,
-               fmt::format("{} should be {}, not {}", what, expected, kind_name(node)),
-               std::move(hint));
+               trf("{} should be {}, not {}", what, expected, kind_name(node)), std::move(hint));
   }
 
   // A scalar's text; null gives "" and anything else an error.
   std::optional<std::string> read_text(const Node& node, std::string_view what) {
     if (node.is_scalar()) return node.scalar;
     if (node.kind == Node::Kind::Null) return std::string();
-    wrong_type(node, fmt::format("`{}`", what), "text",
-               "write the paragraph on one line after the colon, or as a YAML block (|)");
+    wrong_type(node, fmt::format("`{}`", what), trf("text"),
+               trf("write the paragraph on one line after the colon, or as a YAML block (|)"));
     return std::nullopt;
   }
 
@@ -104,7 +103,7 @@ class EditorialReader {
     const Node& value = entry.value;
     if (value.kind == Node::Kind::Null) return;
     if (!value.is_map()) {
-      wrong_type(value, fmt::format("`{}`", entry.key), "a mapping with `groups`");
+      wrong_type(value, fmt::format("`{}`", entry.key), trf("a mapping with `groups`"));
       return;
     }
     for (const MapEntry& field : value.entries) {
@@ -124,7 +123,7 @@ class EditorialReader {
     }
     if (value.kind == Node::Kind::Null) return;
     if (!value.is_sequence()) {
-      wrong_type(value, "`overview`", "a list of paragraphs");
+      wrong_type(value, "`overview`", trf("a list of paragraphs"));
       return;
     }
     for (const Node& item : value.items) {
@@ -138,18 +137,18 @@ class EditorialReader {
   void read_groups(const Node& value, BulletinSection& section) {
     if (value.kind == Node::Kind::Null) return;
     if (!value.is_sequence()) {
-      wrong_type(value, "`groups`", "a list of groups, each with `lead` and `policies`",
-                 "start each group with `- lead:`");
+      wrong_type(value, "`groups`", trf("a list of groups, each with `lead` and `policies`"),
+                 trf("start each group with `- lead:`"));
       return;
     }
     for (const Node& item : value.items) {
       if (!item.is_map()) {
-        wrong_type(item, "a group", "a mapping with `lead` and `policies`");
+        wrong_type(item, trf("a group"), trf("a mapping with `lead` and `policies`"));
         continue;
       }
       BulletinGroup group;
       for (const MapEntry& field : item.entries) {
-        if (!check_key(field, kGroupKeys, "a group")) continue;
+        if (!check_key(field, kGroupKeys, trf("a group"))) continue;
         if (field.key == "lead") {
           if (auto text = read_text(field.value, "lead")) group.lead = *text;
           group.lead_mark = field.value.mark;
@@ -164,12 +163,13 @@ class EditorialReader {
   void read_policy_ids(const Node& value, BulletinGroup& group) {
     if (value.kind == Node::Kind::Null) return;
     if (!value.is_sequence()) {
-      wrong_type(value, "`policies`", "a list of policy ids", "write one `- <id>` per line");
+      wrong_type(value, "`policies`", trf("a list of policy ids"),
+                 trf("write one `- <id>` per line"));
       return;
     }
     for (const Node& item : value.items) {
       if (!item.is_scalar()) {
-        wrong_type(item, "a policy id", "text");
+        wrong_type(item, trf("a policy id"), trf("text"));
         continue;
       }
       group.policy_ids.push_back(item.scalar);
@@ -180,18 +180,18 @@ class EditorialReader {
   void read_appendix(const Node& value, std::vector<std::string>& appendix) {
     if (value.kind == Node::Kind::Null) return;
     if (!value.is_sequence()) {
-      wrong_type(value, "`appendix`", "a list",
-                 fmt::format("for example `appendix: [{}]`", fmt::join(kAppendixParts, ", ")));
+      wrong_type(value, "`appendix`", trf("a list"),
+                 trf("for example `appendix: [{}]`", fmt::join(kAppendixParts, ", ")));
       return;
     }
     for (const Node& item : value.items) {
       if (!item.is_scalar()) {
-        wrong_type(item, "an `appendix` entry", "text");
+        wrong_type(item, trf("an `appendix` entry"), trf("text"));
         continue;
       }
       if (!is_known(kAppendixParts, item.scalar)) {
-        out_.error("E069", path_, item.mark, fmt::format("unknown appendix part `{}`", item.scalar),
-                   fmt::format("the parts are {}", fmt::join(kAppendixParts, ", ")));
+        out_.error("E069", path_, item.mark, trf("unknown appendix part `{}`", item.scalar),
+                   trf("the parts are {}", fmt::join(kAppendixParts, ", ")));
         continue;
       }
       appendix.push_back(item.scalar);

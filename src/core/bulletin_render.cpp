@@ -12,6 +12,7 @@
 #include "core/bulletin_targets.hpp"
 #include "core/edit_distance.hpp"
 #include "core/markdown_escape.hpp"
+#include "core/message_catalog.hpp"
 #include "core/utf8.hpp"
 
 namespace ccnt {
@@ -127,8 +128,9 @@ class BulletinDataBuilder {
     for (const auto& [s, slug] : distinct(sectors)) {
       mustache::data row{mustache::data::type::object};
       row["name"] = sector_name(slug);
-      row["count"] = std::to_string(std::count_if(
-          policies.begin(), policies.end(), [&](const Policy* p) { return p->sector == slug; }));
+      row["count"] = std::to_string(
+          std::count_if(policies.begin(), policies.end(),
+                        [&slug = slug](const Policy* p) { return p->sector == slug; }));
       by_sector << std::move(row);
     }
     mustache::data counts{mustache::data::type::object};
@@ -254,11 +256,11 @@ void check_template_names(std::string_view text, const std::string& path,
       const std::string part = name.substr(part_start, dot - part_start);
       if (std::find(known.begin(), known.end(), part) == known.end()) {
         const auto suggestions = closest_matches(part, known, 1);
-        diagnostics.warning(
-            "W062", path, mark_at(text, tag),
-            fmt::format("the renderer provides no `{}`; the tag renders nothing", part),
-            suggestions.empty() ? std::string("docs/bulletin.md lists the template variables")
-                                : fmt::format("did you mean `{}`?", suggestions.front()));
+        diagnostics.warning("W062", path, mark_at(text, tag),
+                            trf("the renderer provides no `{}`; the tag renders nothing", part),
+                            suggestions.empty()
+                                ? trf("docs/bulletin.md lists the template variables")
+                                : trf("did you mean `{}`?", suggestions.front()));
         break;
       }
       part_start = dot + 1;
@@ -325,8 +327,9 @@ bool check_bulletin_template(std::string_view template_text, const std::string& 
   mustache::mustache tmpl{std::string(template_text)};
   if (!tmpl.is_valid()) {
     const auto [message, mark] = locate_template_error(template_text, tmpl.error_message());
-    diagnostics.error("E068", path, mark, "template syntax error: " + message,
-                      "every {{#name}} needs a matching {{/name}}; see docs/bulletin.md");
+    diagnostics.error(
+        "E068", path, mark, trf("template syntax error: {}", message),
+        trf("every {} needs a matching {}; see docs/bulletin.md", "{{#name}}", "{{/name}}"));
     return false;
   }
   check_template_names(template_text, path, diagnostics);
@@ -344,7 +347,7 @@ std::optional<std::string> render_bulletin(std::string_view template_text,
   std::string rendered = tmpl.is_valid() ? tmpl.render(data) : std::string();
   if (!tmpl.is_valid()) {
     const auto [message, mark] = locate_template_error(template_text, tmpl.error_message());
-    diagnostics.error("E068", template_path, mark, "template error: " + message);
+    diagnostics.error("E068", template_path, mark, trf("template error: {}", message));
     return std::nullopt;
   }
   return tidy_blank_lines(rendered);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/json_writer.hpp"
+#include "core/message_catalog.hpp"
 
 namespace ccnt {
 namespace {
@@ -18,18 +19,22 @@ std::string location(const Diagnostic& d) {
   return fmt::format("{}:{}:{}", d.path, d.mark.line, d.mark.column);
 }
 
-const char* severity_name(Severity severity) {
-  return severity == Severity::Error ? "error" : "warning";
+std::string severity_name(Severity severity) {
+  return severity == Severity::Error ? trf("error") : trf("warning");
 }
 
 // Escapes the message part of a GitHub workflow command.
 std::string github_data(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -38,18 +43,28 @@ std::string github_data(std::string_view text) {
 std::string github_property(std::string_view text) {
   std::string out;
   for (char c : github_data(text)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
 
-// "1 file", "2 files", "3 policies".
-std::string plural(std::size_t n, std::string_view word) {
-  if (n == 1) return fmt::format("1 {}", word);
-  if (word.ends_with('y')) return fmt::format("{} {}ies", n, word.substr(0, word.size() - 1));
-  return fmt::format("{} {}s", n, word);
+// "1 file", "2 files", "3 policies", in the current language.
+std::string files_text(std::size_t n) {
+  return n == 1 ? trf("1 file") : trf("{} files", n);
+}
+std::string policies_text(std::size_t n) {
+  return n == 1 ? trf("1 policy") : trf("{} policies", n);
+}
+std::string errors_text(std::size_t n) {
+  return n == 1 ? trf("1 error") : trf("{} errors", n);
+}
+std::string warnings_text(std::size_t n) {
+  return n == 1 ? trf("1 warning") : trf("{} warnings", n);
 }
 
 }  // namespace
@@ -60,7 +75,8 @@ std::string format_diagnostic_text(const Diagnostic& d, bool color) {
                                 color ? kReset : "", color ? (error ? kRed : kYellow) : "",
                                 severity_name(d.severity), d.code, color ? kReset : "", d.message);
   if (!d.hint.empty())
-    out += fmt::format("  {}hint:{} {}\n", color ? kCyan : "", color ? kReset : "", d.hint);
+    out +=
+        fmt::format("  {}{}{}{}\n", color ? kCyan : "", tr("hint: "), color ? kReset : "", d.hint);
   return out;
 }
 
@@ -73,11 +89,11 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
     case DiagnosticFormat::Text: {
       for (const Diagnostic& d : diagnostics.all()) out += format_diagnostic_text(d, color);
       if (errors == 0 && warnings == 0)
-        out += fmt::format("checked {} in {}: no problems found\n", plural(policies, "policy"),
-                           plural(files, "file"));
+        out += trf("checked {} in {}: no problems found\n", policies_text(policies),
+                   files_text(files));
       else
-        out += fmt::format("checked {}: {}, {}\n", plural(files, "file"), plural(errors, "error"),
-                           plural(warnings, "warning"));
+        out += trf("checked {}: {}, {}\n", files_text(files), errors_text(errors),
+                   warnings_text(warnings));
       break;
     }
     case DiagnosticFormat::Json: {
@@ -106,15 +122,16 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
     }
     case DiagnosticFormat::Github: {
       for (const Diagnostic& d : diagnostics.all()) {
-        out += fmt::format("::{} file={}", severity_name(d.severity), github_property(d.path));
-        if (d.mark.line > 0)
-          out += fmt::format(",line={},col={}", d.mark.line, d.mark.column);
+        // GitHub's command names, whatever the language.
+        out += fmt::format("::{} file={}", d.severity == Severity::Error ? "error" : "warning",
+                           github_property(d.path));
+        if (d.mark.line > 0) out += fmt::format(",line={},col={}", d.mark.line, d.mark.column);
         out += fmt::format(",title={}::{}", github_property("ccnt " + d.code),
                            github_data(d.hint.empty() ? d.message : d.message + "\n" + d.hint));
         out += '\n';
       }
-      out += fmt::format("checked {}: {}, {}\n", plural(files, "file"), plural(errors, "error"),
-                         plural(warnings, "warning"));
+      out += trf("checked {}: {}, {}\n", files_text(files), errors_text(errors),
+                 warnings_text(warnings));
       break;
     }
   }

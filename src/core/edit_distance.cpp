@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/message_catalog.hpp"
 #include "core/utf8.hpp"
 
 namespace ccnt {
@@ -51,7 +55,8 @@ std::vector<std::string> closest_matches(std::string_view word,
     const std::u32string other = decode_folded(candidate);
     std::size_t d = distance(folded, other);
     // A prefix or substring (浙 → 浙江) is a good suggestion too.
-    if (!folded.empty() && other.find(folded) != std::u32string::npos) d = std::min<std::size_t>(d, 1);
+    if (!folded.empty() && other.find(folded) != std::u32string::npos)
+      d = std::min<std::size_t>(d, 1);
     if (d <= allowed) scored.emplace_back(d, &candidate);
   }
   std::stable_sort(scored.begin(), scored.end(),
@@ -63,6 +68,11 @@ std::vector<std::string> closest_matches(std::string_view word,
     if (result.size() == limit) break;
   }
   return result;
+}
+
+std::string did_you_mean(const std::vector<std::string>& names, std::string_view separator) {
+  if (names.empty()) return {};
+  return trf("did you mean {}?", fmt::join(names, separator.empty() ? tr(", ") : separator));
 }
 
 }  // namespace ccnt

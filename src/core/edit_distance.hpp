@@ -17,4 +17,8 @@ std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates,
                                          std::size_t limit = 3);
 
+// The hint "did you mean a, b?" in the current language, the names joined by `separator`
+// (default: a comma, or 、 in Chinese); empty when there are no names.
+std::string did_you_mean(const std::vector<std::string>& names, std::string_view separator = {});
+
 }  // namespace ccnt

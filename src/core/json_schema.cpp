@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/edit_distance.hpp"
+#include "core/message_catalog.hpp"
 #include "core/utf8.hpp"
 
 namespace ccnt {
@@ -151,31 +152,31 @@ std::string render(const Node& node) {
 // How a found value is named in a message: `city`, an array, an empty value.
 std::string describe_found(const Node& node) {
   if (node.kind == Node::Kind::Null || (node.is_scalar() && node.scalar.empty()))
-    return "an empty value";
-  if (node.is_sequence()) return "an array";
-  if (node.is_map()) return "an object";
+    return trf("an empty value");
+  if (node.is_sequence()) return trf("an array");
+  if (node.is_map()) return trf("an object");
   return fmt::format("`{}`", shorten(node.scalar));
 }
 
 // "a string", "an integer", "null": a type as the object of "must be".
-std::string_view with_article(ValueType type) {
+std::string with_article(ValueType type) {
   switch (type) {
     case ValueType::Null:
       return "null";
     case ValueType::Boolean:
-      return "a boolean";
+      return trf("a boolean");
     case ValueType::Integer:
-      return "an integer";
+      return trf("an integer");
     case ValueType::Number:
-      return "a number";
+      return trf("a number");
     case ValueType::String:
-      return "a string";
+      return trf("a string");
     case ValueType::Array:
-      return "an array";
+      return trf("an array");
     case ValueType::Object:
-      return "an object";
+      return trf("an object");
   }
-  return "a value";
+  return trf("a value");
 }
 
 // Whether two values are equal as JSON values: same resolved type (1 and 1.0 are equal numbers)
@@ -291,7 +292,7 @@ class Compiler {
     if (root.is_map()) {
       if (const Node* defs = root.find("definitions")) {
         if (!defs->is_map()) {
-          error(defs->mark, "`definitions` must be an object of schemas");
+          error(defs->mark, trf("`definitions` must be an object of schemas"));
         } else {
           for (const MapEntry& entry : defs->entries) {
             const int slot = static_cast<int>(nodes_.size());
@@ -332,8 +333,8 @@ class Compiler {
       if (number >= 0 && number <= static_cast<double>(std::numeric_limits<std::uint32_t>::max()))
         return static_cast<std::size_t>(number);
     }
-    error(value.mark, fmt::format("`{}` must be a non-negative integer, found {}", entry.key,
-                                  describe_found(value)));
+    error(value.mark,
+          trf("`{}` must be a non-negative integer, found {}", entry.key, describe_found(value)));
     return std::nullopt;
   }
 
@@ -346,10 +347,9 @@ class Compiler {
     }
     std::string hint;
     if (value.type() == ValueType::Boolean && entry.key.rfind("exclusive", 0) == 0)
-      hint = fmt::format("draft-07 writes the bound itself: `{}: 0` instead of a boolean beside {}",
-                         entry.key, entry.key == "exclusiveMinimum" ? "minimum" : "maximum");
-    error(value.mark,
-          fmt::format("`{}` must be a number, found {}", entry.key, describe_found(value)),
+      hint = trf("draft-07 writes the bound itself: `{}: 0` instead of a boolean beside {}",
+                 entry.key, entry.key == "exclusiveMinimum" ? "minimum" : "maximum");
+    error(value.mark, trf("`{}` must be a number, found {}", entry.key, describe_found(value)),
           std::move(hint));
     return std::nullopt;
   }
@@ -358,7 +358,7 @@ class Compiler {
   std::vector<int> schema_list(const MapEntry& entry) {
     std::vector<int> out;
     if (!entry.value.is_sequence() || entry.value.items.empty()) {
-      error(entry.value.mark, fmt::format("`{}` must be a non-empty array of schemas", entry.key));
+      error(entry.value.mark, trf("`{}` must be a non-empty array of schemas", entry.key));
       return out;
     }
     for (const Node& item : entry.value.items) out.push_back(add(item));
@@ -374,7 +374,7 @@ class Compiler {
   void compile_type(const Node& value, SchemaNode& s) {
     std::vector<const Node*> names;
     if (value.is_sequence()) {
-      if (value.items.empty()) error(value.mark, "`type` must not be an empty array");
+      if (value.items.empty()) error(value.mark, trf("`type` must not be an empty array"));
       for (const Node& item : value.items) names.push_back(&item);
     } else {
       names.push_back(&value);
@@ -387,13 +387,13 @@ class Compiler {
             ValueType::String, ValueType::Array, ValueType::Object})
         if (text && *text == to_string(candidate)) type = candidate;
       if (!type) {
-        error(name->mark, fmt::format("unknown type {}", describe_found(*name)),
-              "a type is one of null, boolean, integer, number, string, array, object");
+        error(name->mark, trf("unknown type {}", describe_found(*name)),
+              trf("a type is one of null, boolean, integer, number, string, array, object"));
         continue;
       }
       if (s.types & type_bit(*type)) continue;
       s.types |= type_bit(*type);
-      if (!s.type_text.empty()) s.type_text += " or ";
+      if (!s.type_text.empty()) s.type_text += trf(" or ");
       s.type_text += with_article(*type);
     }
   }
@@ -401,7 +401,7 @@ class Compiler {
   void compile_pattern(const Node& value, SchemaNode& s) {
     const std::string* text = string_of(value);
     if (!text) {
-      error(value.mark, fmt::format("`pattern` must be a string, found {}", describe_found(value)));
+      error(value.mark, trf("`pattern` must be a string, found {}", describe_found(value)));
       return;
     }
     // std::regex matches bytes: a class or repetition of a Han character would silently misbehave.
@@ -416,31 +416,30 @@ class Compiler {
     }
     if (!ascii) {
       error(value.mark,
-            fmt::format("pattern {} uses non-ASCII characters, which ccnt cannot match",
-                        shorten(*text)),
-            "patterns are matched byte by byte; use enum or plain ASCII classes instead");
+            trf("pattern {} uses non-ASCII characters, which ccnt cannot match", shorten(*text)),
+            trf("patterns are matched byte by byte; use enum or plain ASCII classes instead"));
       return;
     }
     try {
       s.pattern.emplace(*text, std::regex::ECMAScript);
       s.pattern_text = *text;
     } catch (const std::regex_error& e) {
-      error(value.mark, fmt::format("invalid pattern {}: {}", shorten(*text), e.what()));
+      error(value.mark, trf("invalid pattern {}: {}", shorten(*text), e.what()));
     }
   }
 
   void compile_ref(const Node& value, SchemaNode& s) {
     const std::string* text = string_of(value);
     if (!text) {
-      error(value.mark, fmt::format("`$ref` must be a string, found {}", describe_found(value)));
+      error(value.mark, trf("`$ref` must be a string, found {}", describe_found(value)));
       return;
     }
     constexpr std::string_view prefix = "#/definitions/";
     std::string_view rest = *text;
     if (rest.substr(0, prefix.size()) != prefix || rest.size() == prefix.size() ||
         rest.find('/', prefix.size()) != std::string_view::npos) {
-      error(value.mark, fmt::format("unsupported $ref `{}`", shorten(*text)),
-            "ccnt resolves only local references of the form #/definitions/NAME");
+      error(value.mark, trf("unsupported $ref `{}`", shorten(*text)),
+            trf("ccnt resolves only local references of the form #/definitions/NAME"));
       return;
     }
     // Unescapes the JSON pointer token (~1 is '/', ~0 is '~').
@@ -460,8 +459,8 @@ class Compiler {
       for (const auto& [known, slot] : definitions_) names.push_back(known);
       std::sort(names.begin(), names.end());
       const std::string close = suggest(name, names);
-      error(value.mark, fmt::format("$ref `{}` names no entry of `definitions`", shorten(*text)),
-            close.empty() ? std::string() : fmt::format("did you mean `#/definitions/{}`?", close));
+      error(value.mark, trf("$ref `{}` names no entry of `definitions`", shorten(*text)),
+            close.empty() ? std::string() : trf("did you mean `#/definitions/{}`?", close));
       return;
     }
     s.ref = found->second;
@@ -477,8 +476,8 @@ class Compiler {
       return s;
     }
     if (!schema.is_map()) {
-      error(schema.mark, fmt::format("a schema must be an object or a boolean, found {}",
-                                     to_string(schema.type())));
+      error(schema.mark,
+            trf("a schema must be an object or a boolean, found {}", to_string(schema.type())));
       return s;
     }
     const MapEntry* first_constraint = nullptr;  // for keywords beside $ref
@@ -490,20 +489,21 @@ class Compiler {
         const std::string* uri = string_of(value);
         if (!uri || !is_draft07(*uri))
           error(value.mark,
-                fmt::format("ccnt supports JSON Schema draft-07 only, found $schema {}",
-                            describe_found(value)),
-                "write \"$schema\": \"http://json-schema.org/draft-07/schema#\"");
+                trf("ccnt supports JSON Schema draft-07 only, found $schema {}",
+                    describe_found(value)),
+                trf("write \"$schema\": \"http://json-schema.org/draft-07/schema#\""));
       } else if (is_annotation(key) && key != "definitions") {
         // Annotations do not constrain anything.
       } else if (key == "definitions") {
         if (!is_root)
-          error(entry.key_mark, "`definitions` is supported only at the top level of the schema",
-                "move the definition to the top-level `definitions`");
+          error(entry.key_mark,
+                trf("`definitions` is supported only at the top level of the schema"),
+                trf("move the definition to the top-level `definitions`"));
       } else if (key == "type") {
         compile_type(value, s);
       } else if (key == "properties") {
         if (!value.is_map()) {
-          error(value.mark, "`properties` must be an object of schemas");
+          error(value.mark, trf("`properties` must be an object of schemas"));
           continue;
         }
         for (const MapEntry& property : value.entries) {
@@ -515,21 +515,21 @@ class Compiler {
                   [](const Property& a, const Property& b) { return a.name < b.name; });
       } else if (key == "required") {
         if (!value.is_sequence()) {
-          error(value.mark, "`required` must be an array of field names");
+          error(value.mark, trf("`required` must be an array of field names"));
           continue;
         }
         for (const Node& item : value.items) {
           if (const std::string* name = string_of(item))
             s.required.push_back(*name);
           else
-            error(item.mark, fmt::format("a required field name must be a string, found {}",
-                                         describe_found(item)));
+            error(item.mark,
+                  trf("a required field name must be a string, found {}", describe_found(item)));
         }
       } else if (key == "additionalProperties") {
         s.additional = add(value);
       } else if (key == "enum") {
         if (!value.is_sequence() || value.items.empty()) {
-          error(value.mark, "`enum` must be a non-empty array");
+          error(value.mark, trf("`enum` must be a non-empty array"));
           continue;
         }
         s.has_enum = true;
@@ -555,8 +555,8 @@ class Compiler {
         if (value.type() == ValueType::Boolean)
           s.unique_items = value.as_bool().value_or(false);
         else
-          error(value.mark, fmt::format("`uniqueItems` must be true or false, found {}",
-                                        describe_found(value)));
+          error(value.mark,
+                trf("`uniqueItems` must be true or false, found {}", describe_found(value)));
       } else if (key == "minimum") {
         s.minimum = bound_value(entry);
       } else if (key == "maximum") {
@@ -567,8 +567,8 @@ class Compiler {
         s.exclusive_maximum = bound_value(entry);
       } else if (key == "items") {
         if (value.is_sequence())
-          error(value.mark, "`items` as an array (one schema per position) is not supported",
-                "give one schema that every item must match");
+          error(value.mark, trf("`items` as an array (one schema per position) is not supported"),
+                trf("give one schema that every item must match"));
         else
           s.items = add(value);
       } else if (key == "$ref") {
@@ -580,14 +580,14 @@ class Compiler {
       } else if (key == "oneOf") {
         s.one_of = schema_list(entry);
       } else {
-        error(entry.key_mark, fmt::format("unsupported keyword `{}`", shorten(key)),
-              fmt::format("ccnt supports these draft-07 keywords: {}", kSupportedKeywords));
+        error(entry.key_mark, trf("unsupported keyword `{}`", shorten(key)),
+              trf("ccnt supports these draft-07 keywords: {}", kSupportedKeywords));
       }
     }
     if (schema.find("$ref") && first_constraint)
       error(first_constraint->key_mark,
-            fmt::format("`{}` beside `$ref` would be ignored (draft-07)", first_constraint->key),
-            "move it into the referenced definition, or combine both with allOf");
+            trf("`{}` beside `$ref` would be ignored (draft-07)", first_constraint->key),
+            trf("move it into the referenced definition, or combine both with allOf"));
     return s;
   }
 
@@ -626,12 +626,12 @@ class Compiler {
           const SchemaNode& from = nodes_[frame.node];
           error(from.mark,
                 from.ref_text.empty()
-                    ? std::string("this schema refers back to itself without descending into the "
-                                  "document, so validation would never end")
-                    : fmt::format("$ref `{}` leads back here without descending into the "
-                                  "document, so validation would never end",
-                                  from.ref_text),
-                "a recursive $ref must sit under properties, additionalProperties or items");
+                    ? trf("this schema refers back to itself without descending into the "
+                          "document, so validation would never end")
+                    : trf("$ref `{}` leads back here without descending into the "
+                          "document, so validation would never end",
+                          from.ref_text),
+                trf("a recursive $ref must sit under properties, additionalProperties or items"));
           color[target] = Color::Black;  // one report per cycle
         } else if (color[target] == Color::White) {
           color[target] = Color::Gray;
@@ -666,7 +666,7 @@ class Validator {
   void check(int index, const Node& node, Diagnostics& out) {
     const SchemaNode& s = nodes_[resolve(index)];
     if (s.reject_all) {
-      out.error("E022", file_, node.mark, fmt::format("{} is not allowed here", subject()));
+      out.error("E022", file_, node.mark, trf("{} is not allowed here", subject()));
       return;
     }
     const ValueType type = node.type();
@@ -725,7 +725,7 @@ class Validator {
 
   // The current value as the subject of a message: `targets[0].value`, or "the document".
   std::string subject() const {
-    return path_.empty() ? std::string("the document") : fmt::format("`{}`", location());
+    return path_.empty() ? trf("the document") : fmt::format("`{}`", location());
   }
 
   void report_type(const SchemaNode& s, const Node& node, ValueType type, Diagnostics& out) {
@@ -734,17 +734,16 @@ class Validator {
     const std::string prefix = last_is_key ? fmt::format("{}: ", path_.back().key) : "- ";
     if (node.is_scalar() && !node.scalar.empty()) {
       if (node.plain && (s.types & type_bit(ValueType::String))) {
-        hint = fmt::format("quote it: {}\"{}\"", path_.empty() ? "" : prefix, shorten(node.scalar));
+        hint = trf("quote it: {}\"{}\"", path_.empty() ? "" : prefix, shorten(node.scalar));
       } else if (!node.plain) {
         Node unquoted = node;
         unquoted.plain = true;
         if (unquoted.type() != ValueType::String && accepts_type(s.types, unquoted.type()))
-          hint = fmt::format("remove the quotes: {}{}", path_.empty() ? "" : prefix,
-                             shorten(node.scalar));
+          hint = trf("remove the quotes: {}{}", path_.empty() ? "" : prefix, shorten(node.scalar));
       }
     }
     out.error("E020", file_, node.mark,
-              fmt::format("{} must be {}, found {}", subject(), s.type_text, to_string(type)),
+              trf("{} must be {}, found {}", subject(), s.type_text, to_string(type)),
               std::move(hint));
   }
 
@@ -766,18 +765,17 @@ class Validator {
           for (const Literal& literal : s.enum_values)
             if (literal.type == ValueType::String) names.push_back(literal.value.scalar);
           if (const std::string close = suggest(node.scalar, names); !close.empty())
-            hint = fmt::format("did you mean `{}`?", close);
+            hint = trf("did you mean `{}`?", close);
         }
-        out.error("E023", file_, node.mark,
-                  fmt::format("{} must be one of {}; found {}", subject(), s.enum_text,
-                              describe_found(node)),
-                  std::move(hint));
+        out.error(
+            "E023", file_, node.mark,
+            trf("{} must be one of {}; found {}", subject(), s.enum_text, describe_found(node)),
+            std::move(hint));
       }
     }
     if (s.const_value && !equals_literal(*s.const_value, node, type, number))
-      out.error(
-          "E023", file_, node.mark,
-          fmt::format("{} must be {}; found {}", subject(), s.const_text, describe_found(node)));
+      out.error("E023", file_, node.mark,
+                trf("{} must be {}; found {}", subject(), s.const_text, describe_found(node)));
   }
 
   void check_string(const SchemaNode& s, const Node& node, Diagnostics& out) {
@@ -785,21 +783,21 @@ class Validator {
       const std::size_t length = code_point_count(node.scalar);
       if (s.min_length && length < *s.min_length)
         out.error("E025", file_, node.mark,
-                  length == 0 ? fmt::format("{} is empty, at least {} {} required", subject(),
-                                            *s.min_length, plural(*s.min_length, "character"))
-                              : fmt::format("{} is {} {} long, at least {} required", subject(),
-                                            length, plural(length, "character"), *s.min_length));
+                  length == 0 ? trf("{} is empty, at least {} required", subject(),
+                                    characters(*s.min_length))
+                              : trf("{} is {} long, at least {} required", subject(),
+                                    characters(length), *s.min_length));
       if (s.max_length && length > *s.max_length)
-        out.error("E025", file_, node.mark,
-                  fmt::format("{} is {} {} long, at most {} allowed", subject(), length,
-                              plural(length, "character"), *s.max_length));
+        out.error(
+            "E025", file_, node.mark,
+            trf("{} is {} long, at most {} allowed", subject(), characters(length), *s.max_length));
     }
     if (s.pattern) {
       if (node.scalar.size() > kMaxPatternBytes) {
         out.error("E024", file_, node.mark,
-                  fmt::format("{} is too long to check against the pattern {} ({} bytes, at most "
-                              "{})",
-                              subject(), s.pattern_text, node.scalar.size(), kMaxPatternBytes));
+                  trf("{} is too long to check against the pattern {} ({} bytes, at most "
+                      "{})",
+                      subject(), s.pattern_text, node.scalar.size(), kMaxPatternBytes));
         return;
       }
       bool matched = false;
@@ -810,7 +808,7 @@ class Validator {
       }
       if (!matched)
         out.error("E024", file_, node.mark,
-                  fmt::format("{} does not match the pattern {}", subject(), s.pattern_text));
+                  trf("{} does not match the pattern {}", subject(), s.pattern_text));
     }
   }
 
@@ -818,32 +816,27 @@ class Validator {
     if (!s.minimum && !s.maximum && !s.exclusive_minimum && !s.exclusive_maximum) return;
     const double value = node.as_number().value_or(std::numeric_limits<double>::quiet_NaN());
     const bool nan = std::isnan(value);  // no bound holds for .nan
-    auto fail = [&](std::string_view relation, const Bound& bound) {
-      out.error("E026", file_, node.mark,
-                fmt::format("{} must be {} {}, found {}", subject(), relation, bound.text,
-                            shorten(node.scalar)));
+    auto fail = [&](const std::string& relation, const Bound& bound) {
+      out.error(
+          "E026", file_, node.mark,
+          trf("{} must be {} {}, found {}", subject(), relation, bound.text, shorten(node.scalar)));
     };
-    if (s.minimum && (nan || value < s.minimum->value)) fail("at least", *s.minimum);
+    if (s.minimum && (nan || value < s.minimum->value)) fail(trf("at least"), *s.minimum);
     if (s.exclusive_minimum && (nan || value <= s.exclusive_minimum->value))
-      fail("greater than", *s.exclusive_minimum);
-    if (s.maximum && (nan || value > s.maximum->value)) fail("at most", *s.maximum);
+      fail(trf("greater than"), *s.exclusive_minimum);
+    if (s.maximum && (nan || value > s.maximum->value)) fail(trf("at most"), *s.maximum);
     if (s.exclusive_maximum && (nan || value >= s.exclusive_maximum->value))
-      fail("less than", *s.exclusive_maximum);
+      fail(trf("less than"), *s.exclusive_maximum);
   }
 
   void check_array(const SchemaNode& s, const Node& node, Diagnostics& out) {
     const std::size_t count = node.items.size();
-    auto items_text = [](std::size_t n) {
-      return n == 0 ? std::string("no items") : fmt::format("{} {}", n, plural(n, "item"));
-    };
     if (s.min_items && count < *s.min_items)
       out.error("E025", file_, node.mark,
-                fmt::format("{} has {}, at least {} required", subject(), items_text(count),
-                            *s.min_items));
+                trf("{} has {}, at least {} required", subject(), items(count), *s.min_items));
     if (s.max_items && count > *s.max_items)
-      out.error(
-          "E025", file_, node.mark,
-          fmt::format("{} has {}, at most {} allowed", subject(), items_text(count), *s.max_items));
+      out.error("E025", file_, node.mark,
+                trf("{} has {}, at most {} allowed", subject(), items(count), *s.max_items));
     if (s.unique_items && count > 1) check_unique(node, out);
     if (s.items >= 0) {
       for (std::size_t i = 0; i < count; ++i) {
@@ -876,18 +869,16 @@ class Validator {
       const std::string where = location();
       const bool scalar = item.is_scalar();
       out.error("E025", file_, item.mark,
-                scalar
-                    ? fmt::format("{} has a duplicate item `{}`", subject(), shorten(item.scalar))
-                    : fmt::format("{} has a duplicate item", subject()),
-                fmt::format("{}[{}] repeats {}[{}]; remove one of them", where, i, where, *first));
+                scalar ? trf("{} has a duplicate item `{}`", subject(), shorten(item.scalar))
+                       : trf("{} has a duplicate item", subject()),
+                trf("{}[{}] repeats {}[{}]; remove one of them", where, i, where, *first));
     }
   }
 
   void check_object(const SchemaNode& s, const Node& node, Diagnostics& out) {
     for (const std::string& name : s.required)
       if (!node.find(name))
-        out.error("E021", file_, node.mark,
-                  fmt::format("missing required field `{}`", location(name)));
+        out.error("E021", file_, node.mark, trf("missing required field `{}`", location(name)));
     for (const MapEntry& entry : node.entries) {
       const auto found = std::lower_bound(
           s.properties.begin(), s.properties.end(), entry.key,
@@ -904,12 +895,11 @@ class Validator {
       if (nodes_[resolve(sub)].reject_all) {
         if (known) {
           out.error("E022", file_, entry.key_mark,
-                    fmt::format("field `{}` is not allowed", location(entry.key)));
+                    trf("field `{}` is not allowed", location(entry.key)));
         } else {
           const std::string close = suggest(entry.key, s.property_names, &node);
-          out.error("E022", file_, entry.key_mark,
-                    fmt::format("unknown field `{}`", location(entry.key)),
-                    close.empty() ? std::string() : fmt::format("did you mean `{}`?", close));
+          out.error("E022", file_, entry.key_mark, trf("unknown field `{}`", location(entry.key)),
+                    close.empty() ? std::string() : trf("did you mean `{}`?", close));
         }
         continue;
       }
@@ -937,18 +927,21 @@ class Validator {
       }
     }
     if (matched.empty())
-      out.error("E027", file_, node.mark,
-                fmt::format("{} matches none of the allowed forms", subject()),
-                closest.empty() ? std::string() : "closest form: " + closest);
+      out.error("E027", file_, node.mark, trf("{} matches none of the allowed forms", subject()),
+                closest.empty() ? std::string() : trf("closest form: {}", closest));
     else if (exactly_one && matched.size() > 1)
       out.error("E027", file_, node.mark,
-                fmt::format("{} matches more than one of the allowed forms ({} and {}), exactly "
-                            "one is allowed",
-                            subject(), matched[0] + 1, matched[1] + 1));
+                trf("{} matches more than one of the allowed forms ({} and {}), exactly "
+                    "one is allowed",
+                    subject(), matched[0] + 1, matched[1] + 1));
   }
 
-  static std::string plural(std::size_t n, std::string_view word) {
-    return n == 1 ? std::string(word) : std::string(word) + "s";
+  // "1 character", "5 characters": a count with its noun, in the current language.
+  static std::string characters(std::size_t n) {
+    return n == 1 ? trf("1 character") : trf("{} characters", n);
+  }
+  static std::string items(std::size_t n) {
+    return n == 0 ? trf("no items") : n == 1 ? trf("1 item") : trf("{} items", n);
   }
 
   const std::vector<SchemaNode>& nodes_;

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/message_catalog.hpp"
 #include "core/policy_cache.hpp"
 #include "core/policy_checks.hpp"
 #include "core/source_file.hpp"
@@ -50,17 +51,59 @@ void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
   for (std::thread& thread : threads) thread.join();
 }
 
-// Moves per-file results into the loaded set, in path order, so output does not depend on threads.
-LoadedPolicies collect(std::vector<FileResult>& results, Diagnostics& diagnostics) {
-  LoadedPolicies loaded;
-  loaded.files = results.size();
-  loaded.policies.reserve(results.size());
-  for (FileResult& result : results) {
-    diagnostics.append(std::move(result.diagnostics));
-    if (result.policy) loaded.policies.push_back(std::move(*result.policy));
+// Per-file results in path order, kept apart so that output does not depend on threads, and
+// compacted in place at the end rather than copied (100,000 policies are 64 MB of records).
+class Results {
+ public:
+  Results(std::size_t n, const std::function<bool(const Policy&)>& keep_text)
+      : policies_(n), diagnostics_(n), valid_(n, 0), keep_text_(keep_text) {}
+
+  void put(std::size_t i, FileResult result) {
+    diagnostics_[i] = std::move(result.diagnostics);
+    if (result.policy) {
+      policies_[i] = std::move(*result.policy);
+      if (keep_text_ && !keep_text_(policies_[i])) drop_text(policies_[i]);
+      valid_[i] = 1;
+    }
   }
-  return loaded;
-}
+
+  LoadedPolicies collect(Diagnostics& diagnostics) && {
+    LoadedPolicies loaded;
+    loaded.files = policies_.size();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < policies_.size(); ++i) {
+      diagnostics.append(std::move(diagnostics_[i]));
+      if (!valid_[i]) continue;
+      if (kept != i) policies_[kept] = std::move(policies_[i]);
+      ++kept;
+    }
+    policies_.resize(kept);
+    loaded.policies = std::move(policies_);
+    return loaded;
+  }
+
+ private:
+  // Frees what no check across files reads (see LoadOptions::keep_text).
+  static void drop_text(Policy& policy) {
+    Policy slim;
+    for (std::string Policy::*field :
+         {&Policy::path, &Policy::id, &Policy::title, &Policy::region, &Policy::level,
+          &Policy::sector, &Policy::doc_type, &Policy::headline})
+      slim.*field = std::move(policy.*field);
+    slim.issuers = std::move(policy.issuers);
+    slim.published = policy.published;
+    slim.added = policy.added;
+    slim.updated = policy.updated;
+    slim.id_mark = policy.id_mark;
+    slim.title_mark = policy.title_mark;
+    std::swap(policy, slim);  // a move assignment would keep the strings' buffers
+  }
+
+  std::vector<Policy> policies_;
+  std::vector<Diagnostics> diagnostics_;
+  std::vector<char> valid_;
+  const std::function<bool(const Policy&)>& keep_text_;
+};
 
 // The path of a file below policies/, with forward slashes.
 std::string relative_to(const fs::path& file, const fs::path& dir) {
@@ -72,10 +115,33 @@ std::string relative_to(const fs::path& file, const fs::path& dir) {
   return file.lexically_relative(dir).generic_string();
 }
 
+// How each file is shown (display_path), computed once per directory rather than once per file.
+std::vector<std::string> display_paths(const std::vector<FoundFile>& found) {
+  std::vector<std::string> shown(found.size());
+  std::string_view last_dir;
+  std::string dir_shown;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const std::string& full = found[i].path.native();
+    const auto slash = full.rfind('/');
+    if (slash == std::string::npos || slash == 0) {
+      shown[i] = display_path(found[i].path);
+      continue;
+    }
+    const std::string_view dir(full.data(), slash);
+    if (dir != last_dir) {
+      last_dir = dir;
+      dir_shown = display_path(fs::path(dir));
+    }
+    const std::string_view name(full.data() + slash + 1, full.size() - slash - 1);
+    shown[i] = dir_shown == "." ? std::string(name) : dir_shown + '/' + std::string(name);
+  }
+  return shown;
+}
+
 // One bucket of the cache and the files of this run that belong to it.
 struct BucketWork {
   std::string name;
-  std::vector<std::size_t> files;  // indexes into the scan, in path order
+  std::vector<std::size_t> files;     // indexes into the scan, in path order
   std::optional<CacheBucket> cached;  // kept only while the bucket may need rewriting
   std::vector<bool> hit;
 };
@@ -88,7 +154,7 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
   const fs::path policies_dir = project.policies_dir();
   const std::size_t n = found.size();
   std::vector<std::string> relative(n);
-  std::vector<std::string> display(n);
+  const std::vector<std::string> display = display_paths(found);
   std::map<std::string, std::size_t> bucket_index;
   std::vector<BucketWork> buckets;
   for (std::size_t i = 0; i < n; ++i) {
@@ -99,7 +165,7 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
   }
 
   // 1. Take every unchanged file's result from its bucket.
-  std::vector<FileResult> results(n);
+  Results results(n, options.keep_text);
   std::vector<char> done(n, 0);
   std::atomic<std::size_t> hits{0};
   parallel_for(buckets.size(), options.jobs, [&](std::size_t b) {
@@ -109,9 +175,8 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
     std::size_t found_here = 0;
     for (std::size_t k = 0; k < work.files.size(); ++k) {
       const std::size_t i = work.files[k];
-      display[i] = display_path(found[i].path);
       if (auto result = bucket.lookup(relative[i], found[i].stamp, display[i])) {
-        results[i] = std::move(*result);
+        results.put(i, std::move(*result));
         done[i] = 1;
         work.hit[k] = true;
         ++found_here;
@@ -122,40 +187,50 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
       work.cached = std::move(bucket);
   });
 
-  // 2. Read and check the rest.
-  std::vector<std::size_t> missing;
-  for (std::size_t i = 0; i < n; ++i)
-    if (!done[i]) missing.push_back(i);
-  parallel_for(missing.size(), options.jobs, [&](std::size_t m) {
-    const std::size_t i = missing[m];
-    results[i] = load_one(project, found[i].path, display[i], date);
-  });
-
-  // 3. Rewrite the buckets that changed.
-  std::vector<std::size_t> to_write;
-  for (std::size_t b = 0; b < buckets.size(); ++b)
-    if (buckets[b].cached) to_write.push_back(b);
-  parallel_for(to_write.size(), options.jobs, [&](std::size_t w) {
-    BucketWork& work = buckets[to_write[w]];
+  // 2. Rewrites a bucket that changed from its unchanged entries and the fresh ones.
+  std::vector<std::optional<std::string>> fresh(n);  // encoded results of the files read
+  auto write_bucket = [&](BucketWork& work) {
     const CacheBucket& old = *work.cached;
-    std::vector<std::string> encoded;
-    encoded.reserve(work.files.size());
     std::vector<std::string_view> entries;
     std::size_t kept = 0;
+    std::size_t added = 0;
     for (std::size_t k = 0; k < work.files.size(); ++k) {
       const std::size_t i = work.files[k];
       if (work.hit[k]) {
         entries.push_back(old.raw_entry(relative[i]));
         ++kept;
-      } else if (auto entry = PolicyCache::encode_entry(relative[i], found[i].stamp, results[i],
-                                                        display[i])) {
-        encoded.push_back(std::move(*entry));
+      } else if (fresh[i]) {
+        entries.push_back(*fresh[i]);
+        ++added;
       }
     }
-    for (const std::string& entry : encoded) entries.push_back(entry);
-    const bool changed = !old.valid() || !encoded.empty() || kept != old.size();
-    if (changed) cache.write(work.name, entries);
+    if (!old.valid() || added > 0 || kept != old.size()) cache.write(work.name, entries);
     work.cached.reset();
+    for (const std::size_t i : work.files) fresh[i].reset();
+  };
+
+  // 3. Read and check the rest, in path order, so that buckets complete one after another: each
+  // is written as soon as its last file is read, and only then are its encoded results freed.
+  std::vector<std::size_t> missing;
+  std::vector<std::size_t> bucket_of_file(n);
+  std::vector<std::atomic<std::size_t>> remaining(buckets.size());
+  for (std::size_t b = 0; b < buckets.size(); ++b)
+    for (const std::size_t i : buckets[b].files) bucket_of_file[i] = b;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!done[i]) {
+      missing.push_back(i);
+      ++remaining[bucket_of_file[i]];
+    }
+  for (BucketWork& work : buckets)  // changed by deletions alone
+    if (work.cached && remaining[&work - buckets.data()] == 0) write_bucket(work);
+  parallel_for(missing.size(), options.jobs, [&](std::size_t m) {
+    const std::size_t i = missing[m];
+    FileResult result = load_one(project, found[i].path, display[i], date);
+    fresh[i] = PolicyCache::encode_entry(relative[i], found[i].stamp,
+                                         result.policy ? &*result.policy : nullptr,
+                                         result.diagnostics, display[i]);
+    results.put(i, std::move(result));
+    if (--remaining[bucket_of_file[i]] == 0) write_bucket(buckets[bucket_of_file[i]]);
   });
   if (!options.keep_region) {
     std::vector<std::string> names;
@@ -163,7 +238,7 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
     cache.remove_buckets_except(names);
   }
 
-  LoadedPolicies loaded = collect(results, diagnostics);
+  LoadedPolicies loaded = std::move(results).collect(diagnostics);
   loaded.from_cache = hits;
   return loaded;
 }
@@ -171,20 +246,21 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
 }  // namespace
 
 LoadedPolicies load_policy_files(const Project& project, const std::vector<fs::path>& files,
-                                 unsigned jobs, Diagnostics& diagnostics) {
+                                 unsigned jobs, Diagnostics& diagnostics,
+                                 const std::function<bool(const Policy&)>& keep_text) {
   const PartialDate date = today();
-  std::vector<FileResult> results(files.size());
+  Results results(files.size(), keep_text);
   parallel_for(files.size(), jobs, [&](std::size_t i) {
-    results[i] = load_one(project, files[i], display_path(files[i]), date);
+    results.put(i, load_one(project, files[i], display_path(files[i]), date));
   });
-  return collect(results, diagnostics);
+  return std::move(results).collect(diagnostics);
 }
 
 LoadedPolicies load_project_policies(const Project& project, const LoadOptions& options,
                                      Diagnostics& diagnostics) {
   const std::int64_t scan_start = file_clock_now_ns();
-  std::vector<FoundFile> found =
-      scan_policy_files(project.policies_dir(), diagnostics, options.keep_region);
+  std::vector<FoundFile> found = scan_policy_files(
+      project.policies_dir(), diagnostics, options.keep_region, kMaxPolicyFiles, options.jobs);
   LoadedPolicies loaded;
   if (options.use_cache) {
     loaded = load_with_cache(project, options, std::move(found), scan_start, diagnostics);
@@ -192,7 +268,7 @@ LoadedPolicies load_project_policies(const Project& project, const LoadOptions& 
     std::vector<fs::path> files;
     files.reserve(found.size());
     for (FoundFile& file : found) files.push_back(std::move(file.path));
-    loaded = load_policy_files(project, files, options.jobs, diagnostics);
+    loaded = load_policy_files(project, files, options.jobs, diagnostics, options.keep_text);
   }
   check_across_files(loaded.policies, diagnostics);
   return loaded;
@@ -200,22 +276,58 @@ LoadedPolicies load_project_policies(const Project& project, const LoadOptions& 
 
 LoadedPolicies load_project_policies(const Project& project, unsigned jobs,
                                      Diagnostics& diagnostics, const RegionDirFilter& keep_region) {
-  return load_project_policies(project, LoadOptions{jobs, false, keep_region}, diagnostics);
+  return load_project_policies(
+      project, LoadOptions{.jobs = jobs, .use_cache = false, .keep_region = keep_region},
+      diagnostics);
 }
 
 void check_across_files(const std::vector<Policy>& policies, Diagnostics& diagnostics) {
-  std::unordered_map<std::string_view, const Policy*> ids;
-  std::unordered_map<std::string, const Policy*> titles;
-  for (const Policy& policy : policies) {
-    if (auto [it, inserted] = ids.emplace(policy.id, &policy); !inserted)
+  // For each policy, the earlier one with the same id and with the same region and title; the
+  // two are found on two threads, with keys that view the policies' own strings.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> same_id(policies.size(), kNone);
+  std::vector<std::size_t> same_title(policies.size(), kNone);
+  auto find_ids = [&] {
+    std::unordered_map<std::string_view, std::size_t> ids;
+    ids.reserve(policies.size());
+    for (std::size_t i = 0; i < policies.size(); ++i)
+      if (auto [it, inserted] = ids.emplace(policies[i].id, i); !inserted) same_id[i] = it->second;
+  };
+  auto find_titles = [&] {
+    using RegionTitle = std::pair<std::string_view, std::string_view>;
+    struct RegionTitleHash {
+      std::size_t operator()(const RegionTitle& key) const {
+        const std::hash<std::string_view> hash;
+        return hash(key.first) * 31 + hash(key.second);
+      }
+    };
+    std::unordered_map<RegionTitle, std::size_t, RegionTitleHash> titles;
+    titles.reserve(policies.size());
+    for (std::size_t i = 0; i < policies.size(); ++i)
+      if (auto [it, inserted] =
+              titles.emplace(RegionTitle(policies[i].region, policies[i].title), i);
+          !inserted)
+        same_title[i] = it->second;
+  };
+  if (policies.size() >= 10000 && std::thread::hardware_concurrency() > 1) {
+    std::thread titles(find_titles);
+    find_ids();
+    titles.join();
+  } else {
+    find_ids();
+    find_titles();
+  }
+  for (std::size_t i = 0; i < policies.size(); ++i) {
+    const Policy& policy = policies[i];
+    if (same_id[i] != kNone)
       diagnostics.error("E050", policy.path, policy.id_mark,
-                        fmt::format("id `{}` is already used by {}", policy.id, it->second->path),
-                        "ids are unique across the tree; choose another id and file name");
-    if (auto [it, inserted] = titles.emplace(policy.region + '\n' + policy.title, &policy);
-        !inserted)
-      diagnostics.error("E051", policy.path, policy.title_mark,
-                        fmt::format("the same title is already recorded in {}", it->second->path),
-                        "a document is recorded once; update the existing file instead");
+                        trf("id `{}` is already used by {}", policy.id, policies[same_id[i]].path),
+                        trf("ids are unique across the tree; choose another id and file name"));
+    if (same_title[i] != kNone)
+      diagnostics.error(
+          "E051", policy.path, policy.title_mark,
+          trf("the same title is already recorded in {}", policies[same_title[i]].path),
+          trf("a document is recorded once; update the existing file instead"));
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -22,16 +23,21 @@ struct LoadedPolicies {
 
 // How load_project_policies works.
 struct LoadOptions {
-  unsigned jobs = 0;             // worker threads; 0 = one per core
-  bool use_cache = false;        // read and update <root>/.ccnt-cache (see policy_cache.hpp)
-  RegionDirFilter keep_region;   // region directories to descend into; empty = all
+  unsigned jobs = 0;                 // worker threads; 0 = one per core
+  bool use_cache = false;            // read and update <root>/.ccnt-cache (see policy_cache.hpp)
+  RegionDirFilter keep_region = {};  // region directories to descend into; empty = all
+  // Which policies keep their text (summary, targets, tags, ...) once checked; the others keep
+  // only what identifies them, which is all cross-file and bulletin checks read. Empty: all.
+  // `ccnt validate` keeps none: 100,000 summaries are most of a run's memory.
+  std::function<bool(const Policy&)> keep_text = {};
 };
 
 // Loads the given files in parallel on `jobs` threads (0: one per core). A
 // file with errors is reported and left out of the result.
 LoadedPolicies load_policy_files(const Project& project,
                                  const std::vector<std::filesystem::path>& files, unsigned jobs,
-                                 Diagnostics& diagnostics);
+                                 Diagnostics& diagnostics,
+                                 const std::function<bool(const Policy&)>& keep_text = {});
 
 // Finds and loads every policy file of the project (through the cache when asked), then
 // checks across files (unique ids, one title per region).

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "core/message_catalog.hpp"
 #include "core/version.hpp"
 
 namespace ccnt {
@@ -35,7 +36,9 @@ static_assert(sizeof(Policy) == 640 && sizeof(Target) == 224,
 #endif
 
 // A 64-bit hash for integrity checks (MurmurHash3-style mixing over 8-byte words).
-std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+std::uint64_t rotl(std::uint64_t x, int r) {
+  return (x << r) | (x >> (64 - r));
+}
 
 std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0x9E3779B97F4A7C15ull) {
   constexpr std::uint64_t c1 = 0x87C37B91114253D5ull;
@@ -52,7 +55,7 @@ std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 0x9E3779B9
     h = rotl(h, 27) * 5 + 0x52DCE729;
   }
   std::uint64_t tail = 0;
-  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
   h ^= rotl(tail * c1, 33) * c2;
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
@@ -185,8 +188,8 @@ void encode_policy(Encoder& e, const Policy& p) {
   e.mark(p.title_mark);
   e.num<std::uint32_t>(static_cast<std::uint32_t>(p.targets.size()));
   for (const Target& t : p.targets) {
-    for (const std::string* field : {&t.indicator, &t.text, &t.unit, &t.kind, &t.qualifier,
-                                     &t.scope})
+    for (const std::string* field :
+         {&t.indicator, &t.text, &t.unit, &t.kind, &t.qualifier, &t.scope})
       e.str(*field);
     e.num<double>(t.value);
     e.num<std::uint8_t>(t.base_year ? 1 : 0);
@@ -275,20 +278,21 @@ std::string executable_identity() {
 
 // Hashes ccnt's version, the executable and every file of the schemas directory.
 std::uint64_t cache_key(const Project& project) {
-  std::string material = fmt::format("ccnt {} schema {} cache {} exe {} schemas {}\n", kVersion,
-                                     kSchemaVersion, kFormatVersion, executable_identity(),
-                                     project.schemas_dir.generic_string());
+  // Messages are cached as worded, so the language is part of the key.
+  std::string material = fmt::format("ccnt {} schema {} cache {} exe {} schemas {} lang {}\n",
+                                     kVersion, kSchemaVersion, kFormatVersion,
+                                     executable_identity(), project.schemas_dir.generic_string(),
+                                     language() == Language::Chinese ? "zh" : "en");
   std::vector<fs::path> files;
   std::error_code ec;
-  for (fs::directory_iterator it(project.schemas_dir, ec), end; !ec && it != end;
-       it.increment(ec))
+  for (fs::directory_iterator it(project.schemas_dir, ec), end; !ec && it != end; it.increment(ec))
     files.push_back(it->path());
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     std::int64_t mtime = 0;
     auto bytes = read_whole(file, mtime);
-    material += fmt::format("{} {:016x}\n", file.filename().string(),
-                            bytes ? hash_bytes(*bytes) : 0);
+    material +=
+        fmt::format("{} {:016x}\n", file.filename().string(), bytes ? hash_bytes(*bytes) : 0);
   }
   return hash_bytes(material);
 }
@@ -355,7 +359,7 @@ std::optional<FileResult> CacheBucket::lookup(const std::string& relative, const
   if (!(slot.stamp == stamp) || stamp.mtime_ns >= trusted_before_ ||
       stamp.ctime_ns >= trusted_before_ || (slot.today_dependent && today_changed_))
     return std::nullopt;
-  Decoder d(std::string_view(bytes_).substr(0, slot.end), slot.body);
+  Decoder d(bytes_.substr(0, slot.end), slot.body);
   const auto flags = d.num<std::uint8_t>();
   FileResult result;
   const std::uint32_t count = d.count(1 + 4 + 8 + 4 + 4);
@@ -380,7 +384,7 @@ std::optional<FileResult> CacheBucket::lookup(const std::string& relative, const
 std::string_view CacheBucket::raw_entry(const std::string& relative) const {
   const auto it = index_.find(relative);
   if (it == index_.end()) return {};
-  return std::string_view(bytes_).substr(it->second.begin, it->second.end - it->second.begin);
+  return bytes_.substr(it->second.begin, it->second.end - it->second.begin);
 }
 
 // --- PolicyCache ---
@@ -392,7 +396,9 @@ PolicyCache::PolicyCache(const Project& project, const PartialDate& today,
       today_(today),
       scan_start_ns_(scan_start_ns) {}
 
-fs::path PolicyCache::directory(const fs::path& root) { return root / ".ccnt-cache"; }
+fs::path PolicyCache::directory(const fs::path& root) {
+  return root / ".ccnt-cache";
+}
 
 fs::path PolicyCache::bucket_path(const std::string& bucket) const {
   return dir_ / bucket_file_name(bucket);
@@ -408,14 +414,16 @@ CacheBucket PolicyCache::read(const std::string& bucket) const {
   std::int64_t file_mtime = 0;
   auto bytes = read_whole(bucket_path(bucket), file_mtime);
   if (!bytes) return result;
+  auto file = std::make_shared<const std::string>(std::move(*bytes));
   std::size_t at = 0;
-  const auto header = read_header(*bytes, at);
+  const auto header = read_header(*file, at);
   // A date earlier than the writer's (a clock set back, CCNT_TODAY) may turn past dates into
   // future ones, so nothing written on a later day is trusted.
   if (!header || header->key != key_ || header->bucket != bucket || today_ < header->today)
     return result;
-  result.bytes_ = std::move(*bytes);
-  const std::string_view covered = std::string_view(result.bytes_).substr(0, result.bytes_.size() - 8);
+  result.file_ = std::move(file);
+  result.bytes_ = *result.file_;
+  const std::string_view covered = result.bytes_.substr(0, result.bytes_.size() - 8);
   Decoder d(covered, at);
   result.index_.reserve(header->entries);
   for (std::uint32_t i = 0; i < header->entries; ++i) {
@@ -446,33 +454,33 @@ CacheBucket PolicyCache::read(const std::string& bucket) const {
 }
 
 std::optional<std::string> PolicyCache::encode_entry(const std::string& relative,
-                                                     const FileStamp& stamp,
-                                                     const FileResult& result,
+                                                     const FileStamp& stamp, const Policy* policy,
+                                                     const Diagnostics& diagnostics,
                                                      const std::string& display) {
   // Paths are not stored but set from the reader's working directory, so a result that
   // mentions its own path anywhere else is not cached; nor is one that failed to read.
   bool today_dependent = false;
-  for (const Diagnostic& d : result.diagnostics.all()) {
+  for (const Diagnostic& d : diagnostics.all()) {
     if (d.path != display || d.code == "E001") return std::nullopt;
-    if (!display.empty() && (d.message.find(display) != std::string::npos ||
-                             d.hint.find(display) != std::string::npos))
+    if (!display.empty() &&
+        (d.message.find(display) != std::string::npos || d.hint.find(display) != std::string::npos))
       return std::nullopt;
     if (d.code == "E041") today_dependent = true;
   }
-  if (result.policy && result.policy->path != display) return std::nullopt;
+  if (policy && policy->path != display) return std::nullopt;
 
   std::string body;
   Encoder b(body);
-  b.num<std::uint8_t>((result.policy ? kHasPolicy : 0) | (today_dependent ? kTodayDependent : 0));
-  b.num<std::uint32_t>(static_cast<std::uint32_t>(result.diagnostics.all().size()));
-  for (const Diagnostic& d : result.diagnostics.all()) {
+  b.num<std::uint8_t>((policy ? kHasPolicy : 0) | (today_dependent ? kTodayDependent : 0));
+  b.num<std::uint32_t>(static_cast<std::uint32_t>(diagnostics.all().size()));
+  for (const Diagnostic& d : diagnostics.all()) {
     b.num<std::uint8_t>(d.severity == Severity::Error ? 0 : 1);
     b.str(d.code);
     b.mark(d.mark);
     b.str(d.message);
     b.str(d.hint);
   }
-  if (result.policy) encode_policy(b, *result.policy);
+  if (policy) encode_policy(b, *policy);
 
   std::string entry;
   entry.reserve(relative.size() + body.size() + 64);

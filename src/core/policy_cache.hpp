@@ -66,9 +66,11 @@ class CacheBucket {
   };
 
   bool valid_ = false;
-  bool today_changed_ = false;     // entries that depend on today's date are out of date
+  bool today_changed_ = false;       // entries that depend on today's date are out of date
   std::int64_t trusted_before_ = 0;  // entries with an mtime or ctime from here on are racy
-  std::string bytes_;
+  std::shared_ptr<const std::string>
+      file_;  // the bucket file; shared so that bytes_ survives moves
+  std::string_view bytes_;
   std::unordered_map<std::string_view, Slot> index_;
 };
 
@@ -89,7 +91,8 @@ class PolicyCache {
   // Serialises one entry; nullopt when the result cannot be cached (it names the file in a
   // message, or the file could not be read).
   static std::optional<std::string> encode_entry(const std::string& relative,
-                                                 const FileStamp& stamp, const FileResult& result,
+                                                 const FileStamp& stamp, const Policy* policy,
+                                                 const Diagnostics& diagnostics,
                                                  const std::string& display);
 
   // Writes a bucket from encoded entries, atomically; false when the cache directory cannot be

@@ -4,6 +4,8 @@
 #include <fmt/ranges.h>
 
 #include "core/doc_type.hpp"
+#include "core/edit_distance.hpp"
+#include "core/message_catalog.hpp"
 #include "core/registry.hpp"
 
 namespace ccnt {
@@ -11,12 +13,6 @@ namespace ccnt {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Formats suggestions as a hint: "did you mean 浙江, 浙江省?".
-std::string did_you_mean(const std::vector<std::string>& names) {
-  if (names.empty()) return {};
-  return fmt::format("did you mean {}?", fmt::join(names, ", "));
-}
 
 Mark mark_of(const Node& map, std::string_view key) {
   const Node* value = map.find(key);
@@ -33,20 +29,18 @@ class PolicyChecker {
     const Registry& registry = project_.registry;
     const Region* region = registry.find_region(policy.region);
     if (!region) {
-      out_.error("E030", path_, mark_of(doc_, "region"),
-                 fmt::format("unknown region `{}`", policy.region),
+      out_.error("E030", path_, mark_of(doc_, "region"), trf("unknown region `{}`", policy.region),
                  did_you_mean(registry.suggest_regions(policy.region)));
     } else {
       policy.region = region->slug;
       if (region->policy_level() != policy.level)
         out_.error("E037", path_, mark_of(doc_, "level"),
-                   fmt::format("level `{}` does not fit region {} ({}), which issues at level `{}`",
-                               policy.level, region->name, region->slug, region->policy_level()));
+                   trf("level `{}` does not fit region {} ({}), which issues at level `{}`",
+                       policy.level, region->name, region->slug, region->policy_level()));
     }
     const Sector* sector = registry.find_sector(policy.sector);
     if (!sector) {
-      out_.error("E031", path_, mark_of(doc_, "sector"),
-                 fmt::format("unknown sector `{}`", policy.sector),
+      out_.error("E031", path_, mark_of(doc_, "sector"), trf("unknown sector `{}`", policy.sector),
                  did_you_mean(registry.suggest_sectors(policy.sector)));
     } else {
       policy.sector = sector->slug;
@@ -55,11 +49,10 @@ class PolicyChecker {
           policy.subsector = sub->slug;
         else
           out_.error("E035", path_, mark_of(doc_, "subsector"),
-                     fmt::format("`{}` is not a subsector of {}", policy.subsector, sector->slug),
+                     trf("`{}` is not a subsector of {}", policy.subsector, sector->slug),
                      sector->subsectors.empty()
-                         ? std::string("this sector has no subsectors; remove the field")
-                         : fmt::format("schemas/sectors.yaml lists the subsectors of {}",
-                                       sector->slug));
+                         ? trf("this sector has no subsectors; remove the field")
+                         : trf("schemas/sectors.yaml lists the subsectors of {}", sector->slug));
       }
     }
     if (const Node* further = doc_.find("sectors"); further && further->is_sequence()) {
@@ -68,7 +61,7 @@ class PolicyChecker {
         if (const Sector* s = registry.find_sector(name))
           policy.sectors[i] = s->slug;
         else
-          out_.error("E031", path_, further->items[i].mark, fmt::format("unknown sector `{}`", name),
+          out_.error("E031", path_, further->items[i].mark, trf("unknown sector `{}`", name),
                      did_you_mean(registry.suggest_sectors(name)));
       }
     }
@@ -80,13 +73,13 @@ class PolicyChecker {
       if (!date) return false;
       if (!date->is_real()) {
         out_.error("E040", path_, mark_of(doc_, key),
-                   fmt::format("`{}` is not a real date: {}", key, date->to_string()));
+                   trf("`{}` is not a real date: {}", key, date->to_string()));
         return false;
       }
       if (date->compare_coarse(today_) > 0) {
         out_.error("E041", path_, mark_of(doc_, key),
-                   fmt::format("`{}` {} is in the future (today is {})", key, date->to_string(),
-                               today_.to_string()));
+                   trf("`{}` {} is in the future (today is {})", key, date->to_string(),
+                       today_.to_string()));
         return false;
       }
       return true;
@@ -96,13 +89,13 @@ class PolicyChecker {
     const bool updated = check("updated", policy.updated);
     if (published && added && policy.added.compare_coarse(*policy.published) < 0)
       out_.error("E042", path_, mark_of(doc_, "added"),
-                 fmt::format("`added` {} is before `published` {}", policy.added.to_string(),
-                             policy.published->to_string()),
-                 "a record cannot enter the tracker before the document is published");
+                 trf("`added` {} is before `published` {}", policy.added.to_string(),
+                     policy.published->to_string()),
+                 trf("a record cannot enter the tracker before the document is published"));
     if (added && updated && policy.updated->compare_coarse(policy.added) < 0)
       out_.error("E042", path_, mark_of(doc_, "updated"),
-                 fmt::format("`updated` {} is before `added` {}", policy.updated->to_string(),
-                             policy.added.to_string()));
+                 trf("`updated` {} is before `added` {}", policy.updated->to_string(),
+                     policy.added.to_string()));
   }
 
   void check_targets(const Policy& policy) {
@@ -113,40 +106,40 @@ class PolicyChecker {
       const Indicator* indicator = project_.registry.find_indicator(target.indicator);
       if (!indicator)
         out_.error("E045", path_, mark_of(node, "indicator"),
-                   fmt::format("{}.indicator: unknown indicator `{}`", where, target.indicator),
+                   trf("{}.indicator: unknown indicator `{}`", where, target.indicator),
                    did_you_mean(project_.registry.suggest_indicators(target.indicator)));
       if (target.base_year && *target.base_year >= target.target_year)
         out_.error("E043", path_, mark_of(node, "target_year"),
-                   fmt::format("{}: target year {} is not after base year {}", where,
-                               target.target_year, *target.base_year));
+                   trf("{}: target year {} is not after base year {}", where, target.target_year,
+                       *target.base_year));
       if (target.unit == "%" && (target.kind == "reduction" || target.kind == "share") &&
           (target.value < 0 || target.value > 100))
         out_.error("E044", path_, mark_of(node, "value"),
-                   fmt::format("{}: {} {} is not a percentage between 0 and 100", where,
-                               target.kind, target.value));
+                   trf("{}: {} {} is not a percentage between 0 and 100", where, target.kind,
+                       target.value));
       if (indicator && !indicator->unit.empty() && indicator->unit != target.unit)
         out_.warning("W008", path_, mark_of(node, "unit"),
-                     fmt::format("{}: unit `{}` differs from the unit `{}` of indicator {}", where,
-                                 target.unit, indicator->unit, indicator->slug),
-                     "targets are compared only in the indicator's unit");
+                     trf("{}: unit `{}` differs from the unit `{}` of indicator {}", where,
+                         target.unit, indicator->unit, indicator->slug),
+                     trf("targets are compared only in the indicator's unit"));
       if (!target.text.empty() && policy.summary.find(target.text) == std::string::npos)
         out_.warning("W007", path_, mark_of(node, "text"),
-                     fmt::format("{}.text does not appear in the summary", where),
-                     "copy the phrase that states the target from the summary");
+                     trf("{}.text does not appear in the summary", where),
+                     trf("copy the phrase that states the target from the summary"));
     }
   }
 
   void check_identity(const Policy& policy, const fs::path& file) {
     if (file.stem().string() != policy.id)
-      out_.error("E036", path_, mark_of(doc_, "id"),
-                 fmt::format("id `{}` differs from the file name `{}`", policy.id,
-                             file.filename().string()),
-                 fmt::format("rename the file to {}{}, or set `id: {}`", policy.id,
-                             file.extension().string(), file.stem().string()));
+      out_.error(
+          "E036", path_, mark_of(doc_, "id"),
+          trf("id `{}` differs from the file name `{}`", policy.id, file.filename().string()),
+          trf("rename the file to {}{}, or set `id: {}`", policy.id, file.extension().string(),
+              file.stem().string()));
     if (policy.doc_type != "其他" && !title_without_period(policy.title).ends_with(policy.doc_type))
       out_.warning("W010", path_, mark_of(doc_, "doc_type"),
-                   fmt::format("title does not end with its doc_type `{}`", policy.doc_type),
-                   "doc_type is the kind of document the title names, e.g. 实施方案");
+                   trf("title does not end with its doc_type `{}`", policy.doc_type),
+                   trf("doc_type is the kind of document the title names, e.g. 实施方案"));
   }
 
  private:
@@ -158,24 +151,23 @@ class PolicyChecker {
     for (const auto& part : relative) parts.push_back(part.string());
     if (parts.size() != 3 || parts[0] == "..") {
       out_.error("E034", path_, {},
-                 "policy file is not at policies/<region>/<sector>/<id>.yaml",
-                 region && sector
-                     ? fmt::format("move it to policies/{}/{}/", region->slug, sector->slug)
-                     : std::string());
+                 trf("policy file is not at policies/<region>/<sector>/<id>.yaml"),
+                 region && sector ? trf("move it to policies/{}/{}/", region->slug, sector->slug)
+                                  : std::string());
       return;
     }
     const Registry& registry = project_.registry;
     const Region* dir_region = registry.find_region(parts[0]);
     if (region && dir_region != region)
       out_.error("E032", path_, mark_of(doc_, "region"),
-                 fmt::format("region {} does not match the directory `{}`", policy.region, parts[0]),
-                 fmt::format("move the file to policies/{}/{}/", region->slug, parts[1]));
+                 trf("region {} does not match the directory `{}`", policy.region, parts[0]),
+                 trf("move the file to policies/{}/{}/", region->slug, parts[1]));
     const Sector* dir_sector = registry.find_sector(parts[1]);
     if (sector && dir_sector != sector)
-      out_.error("E033", path_, mark_of(doc_, "sector"),
-                 fmt::format("sector {} does not match the directory `{}`", policy.sector, parts[1]),
-                 fmt::format("move the file to policies/{}/{}/ or change `sector`", parts[0],
-                             sector->slug));
+      out_.error(
+          "E033", path_, mark_of(doc_, "sector"),
+          trf("sector {} does not match the directory `{}`", policy.sector, parts[1]),
+          trf("move the file to policies/{}/{}/ or change `sector`", parts[0], sector->slug));
   }
 
   const Node& doc_;

@@ -4,8 +4,10 @@
 #include <cstdint>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/edit_distance.hpp"
+#include "core/message_catalog.hpp"
 
 namespace ccnt {
 namespace {
@@ -24,18 +26,9 @@ constexpr LevelName kLevelNames[] = {
     {"县", "county"},
 };
 
-std::string join_hint(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& name : names) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
-}
-
-std::string did_you_mean(const std::vector<std::string>& suggestions, std::string fallback) {
-  if (suggestions.empty()) return fallback;
-  return "did you mean " + join_hint(suggestions) + "?";
+// The "did you mean" hint for `suggestions`, else `fallback`.
+std::string hint_or(const std::vector<std::string>& suggestions, std::string fallback) {
+  return suggestions.empty() ? fallback : did_you_mean(suggestions);
 }
 
 // How far a suggested name is from what was typed; a name containing it counts as one edit.
@@ -62,12 +55,10 @@ std::string entry_hint(std::string_view typed, const std::vector<std::string>& s
     if (std::find(entries.begin(), entries.end(), entry) == entries.end()) entries.push_back(entry);
   }
   if (entries.empty()) return fallback;
-  std::string hint = "did you mean ";
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (i > 0) hint += "; ";
-    hint += entries[i]->slug + ", " + entries[i]->name;
-  }
-  return hint + "?";
+  std::vector<std::string> names;
+  for (const Entry* entry : entries)
+    names.push_back(entry->slug + std::string(tr(", ")) + entry->name);
+  return did_you_mean(names, tr("; "));
 }
 
 bool contains(const std::vector<std::string>& sorted, std::string_view value) {
@@ -89,8 +80,8 @@ std::optional<PartialDate> parse_filter_date(std::string_view flag, const std::s
                                              FilterError& error) {
   auto date = PartialDate::parse(text);
   if (!date || !date->is_real()) {
-    error = {fmt::format("invalid date `{}` for {}", text, flag),
-             "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-03"};
+    error = {trf("invalid date `{}` for {}", text, flag),
+             trf("write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-03")};
     return std::nullopt;
   }
   return date;
@@ -112,11 +103,11 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   for (const std::string& name : query.regions) {
     const Region* region = registry.find_region(name);
     if (!region) {
-      error = {fmt::format("unknown region `{}`", name),
+      error = {trf("unknown region `{}`", name),
                entry_hint<Region>(
                    name, registry.suggest_regions(name),
                    [&](const std::string& n) { return registry.find_region(n); },
-                   "regions are listed in schemas/regions.yaml (slug, 中文名 or 全称)")};
+                   trf("regions are listed in schemas/regions.yaml (slug, 中文名 or 全称)"))};
       return std::nullopt;
     }
     filter.region_slugs_.push_back(region->slug);
@@ -130,11 +121,11 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   for (const std::string& name : query.sectors) {
     const Sector* sector = registry.find_sector(name);
     if (!sector) {
-      error = {fmt::format("unknown sector `{}`", name),
+      error = {trf("unknown sector `{}`", name),
                entry_hint<Sector>(
                    name, registry.suggest_sectors(name),
                    [&](const std::string& n) { return registry.find_sector(n); },
-                   "sectors are listed in schemas/sectors.yaml")};
+                   trf("sectors are listed in schemas/sectors.yaml"))};
       return std::nullopt;
     }
     filter.sector_slugs_.push_back(sector->slug);
@@ -148,9 +139,9 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
     if (it == std::end(kLevelNames)) {
       std::vector<std::string> names;
       for (const LevelName& level : kLevelNames) names.emplace_back(level.name);
-      error = {fmt::format("unknown level `{}`", name),
-               did_you_mean(closest_matches(name, names),
-                            "levels are national, provincial, municipal and county")};
+      error = {trf("unknown level `{}`", name),
+               hint_or(closest_matches(name, names),
+                       trf("levels are national, provincial, municipal and county"))};
       return std::nullopt;
     }
     filter.levels_.emplace_back(it->level);
@@ -160,9 +151,9 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   for (const std::string& type : query.types) {
     if (!doc_types.empty() &&
         std::find(doc_types.begin(), doc_types.end(), type) == doc_types.end()) {
-      error = {fmt::format("unknown document type `{}`", type),
-               did_you_mean(closest_matches(type, doc_types),
-                            "document types are " + join_hint(doc_types))};
+      error = {trf("unknown document type `{}`", type),
+               hint_or(closest_matches(type, doc_types),
+                       trf("document types are {}", fmt::join(doc_types, tr(", "))))};
       return std::nullopt;
     }
     filter.types_.push_back(type);
@@ -189,8 +180,8 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
     filter.until_->day = 0;
   }
   if (filter.since_ && filter.until_ && filter.until_->compare_coarse(*filter.since_) < 0) {
-    error = {fmt::format("--until {} is before --since {}", query.until, query.since),
-             "swap the two dates"};
+    error = {trf("--until {} is before --since {}", query.until, query.since),
+             trf("swap the two dates")};
     return std::nullopt;
   }
   filter.has_targets_ = query.has_targets;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/message_catalog.hpp"
 #include "core/source_file.hpp"
 #include "core/yaml_reader.hpp"
 
@@ -15,7 +16,7 @@ std::optional<fs::path> find_project_root(const std::string& explicit_root, cons
   if (!explicit_root.empty()) {
     const fs::path root = fs::absolute(explicit_root, ec).lexically_normal();
     if (!fs::is_directory(root / "policies", ec)) {
-      error = fmt::format("--root {} has no policies/ directory", explicit_root);
+      error = trf("--root {} has no policies/ directory", explicit_root);
       return std::nullopt;
     }
     return root;
@@ -25,8 +26,8 @@ std::optional<fs::path> find_project_root(const std::string& explicit_root, cons
     if (dir == dir.root_path()) break;
   }
   error =
-      "no policies/ directory here or in any parent directory; run ccnt inside a data tree, or "
-      "pass --root DIR (or set CCNT_ROOT)";
+      trf("no policies/ directory here or in any parent directory; run ccnt inside a data tree, or "
+          "pass --root DIR (or set CCNT_ROOT)");
   return std::nullopt;
 }
 
@@ -36,9 +37,9 @@ std::optional<Project> open_project(const fs::path& root, Diagnostics& diagnosti
   if (!fs::is_directory(schemas, ec)) schemas = fs::path(CCNT_INSTALL_DATADIR) / "schemas";
   if (!fs::is_regular_file(schemas / "policy.schema.json", ec)) {
     diagnostics.error("E092", display_path(root / "schemas"), {},
-                      "cannot find schemas/policy.schema.json",
-                      fmt::format("keep schemas/ beside policies/, or install ccnt so that {} exists",
-                                  (fs::path(CCNT_INSTALL_DATADIR) / "schemas").string()));
+                      trf("cannot find schemas/policy.schema.json"),
+                      trf("keep schemas/ beside policies/, or install ccnt so that {} exists",
+                          (fs::path(CCNT_INSTALL_DATADIR) / "schemas").string()));
     return std::nullopt;
   }
   auto registry = Registry::load(schemas, diagnostics);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/edit_distance.hpp"
+#include "core/message_catalog.hpp"
 #include "core/source_file.hpp"
 #include "core/yaml_reader.hpp"
 
@@ -19,8 +20,7 @@ std::optional<Node> load_list(const std::filesystem::path& file, std::string_vie
   if (!root) return std::nullopt;
   const Node* list = root->find(key);
   if (!list || !list->is_sequence()) {
-    diagnostics.error("E091", path, root->mark,
-                      fmt::format("registry needs a top-level list `{}`", key));
+    diagnostics.error("E091", path, root->mark, trf("registry needs a top-level list `{}`", key));
     return std::nullopt;
   }
   return *list;
@@ -33,7 +33,7 @@ bool index_name(std::unordered_map<std::string, std::size_t>& index, const std::
   if (form.empty()) return true;
   auto [it, inserted] = index.emplace(fold_name(form), position);
   if (inserted || it->second == position) return true;
-  diagnostics.error("E091", path, mark, fmt::format("name `{}` is used by two entries", form));
+  diagnostics.error("E091", path, mark, trf("name `{}` is used by two entries", form));
   return false;
 }
 
@@ -62,18 +62,18 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
   if (auto list = load_list(regions_file, "regions", diagnostics)) {
     const std::string path = display_path(regions_file);
     for (const Node& item : list->items) {
-      Region region{scalar_at(item, "slug"),   scalar_at(item, "name"),  scalar_at(item, "full_name"),
-                    scalar_at(item, "code"),   scalar_at(item, "level"), scalar_at(item, "parent"),
+      Region region{scalar_at(item, "slug"),      scalar_at(item, "name"),
+                    scalar_at(item, "full_name"), scalar_at(item, "code"),
+                    scalar_at(item, "level"),     scalar_at(item, "parent"),
                     scalars_at(item, "aliases")};
       if (region.slug.empty() || region.name.empty() || region.full_name.empty()) {
-        diagnostics.error("E091", path, item.mark, "region needs slug, name and full_name");
+        diagnostics.error("E091", path, item.mark, trf("region needs slug, name and full_name"));
         continue;
       }
       const std::size_t position = registry.regions_.size();
       index_name(registry.region_index_, region.slug, position, path, item.mark, diagnostics);
       index_name(registry.region_index_, region.name, position, path, item.mark, diagnostics);
-      index_name(registry.region_index_, region.full_name, position, path, item.mark,
-                 diagnostics);
+      index_name(registry.region_index_, region.full_name, position, path, item.mark, diagnostics);
       for (const std::string& alias : region.aliases)
         index_name(registry.region_index_, alias, position, path, item.mark, diagnostics);
       registry.regions_.push_back(std::move(region));
@@ -81,18 +81,21 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
     for (const Region& region : registry.regions_)
       if (!region.parent.empty() && !registry.find_region(region.parent))
         diagnostics.error("E091", path, {},
-                          fmt::format("region `{}` has unknown parent `{}`", region.slug,
-                                      region.parent));
+                          trf("region `{}` has unknown parent `{}`", region.slug, region.parent));
   }
 
   const auto sectors_file = schemas_dir / "sectors.yaml";
   if (auto list = load_list(sectors_file, "sectors", diagnostics)) {
     const std::string path = display_path(sectors_file);
     for (const Node& item : list->items) {
-      Sector sector{scalar_at(item, "slug"), scalar_at(item, "name"), scalar_at(item, "name_en"),
-                    scalar_at(item, "description"), {}, scalars_at(item, "aliases")};
+      Sector sector{scalar_at(item, "slug"),
+                    scalar_at(item, "name"),
+                    scalar_at(item, "name_en"),
+                    scalar_at(item, "description"),
+                    {},
+                    scalars_at(item, "aliases")};
       if (sector.slug.empty() || sector.name.empty()) {
-        diagnostics.error("E091", path, item.mark, "sector needs slug and name");
+        diagnostics.error("E091", path, item.mark, trf("sector needs slug and name"));
         continue;
       }
       if (const Node* subs = item.find("subsectors"); subs && subs->is_sequence())
@@ -113,10 +116,11 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
   if (auto list = load_list(indicators_file, "indicators", diagnostics)) {
     const std::string path = display_path(indicators_file);
     for (const Node& item : list->items) {
-      Indicator indicator{scalar_at(item, "slug"), scalar_at(item, "name"), scalar_at(item, "name_en"),
-                          scalar_at(item, "unit"), scalar_at(item, "stricter") != "lower"};
+      Indicator indicator{scalar_at(item, "slug"), scalar_at(item, "name"),
+                          scalar_at(item, "name_en"), scalar_at(item, "unit"),
+                          scalar_at(item, "stricter") != "lower"};
       if (indicator.slug.empty() || indicator.name.empty()) {
-        diagnostics.error("E091", path, item.mark, "indicator needs slug and name");
+        diagnostics.error("E091", path, item.mark, trf("indicator needs slug and name"));
         continue;
       }
       index_name(registry.indicator_index_, indicator.slug, registry.indicators_.size(), path,

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "core/message_catalog.hpp"
+
 namespace ccnt {
 
 std::optional<std::string> read_source_file(const std::filesystem::path& file,
@@ -16,22 +18,22 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file,
                                             std::size_t max_bytes) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    diagnostics.error("E001", display, {}, fmt::format("cannot read file: {}", std::strerror(errno)),
-                      errno == EACCES ? "check the file's permissions" : "");
+    diagnostics.error("E001", display, {}, trf("cannot read file: {}", std::strerror(errno)),
+                      errno == EACCES ? trf("check the file's permissions") : std::string());
     return std::nullopt;
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd);
-    diagnostics.error("E001", display, {}, "cannot read file: not a regular file");
+    diagnostics.error("E001", display, {}, trf("cannot read file: not a regular file"));
     return std::nullopt;
   }
   if (static_cast<std::size_t>(info.st_size) > max_bytes) {
     ::close(fd);
     diagnostics.error("E002", display, {},
-                      fmt::format("file is {} bytes, larger than the {} bytes a policy file may be",
-                                  info.st_size, max_bytes),
-                      "a policy file holds one document's record; split or shorten it");
+                      trf("file is {} bytes, larger than the {} bytes a policy file may be",
+                          info.st_size, max_bytes),
+                      trf("a policy file holds one document's record; split or shorten it"));
     return std::nullopt;
   }
   std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
@@ -40,8 +42,7 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file,
     const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      diagnostics.error("E001", display, {},
-                        fmt::format("cannot read file: {}", std::strerror(errno)));
+      diagnostics.error("E001", display, {}, trf("cannot read file: {}", std::strerror(errno)));
       ::close(fd);
       return std::nullopt;
     }

@@ -35,12 +35,13 @@ struct FoundFile {
   FileStamp stamp;
 };
 
-// As find_policy_files, with each file's stamp (so that a cache need not stat it again); past
-// `max_files` files it reports E013 and stops.
-std::vector<FoundFile> scan_policy_files(const std::filesystem::path& dir,
-                                         Diagnostics& diagnostics,
+// As find_policy_files, with each file's stamp (so that a cache need not stat it again), walking
+// the subdirectories of `dir` on `jobs` threads (0: one per core); past `max_files` files it
+// reports E013 and stops.
+std::vector<FoundFile> scan_policy_files(const std::filesystem::path& dir, Diagnostics& diagnostics,
                                          const RegionDirFilter& keep_region = {},
-                                         std::size_t max_files = kMaxPolicyFiles);
+                                         std::size_t max_files = kMaxPolicyFiles,
+                                         unsigned jobs = 1);
 
 // Lists the .yaml/.yml files below `dir` in a stable order, following symbolic
 // links but reporting (W003) and skipping directory loops; hidden entries are skipped.

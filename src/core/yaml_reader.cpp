@@ -9,10 +9,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <sstream>
 #include <unordered_set>
 
+#include "core/message_catalog.hpp"
 #include "core/utf8.hpp"
+#include "core/yaml_fast_path.hpp"
 
 namespace ccnt {
 namespace {
@@ -54,14 +57,15 @@ class TreeBuilder final : public YAML::EventHandler {
 
   // Reports anchors and aliases once each, at the first one, with how many there are.
   void report_shared_values() {
-    anchors_.report(diagnostics_, path_, "anchors (&name) are not allowed");
-    aliases_.report(diagnostics_, path_, "aliases (*name) are not allowed");
+    anchors_.report(diagnostics_, path_, trf("anchors (&name) are not allowed"));
+    aliases_.report(diagnostics_, path_, trf("aliases (*name) are not allowed"));
   }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ > 1) {
-      diagnostics_.error("E010", path_, lines_.to_mark(mark), "file holds more than one YAML document",
-                         "put each policy in its own file and remove the `---` separator");
+      diagnostics_.error("E010", path_, lines_.to_mark(mark),
+                         trf("file holds more than one YAML document"),
+                         trf("put each policy in its own file and remove the `---` separator"));
       throw StopParsing{};
     }
   }
@@ -86,8 +90,8 @@ class TreeBuilder final : public YAML::EventHandler {
     check_anchor(mark, anchor);
     if (value.size() > limits_.max_scalar_bytes) {
       diagnostics_.error("E011", path_, lines_.to_mark(mark),
-                         fmt::format("value is {} bytes long, at most {} allowed", value.size(),
-                                     limits_.max_scalar_bytes));
+                         trf("value is {} bytes long, at most {} allowed", value.size(),
+                             limits_.max_scalar_bytes));
     }
     Node node;
     node.kind = Node::Kind::Scalar;
@@ -123,9 +127,8 @@ class TreeBuilder final : public YAML::EventHandler {
     void report(Diagnostics& diagnostics, const std::string& path, std::string_view what) const {
       if (count == 0) return;
       diagnostics.error("E009", path, first,
-                        count == 1 ? std::string(what)
-                                   : fmt::format("{} ({} in this file)", what, count),
-                        "write each value out in full instead of sharing it");
+                        count == 1 ? std::string(what) : trf("{} ({} in this file)", what, count),
+                        trf("write each value out in full instead of sharing it"));
     }
   };
 
@@ -145,7 +148,7 @@ class TreeBuilder final : public YAML::EventHandler {
   void count_node(const YAML::Mark& mark) {
     if (++nodes_ <= limits_.max_nodes) return;
     diagnostics_.error("E007", path_, lines_.to_mark(mark),
-                       fmt::format("document has more than {} values", limits_.max_nodes));
+                       trf("document has more than {} values", limits_.max_nodes));
     throw StopParsing{};
   }
 
@@ -154,8 +157,8 @@ class TreeBuilder final : public YAML::EventHandler {
     count_node(mark);
     if (stack_.size() >= limits_.max_depth) {
       diagnostics_.error("E007", path_, lines_.to_mark(mark),
-                         fmt::format("nesting is deeper than {} levels", limits_.max_depth),
-                         "policy files need only a few levels of nesting");
+                         trf("nesting is deeper than {} levels", limits_.max_depth),
+                         trf("policy files need only a few levels of nesting"));
       throw StopParsing{};
     }
     Frame frame;
@@ -189,16 +192,15 @@ class TreeBuilder final : public YAML::EventHandler {
         frame.key = std::move(node.scalar);
       } else {
         frame.key.clear();
-        diagnostics_.error("E012", path_, node.mark, "a key must be plain text",
-                           "keys of policy files are field names such as `title`");
+        diagnostics_.error("E012", path_, node.mark, trf("a key must be plain text"),
+                           trf("keys of policy files are field names such as `title`"));
       }
       return;
     }
     frame.have_key = false;
     if (!frame.seen_keys.insert(frame.key).second) {
-      diagnostics_.error("E008", path_, frame.key_mark,
-                         fmt::format("duplicate key `{}`", frame.key),
-                         "each field may appear once; remove or merge the repeated one");
+      diagnostics_.error("E008", path_, frame.key_mark, trf("duplicate key `{}`", frame.key),
+                         trf("each field may appear once; remove or merge the repeated one"));
       return;
     }
     frame.node.entries.push_back({std::move(frame.key), frame.key_mark, std::move(node)});
@@ -217,27 +219,58 @@ class TreeBuilder final : public YAML::EventHandler {
 };
 
 // Reports bytes that are not text: bad UTF-8, NUL and other control characters.
+// False when CCNT_YAML_FAST_PATH=0: every file goes through yaml-cpp, so that a benchmark can
+// show what the fast reader saves (docs/performance.md). Results are the same either way.
+bool fast_path_enabled() {
+  static const bool enabled = [] {
+    const char* value = std::getenv("CCNT_YAML_FAST_PATH");
+    return !(value && std::string_view(value) == "0");
+  }();
+  return enabled;
+}
+
+// yaml-cpp's words for the syntax errors a hand-edited file most often has, in the current
+// language; the others stay as yaml-cpp wrote them.
+std::string syntax_error_text(const std::string& message) {
+  namespace msg = YAML::ErrorMsg;
+  if (message == msg::END_OF_MAP) return trf("end of map not found");
+  if (message == msg::END_OF_MAP_FLOW) return trf("end of map flow not found");
+  if (message == msg::END_OF_SEQ) return trf("end of sequence not found");
+  if (message == msg::END_OF_SEQ_FLOW) return trf("end of sequence flow not found");
+  if (message == msg::EOF_IN_SCALAR) return trf("illegal EOF in scalar");
+  if (message == msg::CHAR_IN_SCALAR) return trf("illegal character in scalar");
+  if (message == msg::TAB_IN_INDENTATION) return trf("illegal tab when looking for indentation");
+  if (message == msg::BLOCK_ENTRY) return trf("illegal block entry");
+  if (message == msg::MAP_KEY) return trf("illegal map key");
+  if (message == msg::MAP_VALUE) return trf("illegal map value");
+  if (message == msg::UNKNOWN_TOKEN) return trf("unknown token");
+  if (message == msg::FLOW_END) return trf("illegal flow end");
+  if (message == msg::DOC_IN_SCALAR) return trf("illegal document indicator in scalar");
+  return message;
+}
+
 bool check_encoding(std::string_view text, const std::string& path, Diagnostics& diagnostics) {
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
-                           (text[0] == '\xFE' && text[1] == '\xFF'))) {
-    diagnostics.error("E003", path, {1, 1}, "file is encoded as UTF-16, not UTF-8",
-                      "re-save the file as UTF-8");
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    diagnostics.error("E003", path, {1, 1}, trf("file is encoded as UTF-16, not UTF-8"),
+                      trf("re-save the file as UTF-8"));
     return false;
   }
   if (auto bad = find_invalid_utf8(text)) {
     // As git does: NUL bytes near the start of a file that is not UTF-8 mean binary data.
     if (text.substr(0, 8000).find('\0') != std::string_view::npos) {
-      diagnostics.error("E003", path, {}, "file is binary, not YAML text",
-                        "policy files are UTF-8 text; was another file saved with a .yaml name?");
+      diagnostics.error(
+          "E003", path, {}, trf("file is binary, not YAML text"),
+          trf("policy files are UTF-8 text; was another file saved with a .yaml name?"));
       return false;
     }
     const bool gbk = looks_like_gbk(text);
     diagnostics.error(
         "E003", path, mark_at(text, *bad),
-        gbk ? "file is not valid UTF-8; it looks like GBK/GB18030-encoded Chinese"
-            : fmt::format("file is not valid UTF-8 (byte 0x{:02X})",
-                          static_cast<unsigned char>(text[*bad])),
-        "re-save the file as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`)");
+        gbk ? trf("file is not valid UTF-8; it looks like GBK/GB18030-encoded Chinese")
+            : trf("file is not valid UTF-8 (byte 0x{})",
+                  fmt::format("{:02X}", static_cast<unsigned char>(text[*bad]))),
+        trf("re-save the file as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`)"));
     return false;
   }
   bool ok = true;
@@ -250,10 +283,10 @@ bool check_encoding(std::string_view text, const std::string& path, Diagnostics&
       continue;
     const char32_t cp = c1 ? static_cast<unsigned char>(text[i + 1]) : byte;
     diagnostics.error("E004", path, mark_at(text, i),
-                      byte == 0 ? std::string("file contains a NUL byte")
-                                : fmt::format("file contains the control character U+{:04X}",
-                                              static_cast<unsigned>(cp)),
-                      "remove it; policy files are plain text");
+                      byte == 0 ? trf("file contains a NUL byte")
+                                : trf("file contains the control character U+{}",
+                                      fmt::format("{:04X}", static_cast<unsigned>(cp))),
+                      trf("remove it; policy files are plain text"));
     ok = false;
     // One report per line is enough to find them.
     while (i < text.size() && text[i] != '\n') ++i;
@@ -268,6 +301,8 @@ std::optional<Node> parse_yaml(std::string_view bytes, const std::string& path,
   std::string_view text = bytes;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (!check_encoding(text, path, diagnostics)) return std::nullopt;
+  if (limits.fast_path && fast_path_enabled())
+    if (auto node = parse_yaml_fast_path(text, limits)) return node;
 
   std::istringstream stream{std::string(text)};
   const LineIndex lines(text);
@@ -279,24 +314,25 @@ std::optional<Node> parse_yaml(std::string_view bytes, const std::string& path,
   try {
     YAML::Parser parser(stream);
     if (!parser.HandleNextDocument(builder)) {
-      diagnostics.error("E005", path, {}, "file is empty",
-                        "a policy file holds one YAML mapping; see docs/data-model.md");
+      diagnostics.error("E005", path, {}, trf("file is empty"),
+                        trf("a policy file holds one YAML mapping; see docs/data-model.md"));
       return std::nullopt;
     }
     parser.HandleNextDocument(builder);
   } catch (const StopParsing&) {
     return std::nullopt;
   } catch (const YAML::DeepRecursion& e) {
-    diagnostics.error("E007", path, lines.to_mark(e.mark), "nesting is too deep to read");
+    diagnostics.error("E007", path, lines.to_mark(e.mark), trf("nesting is too deep to read"));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    diagnostics.error("E006", path, lines.to_mark(e.mark), fmt::format("YAML syntax error: {}", e.msg));
+    diagnostics.error("E006", path, lines.to_mark(e.mark),
+                      trf("YAML syntax error: {}", syntax_error_text(e.msg)));
     return std::nullopt;
   }
   std::optional<Node> root = builder.take_root();
   if (!root || root->kind == Node::Kind::Null) {
-    diagnostics.error("E005", path, {}, "file is empty",
-                      "a policy file holds one YAML mapping; see docs/data-model.md");
+    diagnostics.error("E005", path, {}, trf("file is empty"),
+                      trf("a policy file holds one YAML mapping; see docs/data-model.md"));
     return std::nullopt;
   }
   return root;

@@ -17,6 +17,7 @@ struct YamlLimits {
   std::size_t max_depth = 32;            // nested maps and sequences
   std::size_t max_scalar_bytes = 65536;  // one key or value
   std::size_t max_nodes = 100000;        // nodes in one document
+  bool fast_path = true;  // try the fast reader of plain block style first (yaml_fast_path.hpp)
 };
 
 // Parses the bytes of one YAML document. Returns nullopt when the file cannot

@@ -8,7 +8,8 @@
 #   cmd              the arguments, one line, as a shell would split them
 #   tree/            the data tree (copied to a scratch directory; run there)
 #                    - without tree/, the project's own root is used read-only
-#   setup            optional bash script run inside the scratch tree first
+#   setup            optional bash script run inside the scratch tree first ($CCNT is
+#                    the ccnt binary, e.g. to fill the cache before the command runs)
 #   cwd              optional: the directory, relative to the tree, to run in
 #   expected_stdout  exact stdout
 #   expected_stderr  exact stderr (optional: absent means it must be empty)
@@ -28,7 +29,7 @@ else
   workdir=$source_dir
 fi
 if [[ -f $case_dir/setup ]]; then
-  (cd "$scratch" && bash "$case_dir/setup") || { echo "setup failed"; exit 1; }
+  (cd "$scratch" && CCNT=$ccnt CCNT_TODAY=2026-11-24 bash "$case_dir/setup") || { echo "setup failed"; exit 1; }
 fi
 
 [[ -f $case_dir/cwd ]] && workdir=$workdir/$(cat "$case_dir/cwd")

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/atomic_write.hpp"
+#include "file_text.hpp"
 
 using namespace ccnt;
 namespace fs = std::filesystem;
@@ -30,13 +31,6 @@ struct ScratchDir {
   fs::path path;
 };
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 TEST_CASE("write_file_atomically writes a new file and replaces an old one whole") {
@@ -44,9 +38,9 @@ TEST_CASE("write_file_atomically writes a new file and replaces an old one whole
   const fs::path file = dir.path / "out.md";
   std::string error;
   CHECK(write_file_atomically(file, "第一版\n", error) == WriteResult::Written);
-  CHECK(read(file) == "第一版\n");
+  CHECK(ccnt::testing::file_text(file) == "第一版\n");
   CHECK(write_file_atomically(file, "二", error) == WriteResult::Written);
-  CHECK(read(file) == "二");
+  CHECK(ccnt::testing::file_text(file) == "二");
   CHECK(dir.entries() == 1);  // no temporary file left behind
 }
 
@@ -64,7 +58,7 @@ TEST_CASE("write_file_atomically fails cleanly and leaves the target untouched")
     CHECK(write_file_atomically(file, "new", error) == WriteResult::Failed);
     CHECK(error == "Permission denied");
     fs::permissions(dir.path, fs::perms::owner_all);
-    CHECK(read(file) == "old");
+    CHECK(ccnt::testing::file_text(file) == "old");
     CHECK(dir.entries() == 1);
   }
 }
@@ -74,8 +68,8 @@ TEST_CASE("create_file_atomically never replaces an existing file") {
   const fs::path file = dir.path / "2023-04.yaml";
   std::string error;
   CHECK(create_file_atomically(file, "skeleton", error) == WriteResult::Written);
-  CHECK(read(file) == "skeleton");
+  CHECK(ccnt::testing::file_text(file) == "skeleton");
   CHECK(create_file_atomically(file, "other", error) == WriteResult::Exists);
-  CHECK(read(file) == "skeleton");
+  CHECK(ccnt::testing::file_text(file) == "skeleton");
   CHECK(dir.entries() == 1);
 }

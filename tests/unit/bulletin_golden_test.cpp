@@ -8,20 +8,13 @@
 #include "core/bulletin_render.hpp"
 #include "core/loader.hpp"
 #include "core/project.hpp"
+#include "file_text.hpp"
 
 using namespace ccnt;
 
 namespace {
 
 const std::filesystem::path kSource = CCNT_SOURCE_DIR;
-
-std::string read(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Paragraphs (split on blank lines) with all whitespace removed.
 std::vector<std::string> paragraphs(const std::string& text) {
@@ -52,8 +45,8 @@ std::string render_march_2023() {
       load_bulletin_editorial(kSource / "bulletins/2023-03.yaml", loaded.policies, diagnostics);
   REQUIRE(editorial);
   const auto layout = kSource / "templates/bulletin.md.mustache";
-  auto text = render_bulletin(read(layout), layout.string(), *editorial, loaded.policies,
-                              project->registry, diagnostics);
+  auto text = render_bulletin(ccnt::testing::file_text(layout), layout.string(), *editorial,
+                              loaded.policies, project->registry, diagnostics);
   for (const Diagnostic& d : diagnostics.all())
     INFO(d.path << ":" << d.mark.line << ": " << d.code << " " << d.message);
   REQUIRE(diagnostics.empty());
@@ -65,7 +58,7 @@ std::string render_march_2023() {
 
 TEST_CASE("every paragraph of the March 2023 bulletin is rendered, in order") {
   const std::vector<std::string> golden =
-      paragraphs(read(kSource / "tests/golden/ccnt-bulletin-2023-03.md"));
+      paragraphs(ccnt::testing::file_text(kSource / "tests/golden/ccnt-bulletin-2023-03.md"));
   const std::vector<std::string> rendered = paragraphs(render_march_2023());
   REQUIRE(golden.size() > 50);
   std::size_t next = 0;  // the first rendered paragraph not yet matched

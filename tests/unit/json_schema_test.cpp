@@ -10,6 +10,7 @@
 
 #include "core/json_schema.hpp"
 #include "core/yaml_reader.hpp"
+#include "file_text.hpp"
 
 using namespace ccnt;
 
@@ -60,13 +61,6 @@ Diagnostic only(const Diagnostics& diagnostics) {
   for (const Diagnostic& d : diagnostics.all()) UNSCOPED_INFO(d.code << " " << d.message);
   REQUIRE(diagnostics.all().size() == 1);
   return diagnostics.all().front();
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 }  // namespace
@@ -527,7 +521,7 @@ TEST_CASE("json schema: validate runs concurrently on one schema") {
 #ifdef CCNT_SOURCE_DIR
 TEST_CASE("json schema: the bundled policy schema") {
   const std::string dir = CCNT_SOURCE_DIR;
-  const std::string text = read_file(dir + "/schemas/policy.schema.json");
+  const std::string text = ccnt::testing::file_text(dir + "/schemas/policy.schema.json");
   REQUIRE_FALSE(text.empty());
   auto s = schema(text);
   const std::string fixture = R"(id: Zhejiang_Fixture

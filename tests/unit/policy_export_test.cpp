@@ -11,7 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-const Registry& registry() { return testing::source_registry(); }
+const Registry& registry() {
+  return testing::source_registry();
+}
 
 // A made-up policy whose text exercises quoting in every format.
 Policy fixture_policy() {

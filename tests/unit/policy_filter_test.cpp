@@ -10,7 +10,9 @@ using namespace ccnt;
 
 namespace {
 
-const Registry& registry() { return testing::source_registry(); }
+const Registry& registry() {
+  return testing::source_registry();
+}
 
 Policy make_policy(std::string id, std::string region, std::string level, std::string sector,
                    std::string published, std::string added) {

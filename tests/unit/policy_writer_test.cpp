@@ -4,11 +4,11 @@
 
 #include "core/policy_checks.hpp"
 #include "core/policy_writer.hpp"
-#include "core/yaml_scalar.hpp"
 #include "core/project.hpp"
 #include "core/source_file.hpp"
 #include "core/tree_scan.hpp"
 #include "core/yaml_reader.hpp"
+#include "core/yaml_scalar.hpp"
 
 using namespace ccnt;
 namespace fs = std::filesystem;

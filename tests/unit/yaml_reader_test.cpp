@@ -91,7 +91,9 @@ TEST_CASE("parse_yaml refuses several documents and empty files") {
 }
 
 TEST_CASE("parse_yaml accepts a byte-order mark and CRLF line ends") {
-  auto p = parse("\xEF\xBB\xBF" "a: 1\r\nb: 中\r\n");
+  auto p = parse(
+      "\xEF\xBB\xBF"
+      "a: 1\r\nb: 中\r\n");
   REQUIRE(p.root);
   CHECK(p.diagnostics.empty());
   CHECK(p.root->find("b")->scalar == "中");
@@ -101,7 +103,8 @@ TEST_CASE("parse_yaml names the encoding problem") {
   auto gbk = parse("title: \xD5\xE3\xBD\xAD\xCA\xA1\n");
   REQUIRE(only_code(gbk) == "E003");
   CHECK(gbk.diagnostics.all()[0].message.find("GBK") != std::string::npos);
-  CHECK(only_code(parse("\xFF\xFE" "a\0:\0")) == "E003");
+  CHECK(only_code(parse("\xFF\xFE"
+                        "a\0:\0")) == "E003");
   auto nul = parse(std::string("a: 1\nb: x\0y\n", 12));
   REQUIRE(only_code(nul) == "E004");
   CHECK(nul.diagnostics.all()[0].mark.line == 2);

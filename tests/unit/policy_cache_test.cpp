@@ -1,0 +1,354 @@
+// The policy cache never changes an answer: after every kind of change to the tree, the
+// schemas or the cache files themselves, a cached load equals a load without the cache.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/loader.hpp"
+#include "core/policy_cache.hpp"
+#include "core/project.hpp"
+#include "core/tree_scan.hpp"
+#include "file_text.hpp"
+
+using namespace ccnt;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A scratch copy of the project's schemas and policies, removed at the end of the test.
+class ScratchTree {
+ public:
+  ScratchTree() {
+    std::random_device random;
+    root_ = fs::temp_directory_path() / fmt::format("ccnt-cache-test-{}-{}", ::getpid(), random());
+    fs::create_directories(root_);
+    fs::copy(fs::path(CCNT_SOURCE_DIR) / "schemas", root_ / "schemas", fs::copy_options::recursive);
+    fs::copy(fs::path(CCNT_SOURCE_DIR) / "policies", root_ / "policies",
+             fs::copy_options::recursive);
+    // Files that are older than any run's start, so that none of them is "racily clean".
+    age_everything();
+  }
+  ~ScratchTree() {
+    std::error_code ec;
+    fs::remove_all(root_, ec);
+  }
+  ScratchTree(const ScratchTree&) = delete;
+  ScratchTree& operator=(const ScratchTree&) = delete;
+
+  const fs::path& root() const { return root_; }
+  fs::path policy(const std::string& relative) const { return root_ / "policies" / relative; }
+  fs::path buckets() const { return root_ / ".ccnt-cache" / "policies"; }
+
+  // Sets every file's mtime a minute back (ctime cannot be set, but it is older than a run).
+  void age_everything() const {
+    for (const auto& entry : fs::recursive_directory_iterator(root_))
+      if (entry.is_regular_file()) set_mtime(entry.path(), std::chrono::minutes(-1));
+  }
+
+  static void set_mtime(const fs::path& file, std::chrono::seconds offset) {
+    const auto when = std::chrono::system_clock::now() + offset;
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(when.time_since_epoch());
+    timespec times[2];
+    times[0].tv_sec = times[1].tv_sec = static_cast<time_t>(ns.count() / 1'000'000'000);
+    times[0].tv_nsec = times[1].tv_nsec = static_cast<long>(ns.count() % 1'000'000'000);
+    REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
+  }
+
+ private:
+  fs::path root_;
+};
+
+void write_text(const fs::path& file, const std::string& text) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+}
+
+std::string describe_date(const std::optional<PartialDate>& date) {
+  return date ? date->to_string() : "-";
+}
+
+// Every field of every policy and every diagnostic, as text to compare.
+std::string describe(const LoadedPolicies& loaded, const Diagnostics& diagnostics) {
+  std::string out = fmt::format("files {} valid {}\n", loaded.files, loaded.policies.size());
+  for (const Policy& p : loaded.policies) {
+    out += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|", p.path, p.id, p.title, p.title_en,
+                       p.region, p.level, p.sector, p.subsector, p.doc_type, p.source);
+    out += fmt::format("{}|{}|{}|{}|{}|", p.document_number, p.status, p.instrument, p.summary,
+                       p.headline);
+    for (const auto* list : {&p.sectors, &p.issuers, &p.tags})
+      for (const std::string& item : *list) out += item + ",";
+    out += fmt::format("|{}|{}|{}|{}:{}|{}:{}\n", describe_date(p.published), p.added.to_string(),
+                       describe_date(p.updated), p.id_mark.line, p.id_mark.column,
+                       p.title_mark.line, p.title_mark.column);
+    for (const Target& t : p.targets)
+      out += fmt::format("  {}|{}|{}|{}|{}|{}|{}|{}|{}|{}:{}\n", t.indicator, t.text, t.value,
+                         t.unit, t.kind, t.qualifier, t.base_year.value_or(-1), t.target_year,
+                         t.scope, t.mark.line, t.mark.column);
+  }
+  for (const Diagnostic& d : diagnostics.all())
+    out += fmt::format("{} {} {} {}:{} {} | {}\n", d.severity == Severity::Error ? "E" : "W",
+                       d.code, d.path, d.mark.line, d.mark.column, d.message, d.hint);
+  return out;
+}
+
+struct Run {
+  std::string text;
+  std::size_t from_cache = 0;
+  std::size_t files = 0;
+};
+
+Run load(const fs::path& root, bool use_cache, const RegionDirFilter& keep = {}) {
+  Diagnostics diagnostics;
+  auto project = open_project(root, diagnostics);
+  REQUIRE(project);
+  LoadedPolicies loaded = load_project_policies(
+      *project, LoadOptions{.jobs = 2, .use_cache = use_cache, .keep_region = keep}, diagnostics);
+  return {describe(loaded, diagnostics), loaded.from_cache, loaded.files};
+}
+
+// Loads through the cache and without it, requires the same answer, and returns the cached run.
+Run same_as_without_cache(const ScratchTree& tree, const RegionDirFilter& keep = {}) {
+  const Run uncached = load(tree.root(), false, keep);
+  const Run cached = load(tree.root(), true, keep);
+  REQUIRE(cached.text == uncached.text);
+  return cached;
+}
+
+const char* const kZhejiangIndustry = "zhejiang/industry/zhejiang-industry-carbon-peaking.yaml";
+
+}  // namespace
+
+TEST_CASE("policy cache: a warm run reads nothing and answers the same", "[policy_cache]") {
+  ScratchTree tree;
+  const Run cold = same_as_without_cache(tree);
+  CHECK(cold.from_cache == 0);
+  REQUIRE(cold.files > 10);
+  const Run warm = same_as_without_cache(tree);
+  CHECK(warm.from_cache == warm.files);
+  CHECK(fs::exists(tree.root() / ".ccnt-cache" / "CACHEDIR.TAG"));
+}
+
+TEST_CASE("policy cache: edits, touches, renames, deletions and additions", "[policy_cache]") {
+  ScratchTree tree;
+  same_as_without_cache(tree);
+  const fs::path file = tree.policy(kZhejiangIndustry);
+  const std::string original = ccnt::testing::file_text(file);
+
+  SECTION("an edit that keeps the size and the mtime is seen (ctime changes)") {
+    std::string edited = original;
+    const auto at = edited.find("level: provincial");
+    REQUIRE(at != std::string::npos);
+    edited.replace(at, 17, "level: municipal ");  // same length, now a level error
+    struct stat before {};
+    REQUIRE(::stat(file.c_str(), &before) == 0);
+    write_text(file, edited);
+    timespec times[2] = {before.st_atim, before.st_mtim};
+    REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
+    const Run run = same_as_without_cache(tree);
+    CHECK(run.text.find("E037") != std::string::npos);
+    CHECK(run.from_cache == run.files - 1);
+  }
+  SECTION("an edit that fixes a file") {
+    write_text(file, original + "unknown_field: 1\n");
+    CHECK(same_as_without_cache(tree).text.find("E022") != std::string::npos);
+    write_text(file, original);
+    CHECK(same_as_without_cache(tree).text.find("E022") == std::string::npos);
+  }
+  SECTION("touch") {
+    ScratchTree::set_mtime(file, std::chrono::seconds(-5));
+    const Run run = same_as_without_cache(tree);
+    CHECK(run.from_cache == run.files - 1);
+  }
+  SECTION("rename: the id no longer matches the file name") {
+    fs::rename(file, file.parent_path() / "renamed.yaml");
+    CHECK(same_as_without_cache(tree).text.find("E036") != std::string::npos);
+  }
+  SECTION("rename another file onto this one") {
+    const fs::path other = tree.policy("zhejiang/carbon-sinks/zhejiang-ocean-carbon-sinks.yaml");
+    fs::rename(other, file);
+    same_as_without_cache(tree);
+  }
+  SECTION("delete") {
+    fs::remove(file);
+    const Run run = same_as_without_cache(tree);
+    CHECK(run.from_cache == run.files);
+  }
+  SECTION("add a copy: duplicate id and title are checked across files every time") {
+    fs::copy_file(file, tree.policy("zhejiang/industry/zhejiang-industry-carbon-peaking.yml"));
+    const Run run = same_as_without_cache(tree);
+    CHECK(run.text.find("E050") != std::string::npos);
+    CHECK(run.text.find("E051") != std::string::npos);
+    CHECK(same_as_without_cache(tree).from_cache == run.files);
+  }
+  SECTION("add a new region directory and remove it again") {
+    write_text(tree.policy("hainan/other/x.yaml"), "id: [broken\n");
+    CHECK(same_as_without_cache(tree).text.find("E006") != std::string::npos);
+    CHECK(fs::exists(tree.buckets() / "d-hainan.bin"));
+    fs::remove_all(tree.policy("hainan"));
+    same_as_without_cache(tree);
+    CHECK_FALSE(fs::exists(tree.buckets() / "d-hainan.bin"));
+  }
+}
+
+TEST_CASE("policy cache: schema and registry changes invalidate everything", "[policy_cache]") {
+  ScratchTree tree;
+  same_as_without_cache(tree);
+  SECTION("the schema") {
+    const fs::path schema = tree.root() / "schemas" / "policy.schema.json";
+    std::string text = ccnt::testing::file_text(schema);
+    const auto at = text.find("\"maxLength\": 200");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 16, "\"maxLength\": 5");  // titles longer than 5 characters are now wrong
+    write_text(schema, text);
+    const Run run = same_as_without_cache(tree);
+    CHECK(run.from_cache == 0);
+    CHECK(run.text.find("E025") != std::string::npos);
+  }
+  SECTION("a registry") {
+    const fs::path regions = tree.root() / "schemas" / "regions.yaml";
+    write_text(regions, ccnt::testing::file_text(regions) + "# a comment changes the bytes\n");
+    CHECK(same_as_without_cache(tree).from_cache == 0);
+  }
+}
+
+TEST_CASE("policy cache: damaged cache files are ignored and rewritten", "[policy_cache]") {
+  ScratchTree tree;
+  same_as_without_cache(tree);
+  const fs::path bucket = tree.buckets() / "d-zhejiang.bin";
+  REQUIRE(fs::exists(bucket));
+  const std::string bytes = ccnt::testing::file_text(bucket);
+
+  SECTION("truncated") {
+    for (std::size_t size : {std::size_t{0}, std::size_t{5}, bytes.size() / 2, bytes.size() - 1}) {
+      write_text(bucket, bytes.substr(0, size));
+      const Run run = same_as_without_cache(tree);
+      CHECK(run.from_cache < run.files);
+      CHECK(same_as_without_cache(tree).from_cache == run.files);  // rewritten
+    }
+  }
+  SECTION("one byte changed anywhere") {
+    for (std::size_t at = 0; at < bytes.size(); at += std::max<std::size_t>(1, bytes.size() / 97)) {
+      std::string garbled = bytes;
+      garbled[at] = static_cast<char>(garbled[at] ^ 0x5A);
+      write_text(bucket, garbled);
+      same_as_without_cache(tree);
+    }
+  }
+  SECTION("random bytes and another bucket's bytes") {
+    write_text(bucket, std::string(4096, '\x7F'));
+    same_as_without_cache(tree);
+    fs::copy_file(tree.buckets() / "d-national.bin", bucket, fs::copy_options::overwrite_existing);
+    same_as_without_cache(tree);
+  }
+  SECTION("a directory where the cache should be: no cache, same answers") {
+    fs::remove_all(tree.root() / ".ccnt-cache");
+    write_text(tree.root() / ".ccnt-cache", "not a directory");
+    const Run run = same_as_without_cache(tree);
+    CHECK(same_as_without_cache(tree).from_cache == 0);
+    CHECK(run.from_cache == 0);
+  }
+}
+
+TEST_CASE("policy cache: racily clean files are read again", "[policy_cache]") {
+  ScratchTree tree;
+  // A file stamped later than the run that caches it started could change again unseen
+  // within the same timestamp; it is not trusted until a later run has cached it.
+  ScratchTree::set_mtime(tree.policy(kZhejiangIndustry), std::chrono::hours(1));
+  same_as_without_cache(tree);
+  const Run second = same_as_without_cache(tree);
+  CHECK(second.from_cache == second.files - 1);
+}
+
+TEST_CASE("policy cache: results that depend on today's date", "[policy_cache]") {
+  ScratchTree tree;
+  const fs::path file = tree.policy(kZhejiangIndustry);
+  std::string text = ccnt::testing::file_text(file);
+  const auto at = text.find("added: \"2023-03\"");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 16, "added: \"2030-01\"");
+  write_text(file, text);
+  ScratchTree::set_mtime(file, std::chrono::minutes(-1));
+
+  ::setenv("CCNT_TODAY", "2029-06-01", 1);
+  CHECK(same_as_without_cache(tree).text.find("E041") != std::string::npos);
+  ::setenv("CCNT_TODAY", "2030-02-01", 1);  // the date is no longer in the future
+  const Run later = same_as_without_cache(tree);
+  CHECK(later.text.find("E041") == std::string::npos);
+  CHECK(later.from_cache == later.files - 1);
+  ::setenv("CCNT_TODAY", "2029-06-01", 1);  // set back: buckets written on 2030-02-01 are dropped
+  const Run back = same_as_without_cache(tree);
+  CHECK(back.text.find("E041") != std::string::npos);
+  CHECK(back.from_cache < back.files - 1);
+  ::unsetenv("CCNT_TODAY");
+}
+
+TEST_CASE("policy cache: --region reads and writes only its buckets", "[policy_cache]") {
+  ScratchTree tree;
+  const RegionDirFilter zhejiang = [](std::string_view dir) { return dir == "zhejiang"; };
+  const Run pruned = same_as_without_cache(tree, zhejiang);
+  CHECK(fs::exists(tree.buckets() / "d-zhejiang.bin"));
+  CHECK_FALSE(fs::exists(tree.buckets() / "d-national.bin"));
+  CHECK(same_as_without_cache(tree, zhejiang).from_cache == pruned.files);
+  same_as_without_cache(tree);
+  CHECK(fs::exists(tree.buckets() / "d-national.bin"));
+}
+
+TEST_CASE("policy cache: concurrent runs never corrupt it", "[policy_cache]") {
+  ScratchTree tree;
+  const std::string expected = load(tree.root(), false).text;
+  std::vector<std::thread> runs;
+  std::vector<std::string> texts(6);
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    runs.emplace_back([&, i] { texts[i] = load(tree.root(), true).text; });
+  for (std::thread& run : runs) run.join();
+  for (const std::string& text : texts) CHECK(text == expected);
+  const Run after = same_as_without_cache(tree);
+  CHECK(after.from_cache == after.files);
+  for (const auto& entry : fs::directory_iterator(tree.buckets()))
+    CHECK(entry.path().extension() == ".bin");  // no temporary files left behind
+}
+
+TEST_CASE("policy cache: info and clear", "[policy_cache]") {
+  ScratchTree tree;
+  Diagnostics diagnostics;
+  const auto project = open_project(tree.root(), diagnostics);
+  REQUIRE(project);
+  CHECK_FALSE(summarize_cache(*project).exists);
+  const Run run = same_as_without_cache(tree);
+  const CacheSummary summary = summarize_cache(*project);
+  CHECK(summary.exists);
+  CHECK(summary.entries == run.files);
+  CHECK(summary.unusable == 0);
+  CHECK(summary.bytes > 0);
+  std::string error;
+  CHECK(clear_cache(tree.root(), error));
+  CHECK_FALSE(fs::exists(tree.root() / ".ccnt-cache"));
+}
+
+TEST_CASE("tree scan: the number of files is limited", "[tree_scan]") {
+  ScratchTree tree;
+  Diagnostics diagnostics;
+  const auto all = scan_policy_files(tree.root() / "policies", diagnostics);
+  REQUIRE(all.size() > 5);
+  for (unsigned jobs : {1u, 2u}) {
+    Diagnostics limited;
+    const auto some = scan_policy_files(tree.root() / "policies", limited, {}, 5, jobs);
+    REQUIRE(some.size() == 5);
+    for (std::size_t i = 0; i < 5; ++i) CHECK(some[i].path == all[i].path);
+    REQUIRE(limited.error_count() == 1);
+    CHECK(limited.all()[0].code == "E013");
+    CHECK(limited.all()[0].message == "more than 5 policy files; the rest are not read");
+  }
+}
