@@ -38,6 +38,22 @@ std::size_t distance(const std::u32string& a, const std::u32string& b) {
   return row[b.size()];
 }
 
+// Whether every character of `part` appears in `whole` in order: 规上能耗 in
+// 规上工业单位增加值能耗.
+bool is_subsequence(const std::u32string& part, const std::u32string& whole) {
+  std::size_t at = 0;
+  for (char32_t c : whole)
+    if (at < part.size() && c == part[at]) ++at;
+  return at == part.size();
+}
+
+// Chinese names are shortened by leaving characters out (规上 for 规模以上); a word of three
+// or more Han characters may be such a short form. Latin words are not: "in" is in too much.
+bool may_be_short_form(const std::u32string& word) {
+  return word.size() >= 3 &&
+         std::none_of(word.begin(), word.end(), [](char32_t c) { return c < 0x80; });
+}
+
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -54,9 +70,11 @@ std::vector<std::string> closest_matches(std::string_view word,
   for (const std::string& candidate : candidates) {
     const std::u32string other = decode_folded(candidate);
     std::size_t d = distance(folded, other);
-    // A prefix or substring (浙 → 浙江) is a good suggestion too.
+    // A prefix or substring (浙 → 浙江) is a good suggestion too, a short form a fair one.
     if (!folded.empty() && other.find(folded) != std::u32string::npos)
       d = std::min<std::size_t>(d, 1);
+    else if (may_be_short_form(folded) && is_subsequence(folded, other))
+      d = std::min(d, allowed);
     if (d <= allowed) scored.emplace_back(d, &candidate);
   }
   std::stable_sort(scored.begin(), scored.end(),
