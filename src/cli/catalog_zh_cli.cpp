@@ -87,6 +87,370 @@ constexpr Translation kEntries[] = {
     {"dry run: would write {}\n", "试运行：将写入 {}\n"},
     {"created {}\n", "已创建 {}\n"},
     {"cannot write {}: {}", "无法写入 {}：{}"},
+    // cli_parser.cpp: CLI11's parse errors
+    {"The following argument was not expected: {}", "多余的参数：{}"},
+    {"The following arguments were not expected: {}", "多余的参数：{}"},
+    {"{} is required", "缺少必需的 {}"},
+    {"{} excludes {}", "{} 不能与 {} 同时使用"},
+    // cli_parser.cpp
+    {"run 'ccnt --help' for usage\n", "运行 'ccnt --help' 查看用法\n"},
+    {"ccnt - the China Carbon Neutrality Tracker (零碳录) policy database.\n"
+     "Loads, validates, filters and prints the policy files under policies/.",
+     "ccnt —— 零碳录（中国碳中和政策追踪）政策数据库。\n"
+     "读取、检查、筛选并显示 policies/ 下的政策文件。"},
+    {"Examples:\n"
+     "  ccnt validate                       check every policy file of the tree\n"
+     "  ccnt validate policies/zhejiang     check one region's files\n"
+     "  ccnt list --region 浙江 --sector industry\n"
+     "  ccnt list --format csv --bom > policies.csv\n"
+     "  ccnt show zhejiang-industry-carbon-peaking\n"
+     "  ccnt report --month 2023-03 -o 2023-03.md   the March 2023 bulletin (月报)\n"
+     "\n"
+     "Exit codes: 0 success, 1 problems found, 2 usage or environment error.\n"
+     "Documentation: docs/commands.md, docs/errors.md.",
+     "示例：\n"
+     "  ccnt validate                       检查数据树中的每个政策文件\n"
+     "  ccnt validate policies/zhejiang     只检查一个地区的文件\n"
+     "  ccnt list --region 浙江 --sector industry\n"
+     "  ccnt list --format csv --bom > policies.csv\n"
+     "  ccnt show zhejiang-industry-carbon-peaking\n"
+     "  ccnt report --month 2023-03 -o 2023-03.md   2023 年 3 月的月报\n"
+     "\n"
+     "退出码：0 成功，1 发现问题，2 用法或环境错误。\n"
+     "文档：docs/commands.md、docs/errors.md。"},
+    {"Data tree to use (the directory holding policies/); default: CCNT_ROOT, or the nearest "
+     "parent of the working directory that holds policies/",
+     "要使用的数据树（含 policies/ 的目录）；默认为 CCNT_ROOT，或当前目录向上最近的含 policies/ "
+     "的目录"},
+    {"When to colour output: auto, always or never", "何时彩色输出：auto、always 或 never"},
+    {"Worker threads (default: one per core)", "工作线程数（默认每个核一个）"},
+    {"Read every policy file; neither use nor update the cache in .ccnt-cache/",
+     "读取每个政策文件；不使用也不更新 .ccnt-cache/ 中的缓存"},
+    {"Language of messages: en or zh (default: from LC_ALL, LC_MESSAGES or LANG)",
+     "消息语言：en 或 zh（默认取自 LC_ALL、LC_MESSAGES 或 LANG）"},
+    {"Filters", "筛选"},
+    {"Region in any form (浙江, 浙江省, zhejiang); includes its cities",
+     "地区，任何写法均可（浙江、浙江省、zhejiang）；包括其下的城市"},
+    {"With --region: leave out the cities inside a region", "与 --region 同用：不包括地区内的城市"},
+    {"Sector slug or Chinese name; matches the primary or any further sector",
+     "部门的 slug 或中文名；匹配主部门或任一其他部门"},
+    {"Issuing level: national, provincial, municipal, county",
+     "发布级别：national、provincial、municipal、county"},
+    {"Substring of any issuer (生态环境厅)", "任一发布机构名称的一部分（如 生态环境厅）"},
+    {"Document type, exactly (实施方案, 通知)", "文件类型，须完全一致（如 实施方案、通知）"},
+    {"Tag, exactly", "标签，须完全一致"},
+    {"Published in or after this month (YYYY, YYYY-MM or YYYY-MM-DD)",
+     "在此月份或之后发布（YYYY、YYYY-MM 或 YYYY-MM-DD）"},
+    {"Published in or before this month (YYYY, YYYY-MM or YYYY-MM-DD)",
+     "在此月份或之前发布（YYYY、YYYY-MM 或 YYYY-MM-DD）"},
+    {"Added to the database in this month (YYYY-MM) or year",
+     "在此月份（YYYY-MM）或年份收入数据库"},
+    {"Only policies with quantitative targets", "只列出有量化目标的政策"},
+    {"Case-insensitive text in the title, summary or issuers",
+     "标题、摘要或发布机构中的文字（不区分大小写）"},
+    {"Check policy files against the schema, the registries and each other",
+     "按 schema、登记表及文件之间的关系检查政策文件"},
+    {"Examples:\n"
+     "  ccnt validate\n"
+     "  ccnt validate policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
+     "  ccnt validate --format github      annotations for GitHub Actions\n"
+     "  ccnt validate --strict             fail on warnings too",
+     "示例：\n"
+     "  ccnt validate\n"
+     "  ccnt validate policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
+     "  ccnt validate --format github      输出 GitHub Actions 注释\n"
+     "  ccnt validate --strict             有警告也算失败"},
+    {"Files or directories to check (default: the whole policies/ tree)",
+     "要检查的文件或目录（默认整个 policies/ 树）"},
+    {"Output format: text, json or github", "输出格式：text、json 或 github"},
+    {"Exit 1 on warnings as well as errors", "有警告时也以 1 退出"},
+    {"List the policies that match the filters", "列出符合筛选条件的政策"},
+    {"Examples:\n"
+     "  ccnt list --region 浙江 --sector industry\n"
+     "  ccnt list --region 广东                 广东's policies and its cities'\n"
+     "  ccnt list --since 2023-01 --has-targets --sort region\n"
+     "  ccnt list -q 光伏 --format json\n"
+     "  ccnt list --format csv --bom > policies.csv   opens in Excel with Chinese intact\n"
+     "  ccnt list --added 2023-03 --count\n"
+     "Documentation: docs/commands/list.md",
+     "示例：\n"
+     "  ccnt list --region 浙江 --sector industry\n"
+     "  ccnt list --region 广东                 广东及其城市的政策\n"
+     "  ccnt list --since 2023-01 --has-targets --sort region\n"
+     "  ccnt list -q 光伏 --format json\n"
+     "  ccnt list --format csv --bom > policies.csv   用 Excel 打开，中文不乱码\n"
+     "  ccnt list --added 2023-03 --count\n"
+     "文档：docs/commands/list.md"},
+    {"Order by published (default), added, region, sector or title",
+     "排序依据：published（默认）、added、region、sector 或 title"},
+    {"Reverse the order", "倒序"},
+    {"Print at most N policies (after sorting)", "最多显示 N 项政策（排序之后）"},
+    {"Print only the number of matching policies", "只显示符合条件的政策数"},
+    {"Output: table, json, jsonl, csv, tsv, yaml, markdown or ids",
+     "输出：table、json、jsonl、csv、tsv、yaml、markdown 或 ids"},
+    {"CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese",
+     "CSV/TSV：以 UTF-8 字节序标记开头，让 Excel 正确读取中文"},
+    {"Fit the table to N columns (default: the terminal's width; no limit when piped)",
+     "表格宽度为 N 列（默认为终端宽度；管道输出时不限）"},
+    {"Print one policy in full", "完整显示一项政策"},
+    {"Examples:\n"
+     "  ccnt show zhejiang-industry-carbon-peaking\n"
+     "  ccnt show policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
+     "  ccnt show national-industry-carbon-peaking --format json\n"
+     "Documentation: docs/commands/show.md",
+     "示例：\n"
+     "  ccnt show zhejiang-industry-carbon-peaking\n"
+     "  ccnt show policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
+     "  ccnt show national-industry-carbon-peaking --format json\n"
+     "文档：docs/commands/show.md"},
+    {"Policy id, or the path of its file", "政策 id，或其文件路径"},
+    {"Output: text (default), yaml (the file as written) or json",
+     "输出：text（默认）、yaml（文件原文）或 json"},
+    {"Wrap text to N columns (default: the terminal's width; 80 when piped)",
+     "文字按 N 列换行（默认为终端宽度；管道输出时为 80）"},
+    {"Count policies by region and sector, level, month added, and targets",
+     "按地区和部门、级别、收录月份及目标统计政策"},
+    {"Examples:\n"
+     "  ccnt stats\n"
+     "  ccnt stats --region 广东 --format markdown\n"
+     "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+     "Documentation: docs/commands/stats.md",
+     "示例：\n"
+     "  ccnt stats\n"
+     "  ccnt stats --region 广东 --format markdown\n"
+     "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+     "文档：docs/commands/stats.md"},
+    {"Output: table, csv, json or markdown", "输出：table、csv、json 或 markdown"},
+    {"Compare quantitative targets across regions with the national benchmark",
+     "将各地的量化目标与国家基准比较"},
+    {"Examples:\n"
+     "  ccnt targets                      the indicators where targets meet a national one\n"
+     "  ccnt targets --indicator industrial-energy-intensity-reduction\n"
+     "  ccnt targets --indicator 规上工业单位增加值能耗下降率 --format csv\n"
+     "  ccnt targets --region 浙江        浙江's targets against the national ones\n"
+     "  ccnt targets --all --format csv   every target of every indicator\n"
+     "Documentation: docs/commands/targets.md",
+     "示例：\n"
+     "  ccnt targets                      有国家目标可比的各项指标\n"
+     "  ccnt targets --indicator industrial-energy-intensity-reduction\n"
+     "  ccnt targets --indicator 规上工业单位增加值能耗下降率 --format csv\n"
+     "  ccnt targets --region 浙江        浙江的目标与国家目标对比\n"
+     "  ccnt targets --all --format csv   所有指标的所有目标\n"
+     "文档：docs/commands/targets.md"},
+    {"One indicator, by slug or Chinese name (schemas/indicators.yaml)",
+     "单个指标，用 slug 或中文名（见 schemas/indicators.yaml）"},
+    {"Without --indicator: also the indicators that have no comparable national benchmark",
+     "不带 --indicator 时：也列出没有可比国家基准的指标"},
+    {"Render the monthly bulletin (月报) in Markdown", "以 Markdown 生成月报"},
+    {"Examples:\n"
+     "  ccnt report --month 2023-03                 the bulletin, to stdout\n"
+     "  ccnt report --month 2023-03 -o 2023-03.md   written atomically to a file\n"
+     "  ccnt report --month 2023-04 --init          start bulletins/2023-04.yaml from the data\n"
+     "  ccnt report --month 2023-03 --template my.md.mustache\n"
+     "The text of a month lives in bulletins/YYYY-MM.yaml; without it ccnt renders a draft.\n"
+     "Documentation: docs/bulletin.md, docs/commands/report.md",
+     "示例：\n"
+     "  ccnt report --month 2023-03                 月报输出到标准输出\n"
+     "  ccnt report --month 2023-03 -o 2023-03.md   原子地写入文件\n"
+     "  ccnt report --month 2023-04 --init          根据数据生成 bulletins/2023-04.yaml 骨架\n"
+     "  ccnt report --month 2023-03 --template my.md.mustache\n"
+     "每月的正文在 bulletins/YYYY-MM.yaml 中；没有它时 ccnt 生成草稿。\n"
+     "文档：docs/bulletin.md、docs/commands/report.md"},
+    {"Month of the bulletin, YYYY-MM: the policies whose `added` is in it",
+     "月报的月份，YYYY-MM：收录的是 `added` 在该月的政策"},
+    {"Write to FILE (atomically: a reader never sees half of it) instead of stdout",
+     "写入 FILE（原子写入：读者不会看到写了一半的文件），而不是标准输出"},
+    {"Mustache template to use instead of templates/bulletin.md.mustache",
+     "代替 templates/bulletin.md.mustache 使用的 Mustache 模板"},
+    {"Write the editorial skeleton bulletins/YYYY-MM.yaml for the month (never overwrites)",
+     "为该月写出编辑骨架 bulletins/YYYY-MM.yaml（从不覆盖）"},
+    {"Create a policy file; on a terminal, asks for what the flags do not give",
+     "新建政策文件；在终端中会询问参数未给出的内容"},
+    {"Examples:\n"
+     "  ccnt new                          asks for each field, checking every answer\n"
+     "  ccnt new --title 浙江省工业领域碳达峰实施方案 --region 浙江 --sector industry \\\n"
+     "           --published 2023-03 --summary '《方案》提出，……'\n"
+     "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
+     "  ccnt new … --dry-run              print the file instead of writing it\n"
+     "Derived unless given: doc_type from the title's ending, level and directory from the\n"
+     "region, id <region>-<sector>-<year>, added = this month. Writes\n"
+     "policies/<region>/<sector>/<id>.yaml (never overwriting) and validates it.\n"
+     "Documentation: docs/commands/new.md",
+     "示例：\n"
+     "  ccnt new                          逐项询问，并检查每个回答\n"
+     "  ccnt new --title 浙江省工业领域碳达峰实施方案 --region 浙江 --sector industry \\\n"
+     "           --published 2023-03 --summary '《方案》提出，……'\n"
+     "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
+     "  ccnt new … --dry-run              只显示文件内容，不写入\n"
+     "未给出时自动推断：doc_type 取自标题结尾，级别和目录取自地区，\n"
+     "id 为 <地区>-<部门>-<年份>，added 为本月。写入\n"
+     "policies/<地区>/<部门>/<id>.yaml（从不覆盖）并检查它。\n"
+     "文档：docs/commands/new.md"},
+    {"Title exactly as published, without 《》", "标题，与原文完全一致，不带《》"},
+    {"Issuing region in any form (浙江, 浙江省, zhejiang); sets level and directory",
+     "发布地区，任何写法均可（浙江、浙江省、zhejiang）；决定级别和目录"},
+    {"Sector slug or Chinese name; repeat (or separate by commas) for further sectors, the first "
+     "is the primary one",
+     "部门的 slug 或中文名；多个部门时重复此参数（或用逗号分隔），第一个为主部门"},
+    {"Subsector of the primary sector", "主部门的子部门"},
+    {"Issuing agency as published; repeat for each", "发布机构，按原文；每个机构重复一次"},
+    {"Publication date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD",
+     "发布日期，精确到原文给出的程度：YYYY、YYYY-MM 或 YYYY-MM-DD"},
+    {"Summary of the document; - reads it from stdin (when not a terminal)",
+     "文件摘要；- 表示从标准输入读取（标准输入不是终端时）"},
+    {"https URL of the official text, checked to open it", "原文的 https 链接，须确认能打开"},
+    {"Document type (default: derived from the end of the title; 其他 when none fits)",
+     "文件类型（默认由标题结尾推断；都不符合时为 其他）"},
+    {"Document number (文号) as published", "文号，按原文"},
+    {"Keyword (碳达峰, 光伏); repeat for each", "关键词（如 碳达峰、光伏）；每个重复一次"},
+    {"Month the record enters the tracker, YYYY-MM (default: this month)",
+     "记录收入零碳录的月份，YYYY-MM（默认本月）"},
+    {"Id and file name (default: <region>-<sector>-<year>)",
+     "id 及文件名（默认 <地区>-<部门>-<年份>）"},
+    {"Print the file that would be written; write nothing", "显示将要写入的文件；不写入任何内容"},
+    {"Print the shell completion script for bash, zsh or fish",
+     "输出 bash、zsh 或 fish 的补全脚本"},
+    {"Examples:\n"
+     "  source <(ccnt completion bash)          in ~/.bashrc\n"
+     "  ccnt completion zsh > ~/.zfunc/_ccnt    with fpath+=(~/.zfunc) before compinit\n"
+     "  ccnt completion fish > ~/.config/fish/completions/ccnt.fish\n"
+     "Region, sector, level and type names are completed from the registries of the data tree\n"
+     "in use, so they follow changes to schemas/.\n"
+     "Documentation: docs/commands/completion.md",
+     "示例：\n"
+     "  source <(ccnt completion bash)          写在 ~/.bashrc 中\n"
+     "  ccnt completion zsh > ~/.zfunc/_ccnt    compinit 之前要有 fpath+=(~/.zfunc)\n"
+     "  ccnt completion fish > ~/.config/fish/completions/ccnt.fish\n"
+     "地区、部门、级别和类型名称按所用数据树的登记表补全，随 schemas/ 的修改而变化。\n"
+     "文档：docs/commands/completion.md"},
+    {"bash, zsh or fish", "bash、zsh 或 fish"},
+    {"Show or clear the cache of checked policy files (.ccnt-cache/)",
+     "显示或清除已检查政策文件的缓存（.ccnt-cache/）"},
+    {"Examples:\n"
+     "  ccnt cache info        where the cache is, how many files it records, its size\n"
+     "  ccnt cache clear       delete it; the next command reads every file again\n"
+     "  ccnt --no-cache list   one run without the cache\n"
+     "Documentation: docs/commands/cache.md",
+     "示例：\n"
+     "  ccnt cache info        缓存的位置、记录的文件数和大小\n"
+     "  ccnt cache clear       删除缓存；下一条命令会重新读取每个文件\n"
+     "  ccnt --no-cache list   不用缓存运行一次\n"
+     "文档：docs/commands/cache.md"},
+    {"info or clear", "info 或 clear"},
+    {"Print the help of a command (as COMMAND --help does)",
+     "显示某条命令的帮助（同 COMMAND --help）"},
+    {"Examples:\n"
+     "  ccnt help            the overview: global options and commands\n"
+     "  ccnt help new        the same as ccnt new --help\n"
+     "The manual page, man ccnt, has every command in one place.",
+     "示例：\n"
+     "  ccnt help            总览：全局选项和各条命令\n"
+     "  ccnt help new        同 ccnt new --help\n"
+     "手册页 man ccnt 集中介绍了所有命令。"},
+    {"The command; none for the overview", "命令；不写则显示总览"},
+    {"Options", "选项"},
+    {"Print this help message and exit", "显示此帮助信息并退出"},
+    {"Display program version information and exit", "显示版本信息并退出"},
+    {"Subcommands", "子命令"},
+    {"Usage", "用法"},
+    {"OPTIONS", "选项"},
+    {"SUBCOMMAND", "子命令"},
+    {"SUBCOMMANDS", "子命令"},
+    {"Positionals", "位置参数"},
+    {"REQUIRED", "必填"},
+    {"Env", "环境变量"},
+    {"Needs", "需要"},
+    {"Excludes", "排除"},
+    {"unknown command `{}`", "未知命令 `{}`"},
+    {"the commands are {}", "可用的命令有 {}"},
+    // cmd_cache.cpp
+    {"no cache at {}\n"
+     "validate, list, stats, targets and report make it when they next read the tree\n",
+     "{} 处没有缓存\n"
+     "validate、list、stats、targets 和 report 下次读取数据树时会建立它\n"},
+    {"cache:   {}\n", "缓存：   {}\n"},
+    {"files:   {} policy files recorded in 1 region bucket\n",
+     "文件：   1 个地区分桶中记录了 {} 个政策文件\n"},
+    {"files:   {} policy files recorded in {} region buckets\n",
+     "文件：   {1} 个地区分桶中记录了 {0} 个政策文件\n"},
+    {"size:    {}\n", "大小：   {}\n"},
+    {"stale:   1 bucket written by another ccnt build or for other schemas, or damaged; rewritten "
+     "when next read\n",
+     "过期：   1 个分桶由其他 ccnt 版本或针对其他 schema 写成，或已损坏；下次读取时重写\n"},
+    {"stale:   {} buckets written by another ccnt build or for other schemas, or damaged; "
+     "rewritten when next read\n",
+     "过期：   {} 个分桶由其他 ccnt 版本或针对其他 schema 写成，或已损坏；下次读取时重写\n"},
+    {"no cache at {}; nothing to remove\n", "{} 处没有缓存；无需删除\n"},
+    {"cannot remove {}: {}", "无法删除 {}：{}"},
+    {"check the permissions of the directory, or delete it by hand", "请检查目录权限，或手动删除"},
+    {"removed {}\n", "已删除 {}\n"},
+    // cmd_list.cpp
+    {"ccnt: no policies match\n", "ccnt：没有符合条件的政策\n"},
+    {"--bom applies only to --format csv and tsv", "--bom 只适用于 --format csv 和 tsv"},
+    {"unknown format `{}`", "未知格式 `{}`"},
+    {"formats are table, json, jsonl, csv, tsv, yaml, markdown and ids",
+     "格式有 table、json、jsonl、csv、tsv、yaml、markdown 和 ids"},
+    // cmd_report.cpp
+    {"--month expects a month as YYYY-MM, got `{}`",
+     "--month 需要 YYYY-MM 形式的月份，实际为 `{}`"},
+    {"for example: ccnt report --month 2023-03", "例如：ccnt report --month 2023-03"},
+    {"{} already exists; --init never overwrites it", "{} 已存在；--init 从不覆盖它"},
+    {"edit it, or delete it first to start again from the data; 'ccnt report --month {}' renders "
+     "it",
+     "请编辑它，或先删除它再根据数据重新开始；'ccnt report --month {}' 会渲染它"},
+    {"wrote {} listing {} added in {}\n"
+     "next: replace its TODO lines, run 'ccnt validate', then 'ccnt report --month {} -o "
+     "bulletin.md'\n",
+     "已写入 {0}，列出 {2} 收录的 {1}\n"
+     "下一步：替换其中的 TODO 行，运行 'ccnt validate'，再运行 'ccnt report --month {3} -o "
+     "bulletin.md'\n"},
+    {"ccnt: note: no {}; rendering a draft from the data (run 'ccnt report --month {} --init' to "
+     "start one)\n",
+     "ccnt：注意：没有 {}；根据数据生成草稿（运行 'ccnt report --month {} --init' 开始编写）\n"},
+    {"ccnt: error: {} has errors; the bulletin was not rendered\n",
+     "ccnt：错误：{} 有错误；未生成月报\n"},
+    {"cannot find templates/bulletin.md.mustache", "找不到 templates/bulletin.md.mustache"},
+    {"keep templates/ beside policies/, install ccnt so that {} exists, or pass --template FILE",
+     "请把 templates/ 放在 policies/ 旁边，或安装 ccnt 使 {} 存在，或使用 --template FILE"},
+    {"cannot use the template {}", "无法使用模板 {}"},
+    {"fix the problem above, or leave out --template to use the default one",
+     "请修正上面的问题，或去掉 --template 以使用默认模板"},
+    {"ccnt: warning: no policy has `added` in {}\n", "ccnt：警告：没有 `added` 在 {} 的政策\n"},
+    {"cannot render the bulletin with {}", "无法用 {} 生成月报"},
+    {"check that the directory exists and is writable", "请检查目录是否存在且可写"},
+    // cmd_show.cpp
+    {"no such policy file: {}", "没有这个政策文件：{}"},
+    {"give a policy id or the path of a .yaml file under policies/",
+     "请给出政策 id，或 policies/ 下某个 .yaml 文件的路径"},
+    {"unknown policy id `{}`", "未知政策 id `{}`"},
+    {"list the ids with `ccnt list --format ids`", "用 `ccnt list --format ids` 列出所有 id"},
+    {"{} has errors; fix them (see 'ccnt validate') to show it\n",
+     "{} 有错误；请先修正（见 'ccnt validate'）再显示\n"},
+    // cmd_targets.cpp
+    {"unknown indicator `{}`", "未知指标 `{}`"},
+    {"schemas/indicators.yaml lists the indicators", "指标见 schemas/indicators.yaml"},
+    {"ccnt: no targets of {} ({}) among the selected policies\n",
+     "ccnt：所选政策中没有 {}（{}）的目标\n"},
+    {"ccnt: no targets among the selected policies\n", "ccnt：所选政策中没有目标\n"},
+    {"ccnt: note: 1 more indicator has targets but none compared with a national benchmark; show "
+     "it with --all, or one with --indicator NAME\n",
+     "ccnt：注意：另有 1 项指标有目标，但没有可比的国家基准；用 --all 显示它，或用 --indicator "
+     "NAME 显示单项\n"},
+    {"ccnt: note: {} more indicators have targets but none compared with a national benchmark; "
+     "show them with --all, or one with --indicator NAME\n",
+     "ccnt：注意：另有 {} 项指标有目标，但没有可比的国家基准；用 --all 显示它们，或用 --indicator "
+     "NAME 显示单项\n"},
+    // cmd_validate.cpp
+    {"no such file or directory: {}", "没有这个文件或目录：{}"},
+    // policy_selection.cpp
+    {"ccnt: warning: 1 file has errors and was left out; run 'ccnt validate'\n",
+     "ccnt：警告：1 个文件有错误，已略去；请运行 'ccnt validate'\n"},
+    {"ccnt: warning: {} files have errors and were left out; run 'ccnt validate'\n",
+     "ccnt：警告：{} 个文件有错误，已略去；请运行 'ccnt validate'\n"},
+    // project_session.cpp
+    {"the schema or the registries have errors, listed above", "schema 或登记表有错误，见上"},
+    {"fix them in schemas/; ccnt cannot check policies without them",
+     "请在 schemas/ 中修正；没有它们 ccnt 无法检查政策"},
 };
 
 }  // namespace

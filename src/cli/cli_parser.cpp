@@ -3,11 +3,12 @@
 #include <cstdlib>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
 #include "core/edit_distance.hpp"
 #include "core/version.hpp"
@@ -15,41 +16,80 @@
 namespace ccnt::cli {
 namespace {
 
-const char* const kDescription =
-    "ccnt - the China Carbon Neutrality Tracker (零碳录) policy database.\n"
-    "Loads, validates, filters and prints the policy files under policies/.";
+// The program's description and the examples of the overview, in the language of the run.
+std::string description() {
+  return trf(
+      "ccnt - the China Carbon Neutrality Tracker (零碳录) policy database.\n"
+      "Loads, validates, filters and prints the policy files under policies/.");
+}
 
-const char* const kFooter =
-    "Examples:\n"
-    "  ccnt validate                       check every policy file of the tree\n"
-    "  ccnt validate policies/zhejiang     check one region's files\n"
-    "  ccnt list --region 浙江 --sector industry\n"
-    "  ccnt list --format csv --bom > policies.csv\n"
-    "  ccnt show zhejiang-industry-carbon-peaking\n"
-    "  ccnt report --month 2023-03 -o 2023-03.md   the March 2023 bulletin (月报)\n"
-    "\n"
-    "Exit codes: 0 success, 1 problems found, 2 usage or environment error.\n"
-    "Documentation: docs/commands.md, docs/errors.md.";
+std::string overview_footer() {
+  return trf(
+      "Examples:\n"
+      "  ccnt validate                       check every policy file of the tree\n"
+      "  ccnt validate policies/zhejiang     check one region's files\n"
+      "  ccnt list --region 浙江 --sector industry\n"
+      "  ccnt list --format csv --bom > policies.csv\n"
+      "  ccnt show zhejiang-industry-carbon-peaking\n"
+      "  ccnt report --month 2023-03 -o 2023-03.md   the March 2023 bulletin (月报)\n"
+      "\n"
+      "Exit codes: 0 success, 1 problems found, 2 usage or environment error.\n"
+      "Documentation: docs/commands.md, docs/errors.md.");
+}
+
+// A CLI11 parse error in the language of the run: the common ones are recognised by CLI11's
+// own wording (which the English patterns repeat), the others are left as CLI11 words them.
+std::string parse_error_text(const CLI::ParseError& error) {
+  const std::string_view text = error.what();
+  const auto after = [&text](std::string_view prefix) -> std::optional<std::string> {
+    if (!text.starts_with(prefix)) return std::nullopt;
+    return std::string(text.substr(prefix.size()));
+  };
+  if (auto rest = after("The following argument was not expected: "))
+    return trf("The following argument was not expected: {}", *rest);
+  if (auto rest = after("The following arguments were not expected: "))
+    return trf("The following arguments were not expected: {}", *rest);
+  if (text.ends_with(" is required") && text.find(' ') == text.size() - 12)
+    return trf("{} is required", text.substr(0, text.size() - 12));
+  if (const auto at = text.find(" excludes "); at != std::string_view::npos)
+    return trf("{} excludes {}", text.substr(0, at), text.substr(at + 10));
+  return std::string(text);
+}
+
+// CLI11's own words in help screens, in the language of the run.
+void translate_labels(CLI::App& app) {
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", trf("Usage"));
+  formatter->label("OPTIONS", trf("OPTIONS"));
+  formatter->label("SUBCOMMAND", trf("SUBCOMMAND"));
+  formatter->label("SUBCOMMANDS", trf("SUBCOMMANDS"));
+  formatter->label("Positionals", trf("Positionals"));
+  formatter->label("REQUIRED", trf("REQUIRED"));
+  formatter->label("Env", trf("Env"));
+  formatter->label("Needs", trf("Needs"));
+  formatter->label("Excludes", trf("Excludes"));
+}
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("--root", global.root,
-                 "Data tree to use (the directory holding policies/); default: CCNT_ROOT, or "
-                 "the nearest parent of the working directory that holds policies/")
+                 trf("Data tree to use (the directory holding policies/); default: CCNT_ROOT, or "
+                     "the nearest parent of the working directory that holds policies/"))
       ->envname("CCNT_ROOT")
       ->type_name("DIR");
-  app.add_option("--color", global.color, "When to colour output: auto, always or never")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, ColorMode>{
-              {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}},
-          CLI::ignore_case))
+  app.add_option("--color", global.color, trf("When to colour output: auto, always or never"))
+      ->transform(
+          CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::Auto},
+                                                                   {"always", ColorMode::Always},
+                                                                   {"never", ColorMode::Never}},
+                                  CLI::ignore_case))
       ->type_name("WHEN");
-  app.add_option("-j,--jobs", global.jobs, "Worker threads (default: one per core)")
+  app.add_option("-j,--jobs", global.jobs, trf("Worker threads (default: one per core)"))
       ->check(CLI::Range(0u, 256u))
       ->type_name("N");
   app.add_flag("--no-cache", global.no_cache,
-               "Read every policy file; neither use nor update the cache in .ccnt-cache/");
+               trf("Read every policy file; neither use nor update the cache in .ccnt-cache/"));
   app.add_option("--lang", global.lang,
-                 "Language of messages: en or zh (default: from LC_ALL, LC_MESSAGES or LANG)")
+                 trf("Language of messages: en or zh (default: from LC_ALL, LC_MESSAGES or LANG)"))
       ->check(CLI::IsMember({"en", "zh"}))
       ->type_name("LANG");
 }
@@ -64,76 +104,77 @@ void add_filter_options(CLI::App* cmd, FilterOptions& filter) {
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
         ->delimiter(',')
-        ->group("Filters");
+        ->group(trf("Filters"));
   };
   repeatable("--region", filter.regions,
-             "Region in any form (浙江, 浙江省, zhejiang); includes its cities", "REGION");
+             trf("Region in any form (浙江, 浙江省, zhejiang); includes its cities"), "REGION");
   cmd->add_flag("--no-subregions", filter.no_subregions,
-                "With --region: leave out the cities inside a region")
-      ->group("Filters");
+                trf("With --region: leave out the cities inside a region"))
+      ->group(trf("Filters"));
   repeatable("--sector", filter.sectors,
-             "Sector slug or Chinese name; matches the primary or any further sector", "SECTOR");
-  repeatable("--level", filter.levels, "Issuing level: national, provincial, municipal, county",
-             "LEVEL");
-  repeatable("--issuer", filter.issuers, "Substring of any issuer (生态环境厅)", "TEXT");
-  repeatable("--type", filter.types, "Document type, exactly (实施方案, 通知)", "TYPE");
-  repeatable("--tag", filter.tags, "Tag, exactly", "TAG");
+             trf("Sector slug or Chinese name; matches the primary or any further sector"),
+             "SECTOR");
+  repeatable("--level", filter.levels,
+             trf("Issuing level: national, provincial, municipal, county"), "LEVEL");
+  repeatable("--issuer", filter.issuers, trf("Substring of any issuer (生态环境厅)"), "TEXT");
+  repeatable("--type", filter.types, trf("Document type, exactly (实施方案, 通知)"), "TYPE");
+  repeatable("--tag", filter.tags, trf("Tag, exactly"), "TAG");
   cmd->add_option("--since", filter.since,
-                  "Published in or after this month (YYYY, YYYY-MM or YYYY-MM-DD)")
+                  trf("Published in or after this month (YYYY, YYYY-MM or YYYY-MM-DD)"))
       ->type_name("DATE")
-      ->group("Filters");
+      ->group(trf("Filters"));
   cmd->add_option("--until", filter.until,
-                  "Published in or before this month (YYYY, YYYY-MM or YYYY-MM-DD)")
+                  trf("Published in or before this month (YYYY, YYYY-MM or YYYY-MM-DD)"))
       ->type_name("DATE")
-      ->group("Filters");
-  repeatable("--added", filter.added, "Added to the database in this month (YYYY-MM) or year",
+      ->group(trf("Filters"));
+  repeatable("--added", filter.added, trf("Added to the database in this month (YYYY-MM) or year"),
              "MONTH");
-  cmd->add_flag("--has-targets", filter.has_targets, "Only policies with quantitative targets")
-      ->group("Filters");
+  cmd->add_flag("--has-targets", filter.has_targets, trf("Only policies with quantitative targets"))
+      ->group(trf("Filters"));
   cmd->add_option("-q,--search", filter.search,
-                  "Case-insensitive text in the title, summary or issuers")
+                  trf("Case-insensitive text in the title, summary or issuers"))
       ->type_name("TEXT")
-      ->group("Filters");
+      ->group(trf("Filters"));
 }
 
 void add_validate(CLI::App& app, Options& options) {
   CLI::App* cmd = app.add_subcommand(
-      "validate", "Check policy files against the schema, the registries and each other");
+      "validate", trf("Check policy files against the schema, the registries and each other"));
   cmd->footer(
-      "Examples:\n"
-      "  ccnt validate\n"
-      "  ccnt validate policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
-      "  ccnt validate --format github      annotations for GitHub Actions\n"
-      "  ccnt validate --strict             fail on warnings too");
+      trf("Examples:\n"
+          "  ccnt validate\n"
+          "  ccnt validate policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
+          "  ccnt validate --format github      annotations for GitHub Actions\n"
+          "  ccnt validate --strict             fail on warnings too"));
   cmd->add_option("paths", options.validate.paths,
-                  "Files or directories to check (default: the whole policies/ tree)")
+                  trf("Files or directories to check (default: the whole policies/ tree)"))
       ->type_name("PATH");
-  cmd->add_option("--format", options.validate.format, "Output format: text, json or github")
+  cmd->add_option("--format", options.validate.format, trf("Output format: text, json or github"))
       ->check(CLI::IsMember({"text", "json", "github"}))
       ->type_name("FORMAT");
-  cmd->add_flag("--strict", options.validate.strict, "Exit 1 on warnings as well as errors");
+  cmd->add_flag("--strict", options.validate.strict, trf("Exit 1 on warnings as well as errors"));
   cmd->callback([&options] { options.command = Command::Validate; });
 }
 
 void add_list(CLI::App& app, Options& options) {
   ListOptions& list = options.list;
-  CLI::App* cmd = app.add_subcommand("list", "List the policies that match the filters");
+  CLI::App* cmd = app.add_subcommand("list", trf("List the policies that match the filters"));
   cmd->footer(
-      "Examples:\n"
-      "  ccnt list --region 浙江 --sector industry\n"
-      "  ccnt list --region 广东                 广东's policies and its cities'\n"
-      "  ccnt list --since 2023-01 --has-targets --sort region\n"
-      "  ccnt list -q 光伏 --format json\n"
-      "  ccnt list --format csv --bom > policies.csv   opens in Excel with Chinese intact\n"
-      "  ccnt list --added 2023-03 --count\n"
-      "Documentation: docs/commands/list.md");
+      trf("Examples:\n"
+          "  ccnt list --region 浙江 --sector industry\n"
+          "  ccnt list --region 广东                 广东's policies and its cities'\n"
+          "  ccnt list --since 2023-01 --has-targets --sort region\n"
+          "  ccnt list -q 光伏 --format json\n"
+          "  ccnt list --format csv --bom > policies.csv   opens in Excel with Chinese intact\n"
+          "  ccnt list --added 2023-03 --count\n"
+          "Documentation: docs/commands/list.md"));
   add_filter_options(cmd, list.filter);
   cmd->add_option("--sort", list.sort,
-                  "Order by published (default), added, region, sector or title")
+                  trf("Order by published (default), added, region, sector or title"))
       ->check(CLI::IsMember({"published", "added", "region", "sector", "title"}))
       ->type_name("KEY");
-  cmd->add_flag("--reverse", list.reverse, "Reverse the order");
-  cmd->add_option("-n,--limit", list.limit, "Print at most N policies (after sorting)")
+  cmd->add_flag("--reverse", list.reverse, trf("Reverse the order"));
+  cmd->add_option("-n,--limit", list.limit, trf("Print at most N policies (after sorting)"))
       ->check(CLI::Validator(
           [](std::string& text) {
             const bool digits =
@@ -142,16 +183,16 @@ void add_list(CLI::App& app, Options& options) {
           },
           "", "whole number"))
       ->type_name("N");
-  cmd->add_flag("--count", list.count, "Print only the number of matching policies");
+  cmd->add_flag("--count", list.count, trf("Print only the number of matching policies"));
   cmd->add_option("--format", list.format,
-                  "Output: table, json, jsonl, csv, tsv, yaml, markdown or ids")
+                  trf("Output: table, json, jsonl, csv, tsv, yaml, markdown or ids"))
       ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv", "yaml", "markdown", "ids"}))
       ->type_name("FORMAT");
   cmd->add_flag("--bom", list.bom,
-                "CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese");
+                trf("CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese"));
   cmd->add_option("--width", list.width,
-                  "Fit the table to N columns (default: the terminal's width; no limit when "
-                  "piped)")
+                  trf("Fit the table to N columns (default: the terminal's width; no limit when "
+                      "piped)"))
       ->check(CLI::Range(std::size_t{20}, std::size_t{1000}))
       ->type_name("N");
   cmd->callback([&options] { options.command = Command::List; });
@@ -159,22 +200,22 @@ void add_list(CLI::App& app, Options& options) {
 
 void add_show(CLI::App& app, Options& options) {
   ShowOptions& show = options.show;
-  CLI::App* cmd = app.add_subcommand("show", "Print one policy in full");
+  CLI::App* cmd = app.add_subcommand("show", trf("Print one policy in full"));
   cmd->footer(
-      "Examples:\n"
-      "  ccnt show zhejiang-industry-carbon-peaking\n"
-      "  ccnt show policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
-      "  ccnt show national-industry-carbon-peaking --format json\n"
-      "Documentation: docs/commands/show.md");
-  cmd->add_option("policy", show.policy, "Policy id, or the path of its file")
+      trf("Examples:\n"
+          "  ccnt show zhejiang-industry-carbon-peaking\n"
+          "  ccnt show policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
+          "  ccnt show national-industry-carbon-peaking --format json\n"
+          "Documentation: docs/commands/show.md"));
+  cmd->add_option("policy", show.policy, trf("Policy id, or the path of its file"))
       ->required()
       ->type_name("ID|PATH");
   cmd->add_option("--format", show.format,
-                  "Output: text (default), yaml (the file as written) or json")
+                  trf("Output: text (default), yaml (the file as written) or json"))
       ->check(CLI::IsMember({"text", "yaml", "json"}))
       ->type_name("FORMAT");
   cmd->add_option("--width", show.width,
-                  "Wrap text to N columns (default: the terminal's width; 80 when piped)")
+                  trf("Wrap text to N columns (default: the terminal's width; 80 when piped)"))
       ->check(CLI::Range(std::size_t{20}, std::size_t{1000}))
       ->type_name("N");
   cmd->callback([&options] { options.command = Command::Show; });
@@ -183,15 +224,15 @@ void add_show(CLI::App& app, Options& options) {
 void add_stats(CLI::App& app, Options& options) {
   StatsOptions& stats = options.stats;
   CLI::App* cmd = app.add_subcommand(
-      "stats", "Count policies by region and sector, level, month added, and targets");
+      "stats", trf("Count policies by region and sector, level, month added, and targets"));
   cmd->footer(
-      "Examples:\n"
-      "  ccnt stats\n"
-      "  ccnt stats --region 广东 --format markdown\n"
-      "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
-      "Documentation: docs/commands/stats.md");
+      trf("Examples:\n"
+          "  ccnt stats\n"
+          "  ccnt stats --region 广东 --format markdown\n"
+          "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+          "Documentation: docs/commands/stats.md"));
   add_filter_options(cmd, stats.filter);
-  cmd->add_option("--format", stats.format, "Output: table, csv, json or markdown")
+  cmd->add_option("--format", stats.format, trf("Output: table, csv, json or markdown"))
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
       ->type_name("FORMAT");
   cmd->callback([&options] { options.command = Command::Stats; });
@@ -200,23 +241,23 @@ void add_stats(CLI::App& app, Options& options) {
 void add_targets(CLI::App& app, Options& options) {
   TargetsOptions& targets = options.targets;
   CLI::App* cmd = app.add_subcommand(
-      "targets", "Compare quantitative targets across regions with the national benchmark");
+      "targets", trf("Compare quantitative targets across regions with the national benchmark"));
   cmd->footer(
-      "Examples:\n"
-      "  ccnt targets                      the indicators where targets meet a national one\n"
-      "  ccnt targets --indicator industrial-energy-intensity-reduction\n"
-      "  ccnt targets --indicator 规上工业单位增加值能耗下降率 --format csv\n"
-      "  ccnt targets --region 浙江        浙江's targets against the national ones\n"
-      "  ccnt targets --all --format csv   every target of every indicator\n"
-      "Documentation: docs/commands/targets.md");
+      trf("Examples:\n"
+          "  ccnt targets                      the indicators where targets meet a national one\n"
+          "  ccnt targets --indicator industrial-energy-intensity-reduction\n"
+          "  ccnt targets --indicator 规上工业单位增加值能耗下降率 --format csv\n"
+          "  ccnt targets --region 浙江        浙江's targets against the national ones\n"
+          "  ccnt targets --all --format csv   every target of every indicator\n"
+          "Documentation: docs/commands/targets.md"));
   add_filter_options(cmd, targets.filter);
   cmd->add_option("--indicator", targets.indicator,
-                  "One indicator, by slug or Chinese name (schemas/indicators.yaml)")
+                  trf("One indicator, by slug or Chinese name (schemas/indicators.yaml)"))
       ->type_name("NAME");
   cmd->add_flag("--all", targets.all,
-                "Without --indicator: also the indicators that have no comparable national "
-                "benchmark");
-  cmd->add_option("--format", targets.format, "Output: table, csv, json or markdown")
+                trf("Without --indicator: also the indicators that have no comparable national "
+                    "benchmark"));
+  cmd->add_option("--format", targets.format, trf("Output: table, csv, json or markdown"))
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
       ->type_name("FORMAT");
   cmd->callback([&options] { options.command = Command::Targets; });
@@ -224,31 +265,32 @@ void add_targets(CLI::App& app, Options& options) {
 
 void add_report(CLI::App& app, Options& options) {
   ReportOptions& report = options.report;
-  CLI::App* cmd = app.add_subcommand("report", "Render the monthly bulletin (月报) in Markdown");
-  cmd->footer(
+  CLI::App* cmd =
+      app.add_subcommand("report", trf("Render the monthly bulletin (月报) in Markdown"));
+  cmd->footer(trf(
       "Examples:\n"
       "  ccnt report --month 2023-03                 the bulletin, to stdout\n"
       "  ccnt report --month 2023-03 -o 2023-03.md   written atomically to a file\n"
       "  ccnt report --month 2023-04 --init          start bulletins/2023-04.yaml from the data\n"
       "  ccnt report --month 2023-03 --template my.md.mustache\n"
       "The text of a month lives in bulletins/YYYY-MM.yaml; without it ccnt renders a draft.\n"
-      "Documentation: docs/bulletin.md, docs/commands/report.md");
+      "Documentation: docs/bulletin.md, docs/commands/report.md"));
   cmd->add_option("--month", report.month,
-                  "Month of the bulletin, YYYY-MM: the policies whose `added` is in it")
+                  trf("Month of the bulletin, YYYY-MM: the policies whose `added` is in it"))
       ->required()
       ->type_name("YYYY-MM");
   CLI::Option* output =
       cmd->add_option("-o,--output", report.output,
-                      "Write to FILE (atomically: a reader never sees half of it) instead of "
-                      "stdout")
+                      trf("Write to FILE (atomically: a reader never sees half of it) instead of "
+                          "stdout"))
           ->type_name("FILE");
   CLI::Option* layout =
       cmd->add_option("--template", report.template_file,
-                      "Mustache template to use instead of templates/bulletin.md.mustache")
+                      trf("Mustache template to use instead of templates/bulletin.md.mustache"))
           ->type_name("FILE");
   cmd->add_flag("--init", report.init,
-                "Write the editorial skeleton bulletins/YYYY-MM.yaml for the month (never "
-                "overwrites)")
+                trf("Write the editorial skeleton bulletins/YYYY-MM.yaml for the month (never "
+                    "overwrites)"))
       ->excludes(output)
       ->excludes(layout);
   cmd->callback([&options] { options.command = Command::Report; });
@@ -257,74 +299,79 @@ void add_report(CLI::App& app, Options& options) {
 void add_new(CLI::App& app, Options& options) {
   NewOptions& opts = options.new_policy;
   CLI::App* cmd = app.add_subcommand(
-      "new", "Create a policy file; on a terminal, asks for what the flags do not give");
+      "new", trf("Create a policy file; on a terminal, asks for what the flags do not give"));
   cmd->footer(
-      "Examples:\n"
-      "  ccnt new                          asks for each field, checking every answer\n"
-      "  ccnt new --title 浙江省工业领域碳达峰实施方案 --region 浙江 --sector industry \\\n"
-      "           --published 2023-03 --summary '《方案》提出，……'\n"
-      "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
-      "  ccnt new … --dry-run              print the file instead of writing it\n"
-      "Derived unless given: doc_type from the title's ending, level and directory from the\n"
-      "region, id <region>-<sector>-<year>, added = this month. Writes\n"
-      "policies/<region>/<sector>/<id>.yaml (never overwriting) and validates it.\n"
-      "Documentation: docs/commands/new.md");
-  cmd->add_option("--title", opts.title, "Title exactly as published, without 《》")
+      trf("Examples:\n"
+          "  ccnt new                          asks for each field, checking every answer\n"
+          "  ccnt new --title 浙江省工业领域碳达峰实施方案 --region 浙江 --sector industry \\\n"
+          "           --published 2023-03 --summary '《方案》提出，……'\n"
+          "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
+          "  ccnt new … --dry-run              print the file instead of writing it\n"
+          "Derived unless given: doc_type from the title's ending, level and directory from the\n"
+          "region, id <region>-<sector>-<year>, added = this month. Writes\n"
+          "policies/<region>/<sector>/<id>.yaml (never overwriting) and validates it.\n"
+          "Documentation: docs/commands/new.md"));
+  cmd->add_option("--title", opts.title, trf("Title exactly as published, without 《》"))
       ->type_name("TEXT");
-  cmd->add_option("--region", opts.region,
-                  "Issuing region in any form (浙江, 浙江省, zhejiang); sets level and directory")
+  cmd->add_option(
+         "--region", opts.region,
+         trf("Issuing region in any form (浙江, 浙江省, zhejiang); sets level and directory"))
       ->type_name("REGION");
   cmd->add_option("--sector", opts.sectors,
-                  "Sector slug or Chinese name; repeat (or separate by commas) for further "
-                  "sectors, the first is the primary one")
+                  trf("Sector slug or Chinese name; repeat (or separate by commas) for further "
+                      "sectors, the first is the primary one"))
       ->type_name("SECTOR")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->delimiter(',');
-  cmd->add_option("--subsector", opts.subsector, "Subsector of the primary sector")
+  cmd->add_option("--subsector", opts.subsector, trf("Subsector of the primary sector"))
       ->type_name("SUBSECTOR");
-  cmd->add_option("--issuer", opts.issuers, "Issuing agency as published; repeat for each")
+  cmd->add_option("--issuer", opts.issuers, trf("Issuing agency as published; repeat for each"))
       ->type_name("TEXT")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--published", opts.published,
-                  "Publication date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD")
+                  trf("Publication date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD"))
       ->type_name("DATE");
   cmd->add_option("--summary", opts.summary,
-                  "Summary of the document; - reads it from stdin (when not a terminal)")
+                  trf("Summary of the document; - reads it from stdin (when not a terminal)"))
       ->type_name("TEXT");
-  cmd->add_option("--source", opts.source, "https URL of the official text, checked to open it")
+  cmd->add_option("--source", opts.source,
+                  trf("https URL of the official text, checked to open it"))
       ->type_name("URL");
-  cmd->add_option("--type", opts.doc_type,
-                  "Document type (default: derived from the end of the title; 其他 when none fits)")
+  cmd->add_option(
+         "--type", opts.doc_type,
+         trf("Document type (default: derived from the end of the title; 其他 when none fits)"))
       ->type_name("TYPE");
-  cmd->add_option("--document-number", opts.document_number, "Document number (文号) as published")
+  cmd->add_option("--document-number", opts.document_number,
+                  trf("Document number (文号) as published"))
       ->type_name("TEXT");
-  cmd->add_option("--tag", opts.tags, "Keyword (碳达峰, 光伏); repeat for each")
+  cmd->add_option("--tag", opts.tags, trf("Keyword (碳达峰, 光伏); repeat for each"))
       ->type_name("TAG")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--added", opts.added,
-                  "Month the record enters the tracker, YYYY-MM (default: this month)")
+                  trf("Month the record enters the tracker, YYYY-MM (default: this month)"))
       ->type_name("MONTH");
-  cmd->add_option("--id", opts.id, "Id and file name (default: <region>-<sector>-<year>)")
+  cmd->add_option("--id", opts.id, trf("Id and file name (default: <region>-<sector>-<year>)"))
       ->type_name("ID");
-  cmd->add_flag("--dry-run", opts.dry_run, "Print the file that would be written; write nothing");
+  cmd->add_flag("--dry-run", opts.dry_run,
+                trf("Print the file that would be written; write nothing"));
   cmd->callback([&options] { options.command = Command::New; });
 }
 
 void add_completion(CLI::App& app, Options& options) {
-  CLI::App* cmd =
-      app.add_subcommand("completion", "Print the shell completion script for bash, zsh or fish");
-  cmd->footer(
+  CLI::App* cmd = app.add_subcommand(
+      "completion", trf("Print the shell completion script for bash, zsh or fish"));
+  cmd->footer(trf(
       "Examples:\n"
       "  source <(ccnt completion bash)          in ~/.bashrc\n"
       "  ccnt completion zsh > ~/.zfunc/_ccnt    with fpath+=(~/.zfunc) before compinit\n"
       "  ccnt completion fish > ~/.config/fish/completions/ccnt.fish\n"
       "Region, sector, level and type names are completed from the registries of the data tree\n"
       "in use, so they follow changes to schemas/.\n"
-      "Documentation: docs/commands/completion.md");
-  cmd->add_option("shell", options.completion.shell, "bash, zsh or fish")
+      "Documentation: docs/commands/completion.md"));
+  cmd->add_option("shell", options.completion.shell, trf("bash, zsh or fish"))
       ->required()
       ->check(CLI::IsMember({"bash", "zsh", "fish"}))
       ->type_name("SHELL");
@@ -333,14 +380,14 @@ void add_completion(CLI::App& app, Options& options) {
 
 void add_cache(CLI::App& app, Options& options) {
   CLI::App* cmd = app.add_subcommand(
-      "cache", "Show or clear the cache of checked policy files (.ccnt-cache/)");
+      "cache", trf("Show or clear the cache of checked policy files (.ccnt-cache/)"));
   cmd->footer(
-      "Examples:\n"
-      "  ccnt cache info        where the cache is, how many files it records, its size\n"
-      "  ccnt cache clear       delete it; the next command reads every file again\n"
-      "  ccnt --no-cache list   one run without the cache\n"
-      "Documentation: docs/commands/cache.md");
-  cmd->add_option("action", options.cache.action, "info or clear")
+      trf("Examples:\n"
+          "  ccnt cache info        where the cache is, how many files it records, its size\n"
+          "  ccnt cache clear       delete it; the next command reads every file again\n"
+          "  ccnt --no-cache list   one run without the cache\n"
+          "Documentation: docs/commands/cache.md"));
+  cmd->add_option("action", options.cache.action, trf("info or clear"))
       ->required()
       ->check(CLI::IsMember({"info", "clear"}))
       ->type_name("ACTION");
@@ -348,22 +395,27 @@ void add_cache(CLI::App& app, Options& options) {
 }
 
 void add_help(CLI::App& app, Options& options) {
-  CLI::App* cmd = app.add_subcommand("help", "Print the help of a command (as COMMAND --help does)");
+  CLI::App* cmd =
+      app.add_subcommand("help", trf("Print the help of a command (as COMMAND --help does)"));
   cmd->footer(
-      "Examples:\n"
-      "  ccnt help            the overview: global options and commands\n"
-      "  ccnt help new        the same as ccnt new --help\n"
-      "The manual page, man ccnt, has every command in one place.");
-  cmd->add_option("command", options.help_command, "The command; none for the overview")
+      trf("Examples:\n"
+          "  ccnt help            the overview: global options and commands\n"
+          "  ccnt help new        the same as ccnt new --help\n"
+          "The manual page, man ccnt, has every command in one place."));
+  cmd->add_option("command", options.help_command, trf("The command; none for the overview"))
       ->type_name("COMMAND");
   cmd->callback([&options] { options.command = Command::Help; });
 }
 
 // Builds the whole command line: global options and every subcommand.
 void configure_app(CLI::App& app, Options& options) {
-  app.footer(kFooter);
-  app.set_version_flag("-V,--version", fmt::format("ccnt {}\npolicy schema version {}",
-                                                   kVersion, kSchemaVersion));
+  translate_labels(app);
+  app.option_defaults()->group(trf("Options"));
+  app.set_help_flag("-h,--help", trf("Print this help message and exit"));
+  app.footer(overview_footer());
+  app.set_version_flag("-V,--version",
+                       fmt::format("ccnt {}\npolicy schema version {}", kVersion, kSchemaVersion),
+                       trf("Display program version information and exit"));
   app.require_subcommand(0, 1);
   app.fallthrough();
   add_global_options(app, options.global);
@@ -377,6 +429,10 @@ void configure_app(CLI::App& app, Options& options) {
   add_completion(app, options);
   add_cache(app, options);
   add_help(app, options);
+  for (CLI::App* cmd : app.get_subcommands([](CLI::App*) { return true; })) {
+    cmd->group(trf("Subcommands"));
+    cmd->set_help_flag("-h,--help", trf("Print this help message and exit"));
+  }
 }
 
 // The values a CLI11 validator accepts, when it checks a fixed set: IsMember
@@ -420,9 +476,9 @@ OptionSpec option_spec(CLI::Option& option) {
 
 CommandLineSpec describe_command_line() {
   Options options;
-  CLI::App app(kDescription, "ccnt");
+  CLI::App app(description(), "ccnt");
   configure_app(app, options);
-  CommandLineSpec spec{kDescription, kFooter, {}, {}};
+  CommandLineSpec spec{description(), overview_footer(), {}, {}};
   for (CLI::Option* option : app.get_options()) spec.global_options.push_back(option_spec(*option));
   for (CLI::App* cmd : app.get_subcommands([](CLI::App*) { return true; })) {
     CommandSpec command{cmd->get_name(), cmd->get_description(), cmd->get_footer(), {}, {}};
@@ -444,10 +500,11 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& options) {
   }
   // The manual page, generated from this command line (the build installs it).
   if (argc == 2 && std::string_view(argv[1]) == "__man") {
+    set_language(Language::English);  // the installed manual is English, whatever the locale
     options.command = Command::Man;
     return std::nullopt;
   }
-  CLI::App app(kDescription, "ccnt");
+  CLI::App app(description(), "ccnt");
   configure_app(app, options);
 
   try {
@@ -459,8 +516,8 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& options) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "ccnt: error: " << e.what() << "\n"
-              << "run 'ccnt --help' for usage\n";
+    std::cerr << tr("ccnt: error: ") << parse_error_text(e) << "\n"
+              << tr("run 'ccnt --help' for usage\n");
     return kExitUsage;
   }
   if (options.command == Command::Help) {
@@ -477,9 +534,9 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& options) {
       names.push_back(cmd->get_name());
     }
     const auto close = closest_matches(options.help_command, names);
-    throw UsageError(fmt::format("unknown command `{}`", options.help_command),
-                     close.empty() ? fmt::format("the commands are {}", fmt::join(names, ", "))
-                                   : fmt::format("did you mean {}?", fmt::join(close, ", ")));
+    throw UsageError(trf("unknown command `{}`", options.help_command),
+                     close.empty() ? trf("the commands are {}", fmt::join(names, tr(", ")))
+                                   : did_you_mean(close));
   }
   if (options.command == Command::None) {
     std::cout << app.help();

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
 #include "core/policy_cache.hpp"
@@ -30,21 +31,25 @@ int cache_info(const Options& options) {
   const Project project = open_project_or_throw(options.global);
   const CacheSummary summary = summarize_cache(project);
   if (!summary.exists) {
-    std::cout << fmt::format(
+    std::cout << trf(
         "no cache at {}\n"
         "validate, list, stats, targets and report make it when they next read the tree\n",
         shown(summary.directory));
     return kExitOk;
   }
-  std::cout << fmt::format("cache:   {}\n", shown(summary.directory));
-  std::cout << fmt::format("files:   {} policy files recorded in {} region {}\n", summary.entries,
-                           summary.buckets, summary.buckets == 1 ? "bucket" : "buckets");
-  std::cout << fmt::format("size:    {}\n", human_size(summary.bytes));
+  std::cout << trf("cache:   {}\n", shown(summary.directory));
+  std::cout << (summary.buckets == 1
+                    ? trf("files:   {} policy files recorded in 1 region bucket\n", summary.entries)
+                    : trf("files:   {} policy files recorded in {} region buckets\n",
+                          summary.entries, summary.buckets));
+  std::cout << trf("size:    {}\n", human_size(summary.bytes));
   if (summary.unusable > 0)
-    std::cout << fmt::format(
-        "stale:   {} {} written by another ccnt build or for other schemas, or damaged; "
-        "rewritten when next read\n",
-        summary.unusable, summary.unusable == 1 ? "bucket" : "buckets");
+    std::cout << (summary.unusable == 1
+                      ? trf("stale:   1 bucket written by another ccnt build or for other schemas, "
+                            "or damaged; rewritten when next read\n")
+                      : trf("stale:   {} buckets written by another ccnt build or for other "
+                            "schemas, or damaged; rewritten when next read\n",
+                            summary.unusable));
   return kExitOk;
 }
 
@@ -55,13 +60,13 @@ int cache_clear(const Options& options) {
   const fs::path directory = PolicyCache::directory(*root);
   std::error_code ec;
   if (!fs::exists(directory, ec)) {
-    std::cout << fmt::format("no cache at {}; nothing to remove\n", shown(directory));
+    std::cout << trf("no cache at {}; nothing to remove\n", shown(directory));
     return kExitOk;
   }
   if (!clear_cache(*root, error))
-    throw UsageError(fmt::format("cannot remove {}: {}", shown(directory), error),
-                     "check the permissions of the directory, or delete it by hand");
-  std::cout << fmt::format("removed {}\n", shown(directory));
+    throw UsageError(trf("cannot remove {}: {}", shown(directory), error),
+                     trf("check the permissions of the directory, or delete it by hand"));
+  std::cout << trf("removed {}\n", shown(directory));
   return kExitOk;
 }
 

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
 #include "cli/terminal.hpp"
@@ -102,7 +103,7 @@ std::string policy_table(const std::vector<const Policy*>& policies, const Regis
 int run_list(const Options& options) {
   const ListOptions& opts = options.list;
   if (opts.bom && opts.format != "csv" && opts.format != "tsv")
-    throw UsageError("--bom applies only to --format csv and tsv");
+    throw UsageError(trf("--bom applies only to --format csv and tsv"));
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   const std::vector<Policy> policies = load_matching_policies(project, filter, options.global);
@@ -120,7 +121,7 @@ int run_list(const Options& options) {
   }
   if (opts.format == "table") {
     if (selected.empty()) {
-      std::cerr << "ccnt: no policies match\n";
+      std::cerr << tr("ccnt: no policies match\n");
       return kExitOk;
     }
     const std::size_t width = opts.width > 0 ? opts.width : terminal_width(stdout);
@@ -129,8 +130,8 @@ int run_list(const Options& options) {
   }
   ExportFormat format{};
   if (!parse_export_format(opts.format, format))
-    throw UsageError("unknown format `" + opts.format + "`",
-                     "formats are table, json, jsonl, csv, tsv, yaml, markdown and ids");
+    throw UsageError(trf("unknown format `{}`", opts.format),
+                     trf("formats are table, json, jsonl, csv, tsv, yaml, markdown and ids"));
   std::cout << export_policies(selected, project.registry, format, opts.bom);
   return kExitOk;
 }

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
@@ -25,8 +26,8 @@ namespace {
 
 PartialDate parse_month_or_throw(const std::string& text) {
   if (auto month = parse_bulletin_month(text)) return *month;
-  throw UsageError(fmt::format("--month expects a month as YYYY-MM, got `{}`", text),
-                   "for example: ccnt report --month 2023-03");
+  throw UsageError(trf("--month expects a month as YYYY-MM, got `{}`", text),
+                   trf("for example: ccnt report --month 2023-03"));
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, ColorMode color) {
@@ -44,20 +45,21 @@ int write_skeleton(const Project& project, const PartialDate& month,
   const std::string text = bulletin_skeleton(month, month_policies, project.registry);
   switch (create_file_atomically(file, text, error)) {
     case WriteResult::Exists:
-      throw UsageError(fmt::format("{} already exists; --init never overwrites it", display),
-                       fmt::format("edit it, or delete it first to start again from the data; "
-                                   "'ccnt report --month {}' renders it",
-                                   month.to_string()));
+      throw UsageError(trf("{} already exists; --init never overwrites it", display),
+                       trf("edit it, or delete it first to start again from the data; "
+                           "'ccnt report --month {}' renders it",
+                           month.to_string()));
     case WriteResult::Failed:
-      throw UsageError(fmt::format("cannot write {}: {}", display, error));
+      throw UsageError(trf("cannot write {}: {}", display, error));
     case WriteResult::Written:
       break;
   }
-  std::cout << fmt::format(
-      "wrote {} listing {} {} added in {}\n"
+  std::cout << trf(
+      "wrote {} listing {} added in {}\n"
       "next: replace its TODO lines, run 'ccnt validate', then 'ccnt report --month {} -o "
       "bulletin.md'\n",
-      display, month_policies.size(), month_policies.size() == 1 ? "policy" : "policies",
+      display,
+      month_policies.size() == 1 ? trf("1 policy") : trf("{} policies", month_policies.size()),
       month.to_string(), month.to_string());
   return kExitOk;
 }
@@ -71,7 +73,7 @@ std::optional<BulletinEditorial> editorial_or_draft(const Project& project,
   const fs::path file = bulletin_file(project.root, month);
   std::error_code ec;
   if (!fs::exists(file, ec)) {
-    std::cerr << fmt::format(
+    std::cerr << trf(
         "ccnt: note: no {}; rendering a draft from the data (run 'ccnt report --month {} "
         "--init' to start one)\n",
         display_path(file), month.to_string());
@@ -82,8 +84,8 @@ std::optional<BulletinEditorial> editorial_or_draft(const Project& project,
   diagnostics.sort();
   print_diagnostics(diagnostics, color);
   if (!editorial || diagnostics.error_count() > 0) {
-    std::cerr << fmt::format("ccnt: error: {} has errors; the bulletin was not rendered\n",
-                             display_path(file));
+    std::cerr << trf("ccnt: error: {} has errors; the bulletin was not rendered\n",
+                     display_path(file));
     return std::nullopt;
   }
   return editorial;
@@ -102,10 +104,10 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
   } else if (auto found = find_bulletin_template(project.root)) {
     file = *found;
   } else {
-    throw UsageError("cannot find templates/bulletin.md.mustache",
-                     fmt::format("keep templates/ beside policies/, install ccnt so that {} "
-                                 "exists, or pass --template FILE",
-                                 (fs::path(CCNT_INSTALL_DATADIR) / "templates").string()));
+    throw UsageError(trf("cannot find templates/bulletin.md.mustache"),
+                     trf("keep templates/ beside policies/, install ccnt so that {} "
+                         "exists, or pass --template FILE",
+                         (fs::path(CCNT_INSTALL_DATADIR) / "templates").string()));
   }
   const std::string display = display_path(file);
   Diagnostics diagnostics;
@@ -113,8 +115,8 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
   if (text) check_bulletin_template(*text, display, diagnostics);
   print_diagnostics(diagnostics, color);
   if (!text || diagnostics.error_count() > 0)
-    throw UsageError(fmt::format("cannot use the template {}", display),
-                     "fix the problem above, or leave out --template to use the default one");
+    throw UsageError(trf("cannot use the template {}", display),
+                     trf("fix the problem above, or leave out --template to use the default one"));
   return {std::move(*text), display};
 }
 
@@ -131,7 +133,7 @@ int run_report(const Options& options) {
       [&month](const Policy& p) { return is_national_policy(p) || added_in_month(p, month); });
   const std::vector<const Policy*> month_policies = policies_added_in(policies, month);
   if (month_policies.empty())
-    std::cerr << fmt::format("ccnt: warning: no policy has `added` in {}\n", month.to_string());
+    std::cerr << trf("ccnt: warning: no policy has `added` in {}\n", month.to_string());
 
   if (opts.init) return write_skeleton(project, month, month_policies);
 
@@ -143,7 +145,7 @@ int run_report(const Options& options) {
   const auto bulletin = render_bulletin(layout.text, layout.path, *editorial, policies,
                                         project.registry, diagnostics);
   print_diagnostics(diagnostics, options.global.color);
-  if (!bulletin) throw UsageError("cannot render the bulletin with " + layout.path);
+  if (!bulletin) throw UsageError(trf("cannot render the bulletin with {}", layout.path));
 
   if (opts.output.empty()) {
     std::cout << *bulletin;
@@ -151,8 +153,8 @@ int run_report(const Options& options) {
   }
   std::string error;
   if (write_file_atomically(opts.output, *bulletin, error) != WriteResult::Written)
-    throw UsageError(fmt::format("cannot write {}: {}", opts.output, error),
-                     "check that the directory exists and is writable");
+    throw UsageError(trf("cannot write {}: {}", opts.output, error),
+                     trf("check that the directory exists and is writable"));
   return kExitOk;
 }
 

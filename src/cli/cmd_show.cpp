@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 #include "cli/project_session.hpp"
 #include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
@@ -39,8 +40,8 @@ fs::path find_policy_file(const std::string& argument, const Project& project) {
   if (looks_like_path(argument) || fs::is_regular_file(argument, ec)) {
     const fs::path path = fs::absolute(argument, ec).lexically_normal();
     if (!fs::is_regular_file(path, ec))
-      throw UsageError("no such policy file: " + argument,
-                       "give a policy id or the path of a .yaml file under policies/");
+      throw UsageError(trf("no such policy file: {}", argument),
+                       trf("give a policy id or the path of a .yaml file under policies/"));
     return path;
   }
   Diagnostics ignored;  // problems of the tree are validate's business
@@ -58,14 +59,9 @@ fs::path find_policy_file(const std::string& argument, const Project& project) {
     std::erase_if(suggestions,
                   [&](const std::string& id) { return edit_distance(argument, id) > best; });
   }
-  std::string hint = "list the ids with `ccnt list --format ids`";
-  if (!suggestions.empty()) {
-    hint = "did you mean ";
-    for (std::size_t i = 0; i < suggestions.size(); ++i)
-      hint += (i > 0 ? ", " : "") + suggestions[i];
-    hint += "?";
-  }
-  throw UsageError("unknown policy id `" + argument + "`", hint);
+  throw UsageError(trf("unknown policy id `{}`", argument),
+                   suggestions.empty() ? trf("list the ids with `ccnt list --format ids`")
+                                       : did_you_mean(suggestions));
 }
 
 std::string format_number(double value) {
@@ -244,8 +240,9 @@ int run_show(const Options& options) {
     diagnostics.sort();
     const bool color = use_color(options.global.color, stderr);
     for (const Diagnostic& d : diagnostics.all()) std::cerr << format_diagnostic_text(d, color);
-    std::cerr << "ccnt: error: " << display_path(file)
-              << " has errors; fix them (see 'ccnt validate') to show it\n";
+    std::cerr << tr("ccnt: error: ")
+              << trf("{} has errors; fix them (see 'ccnt validate') to show it\n",
+                     display_path(file));
     return kExitProblems;
   }
   const Policy& policy = loaded.policies.front();

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
 #include "cli/terminal.hpp"
@@ -28,9 +29,9 @@ const Indicator* find_indicator_or_throw(const Registry& registry, const std::st
     names.push_back(indicator.name);
   }
   const auto closest = closest_matches(name, names);
-  throw UsageError(fmt::format("unknown indicator `{}`", name),
-                   closest.empty() ? std::string("schemas/indicators.yaml lists the indicators")
-                                   : fmt::format("did you mean {}?", fmt::join(closest, ", ")));
+  throw UsageError(trf("unknown indicator `{}`", name),
+                   closest.empty() ? trf("schemas/indicators.yaml lists the indicators")
+                                   : did_you_mean(closest));
 }
 
 std::string region_label(const Registry& registry, const Policy& policy) {
@@ -197,8 +198,7 @@ int run_targets(const Options& options) {
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   // National targets are the benchmark, so they take part whatever the filters select.
   const PolicyFilter everything = make_filter_or_throw({}, project);
-  const std::vector<Policy> policies =
-      load_matching_policies(project, everything, options.global);
+  const std::vector<Policy> policies = load_matching_policies(project, everything, options.global);
   std::vector<const Policy*> taking_part;
   std::unordered_set<const Policy*> selected;
   for (const Policy& policy : policies) {
@@ -237,15 +237,17 @@ int run_targets(const Options& options) {
                              terminal_width(stdout));
   }
   if (comparisons.empty() && hidden == 0)
-    std::cerr << (indicator ? fmt::format("ccnt: no targets of {} ({}) among the selected "
-                                          "policies\n",
-                                          indicator->name, indicator->slug)
-                            : std::string("ccnt: no targets among the selected policies\n"));
+    std::cerr << (indicator ? trf("ccnt: no targets of {} ({}) among the selected policies\n",
+                                  indicator->name, indicator->slug)
+                            : trf("ccnt: no targets among the selected policies\n"));
   if (hidden > 0)
-    std::cerr << fmt::format(
-        "ccnt: note: {} more {} targets but none compared with a national benchmark; show {} "
-        "with --all, or one with --indicator NAME\n",
-        hidden, hidden == 1 ? "indicator has" : "indicators have", hidden == 1 ? "it" : "them");
+    std::cerr << (hidden == 1 ? trf("ccnt: note: 1 more indicator has targets but none compared "
+                                    "with a national benchmark; show it with --all, or one with "
+                                    "--indicator NAME\n")
+                              : trf("ccnt: note: {} more indicators have targets but none "
+                                    "compared with a national benchmark; show them with --all, "
+                                    "or one with --indicator NAME\n",
+                                    hidden));
   return kExitOk;
 }
 

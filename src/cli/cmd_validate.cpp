@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/messages.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
 #include "core/bulletin_check.hpp"
@@ -56,7 +57,7 @@ int run_validate(const Options& options) {
     for (const std::string& arg : opts.paths) {
       std::error_code ec;
       const fs::path path = fs::absolute(arg, ec).lexically_normal();
-      if (!fs::exists(path, ec)) throw UsageError("no such file or directory: " + arg);
+      if (!fs::exists(path, ec)) throw UsageError(trf("no such file or directory: {}", arg));
       std::vector<fs::path> found{path};
       if (fs::is_directory(path, ec)) {
         selected_dirs.push_back(display_path(path) + "/");

@@ -10,7 +10,19 @@
 namespace ccnt::cli {
 
 enum class Command {
-  None, Validate, List, Show, Stats, Targets, Report, New, Completion, Complete, Help, Man, Cache
+  None,
+  Validate,
+  List,
+  Show,
+  Stats,
+  Targets,
+  Report,
+  New,
+  Completion,
+  Complete,
+  Help,
+  Man,
+  Cache
 };
 
 enum class ColorMode { Auto, Always, Never };
@@ -19,7 +31,7 @@ enum class ColorMode { Auto, Always, Never };
 struct GlobalOptions {
   std::string root;  // --root DIR, else CCNT_ROOT, else found upward from the working directory
   ColorMode color = ColorMode::Auto;
-  unsigned jobs = 0;  // worker threads; 0 = one per core
+  unsigned jobs = 0;      // worker threads; 0 = one per core
   bool no_cache = false;  // --no-cache: read every file, neither using nor updating .ccnt-cache/
   std::string lang;       // --lang en|zh; empty = from LC_ALL, LC_MESSAGES or LANG
 };
@@ -45,9 +57,9 @@ struct ListOptions {
 };
 
 struct ShowOptions {
-  std::string policy;            // id or path
-  std::string format = "text";   // text | yaml | json
-  std::size_t width = 0;         // --width N: wrap to N columns; 0 = the terminal's, 80 when piped
+  std::string policy;           // id or path
+  std::string format = "text";  // text | yaml | json
+  std::size_t width = 0;        // --width N: wrap to N columns; 0 = the terminal's, 80 when piped
 };
 
 struct StatsOptions {

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <unordered_set>
 
+#include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
 #include "core/loader.hpp"
 #include "core/schema_enum.hpp"
@@ -38,9 +39,12 @@ std::vector<Policy> load_matching_policies(const Project& project, const PolicyF
     return !filter.matches(policy) || broken.count(policy.path) > 0;
   });
   if (!broken.empty())
-    std::cerr << "ccnt: warning: " << broken.size()
-              << (broken.size() == 1 ? " file has errors and was" : " files have errors and were")
-              << " left out; run 'ccnt validate'\n";
+    std::cerr << (broken.size() == 1
+                      ? trf("ccnt: warning: 1 file has errors and was left out; run 'ccnt "
+                            "validate'\n")
+                      : trf("ccnt: warning: {} files have errors and were left out; run 'ccnt "
+                            "validate'\n",
+                            broken.size()));
   return std::move(loaded.policies);
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
 #include "core/diagnostic_format.hpp"
 
@@ -20,8 +21,8 @@ Project open_project_or_throw(const GlobalOptions& global) {
   const bool color = use_color(global.color, stderr);
   for (const Diagnostic& d : diagnostics.all()) std::cerr << format_diagnostic_text(d, color);
   if (!project)
-    throw UsageError("the schema or the registries have errors, listed above",
-                     "fix them in schemas/; ccnt cannot check policies without them");
+    throw UsageError(trf("the schema or the registries have errors, listed above"),
+                     trf("fix them in schemas/; ccnt cannot check policies without them"));
   return std::move(*project);
 }
 

@@ -11,6 +11,8 @@
 #   setup            optional bash script run inside the scratch tree first ($CCNT is
 #                    the ccnt binary, e.g. to fill the cache before the command runs)
 #   cwd              optional: the directory, relative to the tree, to run in
+#   env              optional: NAME=value lines set for the command, after the pinned ones
+#                    (LANG=C.UTF-8 and the rest), e.g. LANG=zh_CN.UTF-8
 #   expected_stdout  exact stdout
 #   expected_stderr  exact stderr (optional: absent means it must be empty)
 #   expected_status  exit code (default 0)
@@ -34,8 +36,10 @@ fi
 
 [[ -f $case_dir/cwd ]] && workdir=$workdir/$(cat "$case_dir/cwd")
 read -r -a args < "$case_dir/cmd"
+extra_env=()
+[[ -f $case_dir/env ]] && mapfile -t extra_env < "$case_dir/env"
 (cd "$workdir" && env -u CCNT_ROOT -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 NO_COLOR=1 CCNT_TODAY=2026-11-24 COLUMNS=100 \
-   "$ccnt" "${args[@]}" >"$scratch/.stdout" 2>"$scratch/.stderr" </dev/null)
+   "${extra_env[@]}" "$ccnt" "${args[@]}" >"$scratch/.stdout" 2>"$scratch/.stderr" </dev/null)
 status=$?
 
 if [[ ${CCNT_UPDATE_GOLDEN:-0} == 1 ]]; then
