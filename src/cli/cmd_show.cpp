@@ -52,13 +52,7 @@ fs::path find_policy_file(const std::string& argument, const Project& project) {
     if (file.stem() == argument) return file;
     ids.push_back(file.stem().string());
   }
-  // Of the plausible ids, only the closest: a typo rarely sits as close to two of them.
-  std::vector<std::string> suggestions = closest_matches(argument, ids);
-  if (!suggestions.empty()) {
-    const std::size_t best = edit_distance(argument, suggestions.front());
-    std::erase_if(suggestions,
-                  [&](const std::string& id) { return edit_distance(argument, id) > best; });
-  }
+  const std::vector<std::string> suggestions = closest_matches(argument, ids);
   throw UsageError(trf("unknown policy id `{}`", argument),
                    suggestions.empty() ? trf("list the ids with `ccnt list --format ids`")
                                        : did_you_mean(suggestions));

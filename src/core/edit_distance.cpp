@@ -23,19 +23,23 @@ std::u32string decode_folded(std::string_view text) {
   return out;
 }
 
+// Levenshtein distance with adjacent transpositions counted as one edit (nwe → new), the
+// "optimal string alignment" variant.
 std::size_t distance(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  std::vector<std::size_t> before(b.size() + 1), above(b.size() + 1), row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) above[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      row[j] = std::min({above[j] + 1, row[j - 1] + 1,
+                         above[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], before[j - 2] + 1);
     }
+    std::swap(before, above);
+    std::swap(above, row);
   }
-  return row[b.size()];
+  return above[b.size()];
 }
 
 // Whether every character of `part` appears in `whole` in order: 规上能耗 in
@@ -81,6 +85,7 @@ std::vector<std::string> closest_matches(std::string_view word,
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> result;
   for (const auto& [d, candidate] : scored) {
+    if (d > scored.front().first) break;  // only the closest: one typo rarely fits two names
     if (std::find(result.begin(), result.end(), *candidate) != result.end()) continue;
     result.push_back(*candidate);
     if (result.size() == limit) break;

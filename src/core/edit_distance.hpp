@@ -8,11 +8,13 @@
 
 namespace ccnt {
 
-// Levenshtein distance between two UTF-8 strings, counted in code points.
+// Edit distance between two UTF-8 strings, counted in code points: insertions, deletions,
+// substitutions and swaps of two neighbours each count one.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// The candidates closest to `word` (at most `limit`, best first), keeping only
-// those close enough to be a plausible typo; ASCII letters compare case-insensitively.
+// The candidates closest to `word` (at most `limit`, all at the smallest distance found),
+// keeping only those close enough to be a plausible typo; ASCII letters compare
+// case-insensitively.
 std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates,
                                          std::size_t limit = 3);

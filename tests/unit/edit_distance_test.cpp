@@ -35,3 +35,11 @@ TEST_CASE("did_you_mean words the hint, or nothing without names") {
   CHECK(did_you_mean({"zhejiang", "浙江"}) == "did you mean zhejiang, 浙江?");
   CHECK(did_you_mean({"a", "b"}, "; ") == "did you mean a; b?");
 }
+
+TEST_CASE("edit_distance counts a swap of neighbours as one edit") {
+  CHECK(edit_distance("nwe", "new") == 1);
+  CHECK(edit_distance("zhejaing", "zhejiang") == 1);
+  CHECK(edit_distance("江浙", "浙江") == 1);
+  CHECK(edit_distance("abc", "cba") == 2);
+  CHECK(closest_matches("nwe", {"new", "show", "list"}) == std::vector<std::string>{"new"});
+}
