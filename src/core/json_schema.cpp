@@ -7,12 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-// GCC 12 with -fsanitize reports false "maybe uninitialized" warnings inside libstdc++'s regex
-// (GCC bug 105616); they concern the library's own code, not ours.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <regex>
-#pragma GCC diagnostic pop
 #include <string_view>
 #include <unordered_map>
 #include <utility>
