@@ -42,7 +42,7 @@ int run_validate(const Options& options) {
   // Checking needs no policy's text after its own file is checked.
   const LoadOptions load{.jobs = options.global.jobs,
                          .use_cache = !options.global.no_cache,
-                         .keep_text = [](const Policy&) { return false; }};
+                         .text = false};
   LoadedPolicies loaded = load_project_policies(project, load, diagnostics);
   std::size_t files = loaded.files;
   std::size_t valid = loaded.policies.size();

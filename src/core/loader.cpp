@@ -55,14 +55,15 @@ void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
 // compacted in place at the end rather than copied (100,000 policies are 64 MB of records).
 class Results {
  public:
-  Results(std::size_t n, const std::function<bool(const Policy&)>& keep_text)
-      : policies_(n), diagnostics_(n), valid_(n, 0), keep_text_(keep_text) {}
+  Results(std::size_t n, const LoadOptions& options)
+      : policies_(n), diagnostics_(n), valid_(n, 0), options_(options) {}
 
   void put(std::size_t i, FileResult result) {
     diagnostics_[i] = std::move(result.diagnostics);
     if (result.policy) {
       policies_[i] = std::move(*result.policy);
-      if (keep_text_ && !keep_text_(policies_[i])) drop_text(policies_[i]);
+      if (!options_.text || (options_.keep_text && !options_.keep_text(policies_[i])))
+        drop_text(policies_[i]);
       valid_[i] = 1;
     }
   }
@@ -83,26 +84,10 @@ class Results {
   }
 
  private:
-  // Frees what no check across files reads (see LoadOptions::keep_text).
-  static void drop_text(Policy& policy) {
-    Policy slim;
-    for (std::string Policy::*field :
-         {&Policy::path, &Policy::id, &Policy::title, &Policy::region, &Policy::level,
-          &Policy::sector, &Policy::doc_type, &Policy::headline})
-      slim.*field = std::move(policy.*field);
-    slim.issuers = std::move(policy.issuers);
-    slim.published = policy.published;
-    slim.added = policy.added;
-    slim.updated = policy.updated;
-    slim.id_mark = policy.id_mark;
-    slim.title_mark = policy.title_mark;
-    std::swap(policy, slim);  // a move assignment would keep the strings' buffers
-  }
-
   std::vector<Policy> policies_;
   std::vector<Diagnostics> diagnostics_;
   std::vector<char> valid_;
-  const std::function<bool(const Policy&)>& keep_text_;
+  const LoadOptions& options_;
 };
 
 // The path of a file below policies/, with forward slashes.
@@ -165,7 +150,7 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
   }
 
   // 1. Take every unchanged file's result from its bucket.
-  Results results(n, options.keep_text);
+  Results results(n, options);
   std::vector<char> done(n, 0);
   std::atomic<std::size_t> hits{0};
   parallel_for(buckets.size(), options.jobs, [&](std::size_t b) {
@@ -175,7 +160,7 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
     std::size_t found_here = 0;
     for (std::size_t k = 0; k < work.files.size(); ++k) {
       const std::size_t i = work.files[k];
-      if (auto result = bucket.lookup(relative[i], found[i].stamp, display[i])) {
+      if (auto result = bucket.lookup(relative[i], found[i].stamp, display[i], options.text)) {
         results.put(i, std::move(*result));
         done[i] = 1;
         work.hit[k] = true;
@@ -243,17 +228,21 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
   return loaded;
 }
 
-}  // namespace
-
-LoadedPolicies load_policy_files(const Project& project, const std::vector<fs::path>& files,
-                                 unsigned jobs, Diagnostics& diagnostics,
-                                 const std::function<bool(const Policy&)>& keep_text) {
+LoadedPolicies load_files(const Project& project, const std::vector<fs::path>& files,
+                          const LoadOptions& options, Diagnostics& diagnostics) {
   const PartialDate date = today();
-  Results results(files.size(), keep_text);
-  parallel_for(files.size(), jobs, [&](std::size_t i) {
+  Results results(files.size(), options);
+  parallel_for(files.size(), options.jobs, [&](std::size_t i) {
     results.put(i, load_one(project, files[i], display_path(files[i]), date));
   });
   return std::move(results).collect(diagnostics);
+}
+
+}  // namespace
+
+LoadedPolicies load_policy_files(const Project& project, const std::vector<fs::path>& files,
+                                 unsigned jobs, Diagnostics& diagnostics) {
+  return load_files(project, files, LoadOptions{.jobs = jobs}, diagnostics);
 }
 
 LoadedPolicies load_project_policies(const Project& project, const LoadOptions& options,
@@ -268,7 +257,7 @@ LoadedPolicies load_project_policies(const Project& project, const LoadOptions& 
     std::vector<fs::path> files;
     files.reserve(found.size());
     for (FoundFile& file : found) files.push_back(std::move(file.path));
-    loaded = load_policy_files(project, files, options.jobs, diagnostics, options.keep_text);
+    loaded = load_files(project, files, options, diagnostics);
   }
   check_across_files(loaded.policies, diagnostics);
   return loaded;

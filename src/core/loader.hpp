@@ -27,17 +27,18 @@ struct LoadOptions {
   bool use_cache = false;            // read and update <root>/.ccnt-cache (see policy_cache.hpp)
   RegionDirFilter keep_region = {};  // region directories to descend into; empty = all
   // Which policies keep their text (summary, targets, tags, ...) once checked; the others keep
-  // only what identifies them, which is all cross-file and bulletin checks read. Empty: all.
-  // `ccnt validate` keeps none: 100,000 summaries are most of a run's memory.
+  // only what identifies them (drop_text), which is all cross-file and bulletin checks read.
+  // Empty: all. 100,000 summaries are most of a run's memory.
   std::function<bool(const Policy&)> keep_text = {};
+  // False when no policy keeps its text (`ccnt validate`), so that the cache need not decode it.
+  bool text = true;
 };
 
 // Loads the given files in parallel on `jobs` threads (0: one per core). A
 // file with errors is reported and left out of the result.
 LoadedPolicies load_policy_files(const Project& project,
                                  const std::vector<std::filesystem::path>& files, unsigned jobs,
-                                 Diagnostics& diagnostics,
-                                 const std::function<bool(const Policy&)>& keep_text = {});
+                                 Diagnostics& diagnostics);
 
 // Finds and loads every policy file of the project (through the cache when asked), then
 // checks across files (unique ids, one title per region).

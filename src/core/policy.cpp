@@ -24,6 +24,21 @@ bool Policy::has_sector(const std::string& slug) const {
   return sector == slug || std::find(sectors.begin(), sectors.end(), slug) != sectors.end();
 }
 
+void drop_text(Policy& policy) {
+  Policy slim;
+  for (std::string Policy::*field :
+       {&Policy::path, &Policy::id, &Policy::title, &Policy::region, &Policy::level,
+        &Policy::sector, &Policy::doc_type, &Policy::headline})
+    slim.*field = std::move(policy.*field);
+  slim.issuers = std::move(policy.issuers);
+  slim.published = policy.published;
+  slim.added = policy.added;
+  slim.updated = policy.updated;
+  slim.id_mark = policy.id_mark;
+  slim.title_mark = policy.title_mark;
+  std::swap(policy, slim);  // a move assignment would keep the strings' buffers
+}
+
 Policy policy_from_node(const Node& document, std::string path) {
   Policy policy;
   policy.path = std::move(path);

@@ -55,6 +55,11 @@ struct Policy {
   bool has_sector(const std::string& slug) const;
 };
 
+// Frees the text of a policy (summary, targets, tags, ...), keeping only what identifies it:
+// path, id, title, region, level, sector, doc_type, headline, issuers, dates and marks, which
+// is all that checks across files and the bulletin's checks read.
+void drop_text(Policy& policy);
+
 // Reads a schema-valid document into a Policy; region and sector names are
 // stored as written (the loader canonicalises them).
 Policy policy_from_node(const Node& document, std::string path);

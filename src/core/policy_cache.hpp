@@ -48,9 +48,10 @@ class CacheBucket {
   std::size_t size() const { return index_.size(); }
 
   // The stored result for `relative` when its stamp equals `stamp` and the entry is
-  // not racy or out of date; paths in it are set to `display`.
+  // not racy or out of date; paths in it are set to `display`. Without `text` the policy
+  // comes as drop_text leaves it.
   std::optional<FileResult> lookup(const std::string& relative, const FileStamp& stamp,
-                                   const std::string& display) const;
+                                   const std::string& display, bool text = true) const;
 
   // The raw bytes of the entry for `relative`, for copying it into a new bucket unchanged.
   std::string_view raw_entry(const std::string& relative) const;

@@ -109,12 +109,14 @@ struct Run {
   std::size_t files = 0;
 };
 
-Run load(const fs::path& root, bool use_cache, const RegionDirFilter& keep = {}) {
+Run load(const fs::path& root, bool use_cache, const RegionDirFilter& keep = {},
+         bool text = true) {
   Diagnostics diagnostics;
   auto project = open_project(root, diagnostics);
   REQUIRE(project);
   LoadedPolicies loaded = load_project_policies(
-      *project, LoadOptions{.jobs = 2, .use_cache = use_cache, .keep_region = keep}, diagnostics);
+      *project, LoadOptions{.jobs = 2, .use_cache = use_cache, .keep_region = keep, .text = text},
+      diagnostics);
   return {describe(loaded, diagnostics), loaded.from_cache, loaded.files};
 }
 
@@ -138,6 +140,24 @@ TEST_CASE("policy cache: a warm run reads nothing and answers the same", "[polic
   const Run warm = same_as_without_cache(tree);
   CHECK(warm.from_cache == warm.files);
   CHECK(fs::exists(tree.root() / ".ccnt-cache" / "CACHEDIR.TAG"));
+}
+
+TEST_CASE("policy cache: a run without text (validate) gets what drop_text leaves",
+          "[policy_cache]") {
+  ScratchTree tree;
+  const Run full = load(tree.root(), false);
+  const Run uncached = load(tree.root(), false, {}, false);
+  const Run cold = load(tree.root(), true, {}, false);
+  const Run warm = load(tree.root(), true, {}, false);
+  CHECK(warm.from_cache == warm.files);
+  CHECK(cold.text == uncached.text);
+  CHECK(warm.text == uncached.text);
+  CHECK(warm.text != full.text);  // summaries and targets are gone
+  CHECK(warm.text.find("浙江省工业领域碳达峰实施方案") != std::string::npos);  // titles are not
+  // A later run that wants the text still gets all of it from the same cache.
+  const Run with_text = load(tree.root(), true);
+  CHECK(with_text.from_cache == with_text.files);
+  CHECK(with_text.text == full.text);
 }
 
 TEST_CASE("policy cache: edits, touches, renames, deletions and additions", "[policy_cache]") {
