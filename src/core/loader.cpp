@@ -91,13 +91,12 @@ class Results {
 };
 
 // The path of a file below policies/, with forward slashes.
-std::string relative_to(const fs::path& file, const fs::path& dir) {
-  const std::string& full = file.native();
+std::string relative_to(const std::string& full, const fs::path& dir) {
   const std::string& base = dir.native();
   if (full.size() > base.size() + 1 && full.compare(0, base.size(), base) == 0 &&
       full[base.size()] == '/')
     return full.substr(base.size() + 1);
-  return file.lexically_relative(dir).generic_string();
+  return fs::path(full).lexically_relative(dir).generic_string();
 }
 
 // How each file is shown (display_path), computed once per directory rather than once per file.
@@ -106,7 +105,7 @@ std::vector<std::string> display_paths(const std::vector<FoundFile>& found) {
   std::string_view last_dir;
   std::string dir_shown;
   for (std::size_t i = 0; i < found.size(); ++i) {
-    const std::string& full = found[i].path.native();
+    const std::string& full = found[i].path;
     const auto slash = full.rfind('/');
     if (slash == std::string::npos || slash == 0) {
       shown[i] = display_path(found[i].path);
