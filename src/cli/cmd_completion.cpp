@@ -8,6 +8,7 @@
 #include "cli/completion_engine.hpp"
 #include "cli/completion_scripts.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/registry_names.hpp"
 #include "core/project.hpp"
 #include "core/schema_enum.hpp"
 #include "core/tree_scan.hpp"
@@ -31,23 +32,6 @@ std::optional<Project> completion_project(const CompletionRequest& request) {
   const auto root = find_project_root(root_flag, cwd, error);
   Diagnostics ignored;  // completion prints no errors; the command itself will
   return open_project(root ? *root : cwd, ignored);
-}
-
-std::vector<Candidate> region_names(const Registry& registry) {
-  std::vector<Candidate> names;
-  for (const Region& region : registry.regions()) {
-    names.push_back({region.name, region.full_name});
-    names.push_back({region.full_name, region.slug});
-    names.push_back({region.slug, region.name});
-  }
-  return names;
-}
-
-std::vector<Candidate> sector_names(const Registry& registry) {
-  std::vector<Candidate> names;
-  for (const Sector& sector : registry.sectors()) names.push_back({sector.slug, sector.name});
-  for (const Sector& sector : registry.sectors()) names.push_back({sector.name, sector.slug});
-  return names;
 }
 
 std::vector<Candidate> subsector_names(const Registry& registry) {

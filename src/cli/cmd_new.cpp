@@ -8,11 +8,14 @@
 #include <regex>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
 #include "cli/project_session.hpp"
 #include "cli/prompt.hpp"
+#include "cli/registry_names.hpp"
 #include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
 #include "core/atomic_write.hpp"
@@ -376,8 +379,9 @@ void fill_from_flags(Draft& draft, const NewOptions& opts) {
 void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& project,
                         Prompter& prompter) {
   const auto ask = [&prompter](std::string_view question, const std::string& default_answer,
-                               const AnswerCheck& check) {
-    auto answer = prompter.ask(question, default_answer, check);
+                               const AnswerCheck& check,
+                               const std::vector<std::string>& names = {}) {
+    auto answer = prompter.ask(question, default_answer, check, names);
     if (!answer) throw UsageError(trf("cancelled; nothing was written"));
     return *answer;
   };
@@ -388,6 +392,7 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
     };
   };
   prompter.say(tr("New policy record. Enter keeps the [default]; Ctrl-D cancels."));
+  if (prompter.edits_lines()) prompter.say(tr("Tab completes region and sector names."));
   if (opts.title.empty())
     ask(tr("Title, as published, without 《》"), {},
         required(trf("the title is required"), [&](std::string& a) { return draft.set_title(a); }));
@@ -397,14 +402,16 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
     ask(tr("Region (浙江, 浙江省 or zhejiang)"),
         region_named_by(draft.policy().title, project.registry),
         required(trf("the region is required"),
-                 [&](std::string& a) { return draft.set_region(a); }));
+                 [&](std::string& a) { return draft.set_region(a); }),
+        values_of(region_names(project.registry)));
   else
     throw_if(draft.set_region(opts.region));
   throw_if(draft.duplicate_title());
   if (opts.sectors.empty())
     ask(tr("Sector (industry, 工业, ...; more than one: the primary first, with commas)"), {},
         required(trf("the sector is required"),
-                 [&](std::string& a) { return draft.set_sectors(split_list(a)); }));
+                 [&](std::string& a) { return draft.set_sectors(split_list(a)); }),
+        values_of(sector_names(project.registry)));
   else
     throw_if(draft.set_sectors(opts.sectors));
   throw_if(draft.set_subsector(opts.subsector));
@@ -495,7 +502,9 @@ int run_new(const Options& options) {
   draft.set_tags(opts.tags);
   draft.set_document_number(opts.document_number);
 
-  Prompter prompter(std::cin, std::cout);
+  Prompter prompter = interactive && terminal_supports_editing()
+                          ? Prompter(std::cin, std::cout, STDIN_FILENO, terminal_width(stdout))
+                          : Prompter(std::cin, std::cout);
   if (interactive)
     fill_from_terminal(draft, opts, project, prompter);
   else

@@ -19,7 +19,19 @@ std::string trimmed(const std::string& text) {
 
 }  // namespace
 
-std::optional<std::string> Prompter::read_line() {
+Prompter::Prompter(std::istream& in, std::ostream& out, int terminal_fd, std::size_t columns)
+    : in_(in),
+      out_(out),
+      editor_(std::make_unique<TerminalLineReader>(terminal_fd, out, columns)) {}
+
+std::optional<std::string> Prompter::read_line(std::string_view prompt,
+                                               const std::vector<std::string>& names) {
+  if (editor_) {
+    auto line = editor_->read(prompt, names);
+    if (!line) return std::nullopt;
+    return trimmed(*line);
+  }
+  out_ << prompt << std::flush;
   std::string line;
   if (!std::getline(in_, line)) {
     out_ << "\n";
@@ -30,12 +42,13 @@ std::optional<std::string> Prompter::read_line() {
 
 std::optional<std::string> Prompter::ask(std::string_view question,
                                          const std::string& default_answer,
-                                         const AnswerCheck& check) {
+                                         const AnswerCheck& check,
+                                         const std::vector<std::string>& names) {
+  std::string prompt(question);
+  if (!default_answer.empty()) prompt += " [" + default_answer + "]";
+  prompt += tr(": ");
   for (;;) {
-    out_ << question;
-    if (!default_answer.empty()) out_ << " [" << default_answer << "]";
-    out_ << tr(": ") << std::flush;
-    auto answer = read_line();
+    auto answer = read_line(prompt, names);
     if (!answer) return std::nullopt;
     if (answer->empty()) *answer = default_answer;
     const std::string problem = check ? check(*answer) : std::string();
@@ -46,8 +59,8 @@ std::optional<std::string> Prompter::ask(std::string_view question,
 
 bool Prompter::confirm(std::string_view question, bool default_yes) {
   for (;;) {
-    out_ << question << (default_yes ? " [Y/n]" : " [y/N]") << tr(": ") << std::flush;
-    const auto answer = read_line();
+    const auto answer = read_line(std::string(question) + (default_yes ? " [Y/n]" : " [y/N]") +
+                                  std::string(tr(": ")));
     if (!answer) return false;
     if (answer->empty()) return default_yes;
     if (*answer == "y" || *answer == "Y" || *answer == "yes" || *answer == "是") return true;

@@ -4,9 +4,13 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "cli/line_editor.hpp"
 
 namespace ccnt::cli {
 
@@ -16,12 +20,21 @@ using AnswerCheck = std::function<std::string(std::string& answer)>;
 
 class Prompter {
  public:
+  // Reads answers line by line from `in`.
   Prompter(std::istream& in, std::ostream& out) : in_(in), out_(out) {}
+  // Reads answers from the terminal `terminal_fd` with line editing and Tab completion
+  // (`in` is then not read).
+  Prompter(std::istream& in, std::ostream& out, int terminal_fd, std::size_t columns);
+
+  // True when answers are read with line editing, so that Tab completes names.
+  bool edits_lines() const { return editor_ != nullptr; }
 
   // Asks `question` until `check` accepts the answer. An empty answer takes
-  // `default_answer` (shown in brackets); nullopt when the input ends (Ctrl-D).
+  // `default_answer` (shown in brackets); nullopt when the input ends (Ctrl-D). Tab
+  // completes the word being typed from `names`.
   std::optional<std::string> ask(std::string_view question, const std::string& default_answer,
-                                 const AnswerCheck& check);
+                                 const AnswerCheck& check,
+                                 const std::vector<std::string>& names = {});
 
   // Asks a yes/no question; Enter gives `default_yes`, the end of input gives no.
   bool confirm(std::string_view question, bool default_yes);
@@ -30,10 +43,13 @@ class Prompter {
   void say(std::string_view text);
 
  private:
-  std::optional<std::string> read_line();
+  // Prints `prompt` and reads the answer, trimmed.
+  std::optional<std::string> read_line(std::string_view prompt,
+                                       const std::vector<std::string>& names = {});
 
   std::istream& in_;
   std::ostream& out_;
+  std::unique_ptr<TerminalLineReader> editor_;
 };
 
 }  // namespace ccnt::cli

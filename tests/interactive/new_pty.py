@@ -5,11 +5,16 @@
 
 Copies a small tree to a scratch directory, answers each question when it
 appears (a wrong region first, to see the suggestion), and checks the
-transcript and the file written; then starts again in Chinese and cancels
-with Ctrl-D, and checks that with stdin a silent open pipe it does not wait. Exits 0 on success, 1 with what differs otherwise.
+transcript and the file written (TERM=dumb: plain line input); then again on a
+terminal that can edit lines (TERM=xterm), completing the region and the
+sectors with Tab and correcting with Backspace; then in Chinese, cancelled
+with Ctrl-D, and with Ctrl-C on the editing terminal; and checks that with
+stdin a silent open pipe it does not wait. Exits 0 on success, 1 with what
+differs otherwise.
 """
 import os
 import pty
+import select
 import shutil
 import subprocess
 import sys
@@ -61,6 +66,41 @@ CHINESE_TAIL = """\
 ccnt：错误：已取消；未写入任何文件
 """
 
+# On TERM=xterm: (text that must appear next, bytes typed; nothing is added to them).
+EDITING_DIALOGUE = [
+    ("without 《》: ", "能源发展规划\n"),
+    ("zhejiang): ", "zhej\t"),  # → zhejiang (zhe\t would list zhengzhou too)
+    ("zhejiang): zhejiang", "\n"),
+    ("with commas): ", "ener\t"),  # energy and energy-conservation share "energy"
+    ("with commas): energy", "\t"),  # Tab again lists both
+    ("energy  energy-conservation\r\n", "-c\t"),
+    ("with commas): energy-conservation", ", 能\t"),  # → 能源
+    ("energy-conservation, 能源", "\x7f\x7findus\t"),  # Backspace twice, then → industry
+    ("energy-conservation, industry", "\n"),
+    ("names none): ", "\n"),
+    ("gives no date): ", "2023\n"),
+    ("none checked): ", "\n"),
+    ("one paragraph: ", "规划提出，到2025年，能源结构持续优化。\n"),
+    ("[规划]: ", "\n"),
+    ("[zhejiang-energy-conservation-2023-2]: ", "\n"),
+    ("[Y/n]: ", "y\n"),
+]
+
+EDITED_FILE = """\
+# yaml-language-server: $schema=../../../schemas/policy.schema.json
+id: zhejiang-energy-conservation-2023-2
+title: 能源发展规划
+region: zhejiang
+level: provincial
+sector: energy-conservation
+sectors:
+  - industry
+doc_type: 规划
+published: "2023"
+added: "2026-11"
+summary: 规划提出，到2025年，能源结构持续优化。
+"""
+
 EXPECTED_LINES = [
     "  unknown region `浙将` — did you mean zhejiang, 浙江?",
     "  `2023-13` is not a date — write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the "
@@ -73,6 +113,8 @@ EXPECTED_LINES = [
 def read_until(fd, marker, transcript, start):
     """Reads until `marker` appears after `start`; returns the offset after it."""
     while (found := transcript.find(marker.encode(), start)) < 0:
+        if not select.select([fd], [], [], 10)[0]:
+            raise RuntimeError(f"ccnt stopped before {marker!r}:\n{transcript.decode()}")
         try:
             chunk = os.read(fd, 4096)
         except OSError:  # the child closed the terminal
@@ -83,9 +125,13 @@ def read_until(fd, marker, transcript, start):
     return found + len(marker.encode())
 
 
-def converse(ccnt, directory, lang, dialogue):
-    """Runs `ccnt new` on a terminal in `directory`; returns its exit code and transcript."""
-    env = dict(os.environ, CCNT_TODAY="2026-11-24", NO_COLOR="1", TERM="dumb", LANG=lang)
+def converse(ccnt, directory, lang, dialogue, term="dumb"):
+    """Runs `ccnt new` on a terminal in `directory`; returns its exit code and transcript.
+
+    On TERM=dumb each answer is typed followed by Enter; on another TERM the bytes
+    are sent exactly as given."""
+    env = dict(os.environ, CCNT_TODAY="2026-11-24", NO_COLOR="1", TERM=term, LANG=lang,
+               COLUMNS="200")
     for name in ("CCNT_ROOT", "LC_ALL", "LC_MESSAGES"):
         env.pop(name, None)
     pid, fd = pty.fork()
@@ -97,7 +143,8 @@ def converse(ccnt, directory, lang, dialogue):
     for marker, answer in dialogue:
         position = read_until(fd, marker, transcript, position)
         # Ctrl-D ends the input only at the start of a line: send it alone.
-        os.write(fd, answer.encode() if answer == "\x04" else answer.encode() + b"\n")
+        raw = term != "dumb" or answer == "\x04"
+        os.write(fd, answer.encode() if raw else answer.encode() + b"\n")
     while True:
         try:
             chunk = os.read(fd, 4096)
@@ -130,6 +177,23 @@ def main():
         content = open(written, encoding="utf-8").read() if os.path.exists(written) else None
         if content != EXPECTED_FILE:
             failures.append(f"file written:\n{content}")
+        # A terminal that edits lines: Tab completes names, Backspace corrects.
+        status, edited = converse(ccnt, scratch, "C.UTF-8", EDITING_DIALOGUE, term="xterm")
+        if status != 0:
+            failures.append(f"editing dialogue: exit status {status}")
+        if "Tab completes region and sector names.\n" not in edited:
+            failures.append("editing dialogue: Tab is not announced")
+        written = os.path.join(scratch, "policies", "zhejiang", "energy-conservation",
+                               "zhejiang-energy-conservation-2023-2.yaml")
+        content = open(written, encoding="utf-8").read() if os.path.exists(written) else None
+        if content != EDITED_FILE:
+            failures.append(f"file written by the editing dialogue:\n{content}")
+            text += "\n" + edited
+        # Ctrl-C on the editing terminal cancels, as Ctrl-D does.
+        status, cancelled = converse(ccnt, scratch, "C.UTF-8", [("without 《》: ", "\x03")],
+                                     term="xterm")
+        if status != 2 or not cancelled.endswith("^C\nccnt: error: cancelled; nothing was written\n"):
+            failures.append(f"Ctrl-C: exit status {status}, transcript {cancelled!r}")
         # In Chinese (LANG=zh_CN.UTF-8), cancelled with Ctrl-D at the first question.
         status, chinese = converse(ccnt, scratch, "zh_CN.UTF-8", [("不带《》）：", "\x04")])
         if status != 2:
