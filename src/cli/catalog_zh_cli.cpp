@@ -93,6 +93,7 @@ constexpr Translation kEntries[] = {
     {"The following arguments were not expected: {}", "多余的参数：{}"},
     {"{} is required", "缺少必需的 {}"},
     {"{} excludes {}", "{} 不能与 {} 同时使用"},
+    {"{}: {} not in {}", "{}：{} 不在可选值 {} 之中"},
     // cli_parser.cpp
     {"run 'ccnt --help' for usage\n", "运行 'ccnt --help' 查看用法\n"},
     {"ccnt - the China Carbon Neutrality Tracker (零碳录) policy database.\n"

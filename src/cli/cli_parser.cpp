@@ -53,7 +53,30 @@ std::string parse_error_text(const CLI::ParseError& error) {
     return trf("{} is required", text.substr(0, text.size() - 12));
   if (const auto at = text.find(" excludes "); at != std::string_view::npos)
     return trf("{} excludes {}", text.substr(0, at), text.substr(at + 10));
+  // IsMember's "--format: bogus not in {table,json}"
+  if (const auto colon = text.find(": "), at = text.rfind(" not in {");
+      colon != std::string_view::npos && at != std::string_view::npos && colon < at)
+    return trf("{}: {} not in {}", text.substr(0, colon), text.substr(colon + 2, at - colon - 2),
+               text.substr(at + 8));
   return std::string(text);
+}
+
+// --color's values, checked and mapped to ColorMode in the words IsMember uses for the other
+// options (CheckedTransformer would show "{always->1,auto->0,never->2} OR {1,0,2}").
+CLI::Validator color_names() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        const std::string lower = CLI::detail::to_lower(value);
+        for (const auto& [name, mode] : {std::pair{"auto", ColorMode::Auto},
+                                         std::pair{"always", ColorMode::Always},
+                                         std::pair{"never", ColorMode::Never}})
+          if (lower == name) {
+            value = std::to_string(static_cast<int>(mode));
+            return {};
+          }
+        return value + " not in {auto,always,never}";
+      },
+      "{auto,always,never}");
 }
 
 // CLI11's own words in help screens, in the language of the run.
@@ -77,11 +100,7 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
       ->envname("CCNT_ROOT")
       ->type_name("DIR");
   app.add_option("--color", global.color, trf("When to colour output: auto, always or never"))
-      ->transform(
-          CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::Auto},
-                                                                   {"always", ColorMode::Always},
-                                                                   {"never", ColorMode::Never}},
-                                  CLI::ignore_case))
+      ->transform(color_names())
       ->type_name("WHEN");
   app.add_option("-j,--jobs", global.jobs, trf("Worker threads (default: one per core)"))
       ->check(CLI::Range(0u, 256u))
