@@ -1,5 +1,6 @@
 #include "cli/line_editor.hpp"
 
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -127,6 +128,9 @@ std::optional<unsigned char> TerminalLineReader::next_byte() {
 }
 
 void TerminalLineReader::refresh(std::string_view prompt, const LineBuffer& line) {
+  // The window may have been resized since the last answer.
+  if (winsize size{}; ::ioctl(fd_, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    columns_ = size.ws_col;
   const std::size_t row = shown_columns_ > 0 ? (shown_columns_ - 1) / columns_ : 0;
   if (row > 0) out_ << "\x1b[" << row << 'A';
   out_ << "\r\x1b[J" << prompt << line.text() << std::flush;

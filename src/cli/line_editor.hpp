@@ -47,7 +47,8 @@ class LineBuffer {
 // function keys) are ignored. Bytes typed or pasted ahead stay for the next line.
 class TerminalLineReader {
  public:
-  // `fd` is the terminal's input; `out` prints to the same terminal, `columns` wide.
+  // `fd` is the terminal's input; `out` prints to the same terminal, `columns` wide unless the
+  // terminal reports its width.
   TerminalLineReader(int fd, std::ostream& out, std::size_t columns)
       : fd_(fd), out_(out), columns_(columns) {}
 
