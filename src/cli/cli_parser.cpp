@@ -67,9 +67,9 @@ CLI::Validator color_names() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
         const std::string lower = CLI::detail::to_lower(value);
-        for (const auto& [name, mode] : {std::pair{"auto", ColorMode::Auto},
-                                         std::pair{"always", ColorMode::Always},
-                                         std::pair{"never", ColorMode::Never}})
+        for (const auto& [name, mode] :
+             {std::pair{"auto", ColorMode::Auto}, std::pair{"always", ColorMode::Always},
+              std::pair{"never", ColorMode::Never}})
           if (lower == name) {
             value = std::to_string(static_cast<int>(mode));
             return {};

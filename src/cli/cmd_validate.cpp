@@ -40,9 +40,8 @@ int run_validate(const Options& options) {
   // The whole tree is always loaded, so that cross-file checks see every file;
   // PATH arguments then select which files to report on.
   // Checking needs no policy's text after its own file is checked.
-  const LoadOptions load{.jobs = options.global.jobs,
-                         .use_cache = !options.global.no_cache,
-                         .text = false};
+  const LoadOptions load{
+      .jobs = options.global.jobs, .use_cache = !options.global.no_cache, .text = false};
   LoadedPolicies loaded = load_project_policies(project, load, diagnostics);
   std::size_t files = loaded.files;
   std::size_t valid = loaded.policies.size();

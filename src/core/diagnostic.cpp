@@ -5,7 +5,9 @@
 
 namespace ccnt {
 
-void Diagnostics::add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+void Diagnostics::add(Diagnostic diagnostic) {
+  items_.push_back(std::move(diagnostic));
+}
 
 void Diagnostics::error(std::string code, std::string path, Mark mark, std::string message,
                         std::string hint) {
@@ -37,6 +39,8 @@ std::size_t Diagnostics::error_count() const {
                        [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
-std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+std::size_t Diagnostics::warning_count() const {
+  return items_.size() - error_count();
+}
 
 }  // namespace ccnt

@@ -80,23 +80,34 @@ std::optional<double> float_text(std::string_view s) {
 
 std::string_view to_string(ValueType type) {
   switch (type) {
-    case ValueType::Null: return "null";
-    case ValueType::Boolean: return "boolean";
-    case ValueType::Integer: return "integer";
-    case ValueType::Number: return "number";
-    case ValueType::String: return "string";
-    case ValueType::Array: return "array";
-    case ValueType::Object: return "object";
+    case ValueType::Null:
+      return "null";
+    case ValueType::Boolean:
+      return "boolean";
+    case ValueType::Integer:
+      return "integer";
+    case ValueType::Number:
+      return "number";
+    case ValueType::String:
+      return "string";
+    case ValueType::Array:
+      return "array";
+    case ValueType::Object:
+      return "object";
   }
   return "unknown";
 }
 
 ValueType Node::type() const {
   switch (kind) {
-    case Kind::Null: return ValueType::Null;
-    case Kind::Sequence: return ValueType::Array;
-    case Kind::Map: return ValueType::Object;
-    case Kind::Scalar: break;
+    case Kind::Null:
+      return ValueType::Null;
+    case Kind::Sequence:
+      return ValueType::Array;
+    case Kind::Map:
+      return ValueType::Object;
+    case Kind::Scalar:
+      break;
   }
   if (!plain) return ValueType::String;
   if (is_null_text(scalar)) return ValueType::Null;

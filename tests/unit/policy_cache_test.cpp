@@ -109,8 +109,7 @@ struct Run {
   std::size_t files = 0;
 };
 
-Run load(const fs::path& root, bool use_cache, const RegionDirFilter& keep = {},
-         bool text = true) {
+Run load(const fs::path& root, bool use_cache, const RegionDirFilter& keep = {}, bool text = true) {
   Diagnostics diagnostics;
   auto project = open_project(root, diagnostics);
   REQUIRE(project);
