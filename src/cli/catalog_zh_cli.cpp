@@ -94,6 +94,7 @@ constexpr Translation kEntries[] = {
     {"{} is required", "缺少必需的 {}"},
     {"{} excludes {}", "{} 不能与 {} 同时使用"},
     {"{}: {} not in {}", "{}：{} 不在可选值 {} 之中"},
+    {"{}: {} is not in the range {} to {}", "{}：{} 不在 {} 到 {} 的范围内"},
     // cli_parser.cpp
     {"run 'ccnt --help' for usage\n", "运行 'ccnt --help' 查看用法\n"},
     {"ccnt - the China Carbon Neutrality Tracker (零碳录) policy database.\n"

@@ -53,6 +53,14 @@ std::string parse_error_text(const CLI::ParseError& error) {
     return trf("{} is required", text.substr(0, text.size() - 12));
   if (const auto at = text.find(" excludes "); at != std::string_view::npos)
     return trf("{} excludes {}", text.substr(0, at), text.substr(at + 10));
+  // Range's "--jobs: Value 999 not in range 0 to 256"
+  if (const auto value = text.find(": Value "), range = text.find(" not in range "),
+      to = text.rfind(" to ");
+      value != std::string_view::npos && range != std::string_view::npos && to > range &&
+      to != std::string_view::npos)
+    return trf("{}: {} is not in the range {} to {}", text.substr(0, value),
+               text.substr(value + 8, range - value - 8), text.substr(range + 14, to - range - 14),
+               text.substr(to + 4));
   // IsMember's "--format: bogus not in {table,json}"
   if (const auto colon = text.find(": "), at = text.rfind(" not in {");
       colon != std::string_view::npos && at != std::string_view::npos && colon < at)
