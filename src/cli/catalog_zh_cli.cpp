@@ -18,7 +18,8 @@ constexpr Translation kEntries[] = {
     // cmd_new.cpp: questions
     {"New policy record. Enter keeps the [default]; Ctrl-D cancels.",
      "新建政策记录。直接回车采用 [默认值]；Ctrl-D 取消。"},
-    {"Tab completes region and sector names.", "按 Tab 键可补全地区和领域名称。"},
+    {"Tab completes region, sector and document type names.",
+     "按 Tab 键可补全地区、部门和文件类型名称。"},
     {"Title, as published, without 《》", "标题（按原文，不带《》）"},
     {"Region (浙江, 浙江省 or zhejiang)", "地区（浙江、浙江省或 zhejiang）"},
     {"Sector (industry, 工业, ...; more than one: the primary first, with commas)",

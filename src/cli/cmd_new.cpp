@@ -392,7 +392,8 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
     };
   };
   prompter.say(tr("New policy record. Enter keeps the [default]; Ctrl-D cancels."));
-  if (prompter.edits_lines()) prompter.say(tr("Tab completes region and sector names."));
+  if (prompter.edits_lines())
+    prompter.say(tr("Tab completes region, sector and document type names."));
   if (opts.title.empty())
     ask(tr("Title, as published, without 《》"), {},
         required(trf("the title is required"), [&](std::string& a) { return draft.set_title(a); }));
@@ -438,7 +439,8 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
     throw_if(draft.set_summary(opts.summary));
   if (opts.doc_type.empty())
     ask(tr("Document type"), derive_doc_type(draft.policy().title, draft.doc_types()),
-        [&](std::string& a) { return as_answer_error(draft.set_doc_type(a)); });
+        [&](std::string& a) { return as_answer_error(draft.set_doc_type(a)); },
+        draft.doc_types());
   else
     throw_if(draft.set_doc_type(opts.doc_type));
 }

@@ -128,10 +128,11 @@ std::optional<unsigned char> TerminalLineReader::next_byte() {
 }
 
 void TerminalLineReader::refresh(std::string_view prompt, const LineBuffer& line) {
-  // The window may have been resized since the last answer.
+  // The window may have been resized since the last redraw.
   if (winsize size{}; ::ioctl(fd_, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
     columns_ = size.ws_col;
-  const std::size_t row = shown_columns_ > 0 ? (shown_columns_ - 1) / columns_ : 0;
+  const std::size_t row =
+      shown_columns_ > 0 ? (shown_columns_ - 1) / std::max<std::size_t>(columns_, 1) : 0;
   if (row > 0) out_ << "\x1b[" << row << 'A';
   out_ << "\r\x1b[J" << prompt << line.text() << std::flush;
   shown_columns_ = display_width(prompt) + display_width(line.text());

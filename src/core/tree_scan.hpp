@@ -30,8 +30,8 @@ struct FileStamp {
 };
 
 // A policy file found by the scan, with its stamp taken on the way. The path is a plain string:
-// a std::filesystem::path also stores its components, which for 100,000 files costs more
-// memory and time than the rest of a warm run's bookkeeping.
+// a std::filesystem::path also stores its components, which cost a warm run over 100,000
+// files about 40 MiB and 30 ms (docs/performance.md).
 struct FoundFile {
   std::string path;
   FileStamp stamp;

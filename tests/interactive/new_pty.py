@@ -81,7 +81,9 @@ EDITING_DIALOGUE = [
     ("gives no date): ", "2023\n"),
     ("none checked): ", "\n"),
     ("one paragraph: ", "规划提出，到2025年，能源结构持续优化。\n"),
-    ("[规划]: ", "\n"),
+    ("[规划]: ", "行动\t"),  # 行动方案 and 行动计划 share 行动: nothing to add, so listed
+    ("行动方案  行动计划\r\n", "计\t"),
+    ("[规划]: 行动计划", "\n"),
     ("[zhejiang-energy-conservation-2023-2]: ", "\n"),
     ("[Y/n]: ", "y\n"),
 ]
@@ -95,7 +97,7 @@ level: provincial
 sector: energy-conservation
 sectors:
   - industry
-doc_type: 规划
+doc_type: 行动计划
 published: "2023"
 added: "2026-11"
 summary: 规划提出，到2025年，能源结构持续优化。
@@ -181,7 +183,7 @@ def main():
         status, edited = converse(ccnt, scratch, "C.UTF-8", EDITING_DIALOGUE, term="xterm")
         if status != 0:
             failures.append(f"editing dialogue: exit status {status}")
-        if "Tab completes region and sector names.\n" not in edited:
+        if "Tab completes region, sector and document type names.\n" not in edited:
             failures.append("editing dialogue: Tab is not announced")
         written = os.path.join(scratch, "policies", "zhejiang", "energy-conservation",
                                "zhejiang-energy-conservation-2023-2.yaml")
