@@ -1,6 +1,7 @@
 #include "core/policy.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace ccnt {
 namespace {
@@ -18,18 +19,29 @@ std::optional<int> year_of(const Node& map, std::string_view key) {
   return std::nullopt;
 }
 
+// The string fields drop_text keeps.
+constexpr std::string Policy::*kIdentifyingFields[] = {
+    &Policy::path,  &Policy::id,     &Policy::title,    &Policy::region,
+    &Policy::level, &Policy::sector, &Policy::doc_type, &Policy::headline};
+
 }  // namespace
 
 bool Policy::has_sector(const std::string& slug) const {
   return sector == slug || std::find(sectors.begin(), sectors.end(), slug) != sectors.end();
 }
 
+bool is_identifying(std::string Policy::*field) {
+  return std::find(std::begin(kIdentifyingFields), std::end(kIdentifyingFields), field) !=
+         std::end(kIdentifyingFields);
+}
+
+bool is_identifying(std::vector<std::string> Policy::*field) {
+  return field == &Policy::issuers;
+}
+
 void drop_text(Policy& policy) {
   Policy slim;
-  for (std::string Policy::*field :
-       {&Policy::path, &Policy::id, &Policy::title, &Policy::region, &Policy::level,
-        &Policy::sector, &Policy::doc_type, &Policy::headline})
-    slim.*field = std::move(policy.*field);
+  for (std::string Policy::*field : kIdentifyingFields) slim.*field = std::move(policy.*field);
   slim.issuers = std::move(policy.issuers);
   slim.published = policy.published;
   slim.added = policy.added;

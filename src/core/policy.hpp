@@ -55,9 +55,13 @@ struct Policy {
   bool has_sector(const std::string& slug) const;
 };
 
-// Frees the text of a policy (summary, targets, tags, ...), keeping only what identifies it:
-// path, id, title, region, level, sector, doc_type, headline, issuers, dates and marks, which
-// is all that checks across files and the bulletin's checks read.
+// True when `field` identifies a policy, so that drop_text keeps it: path, id, title, region,
+// level, sector, doc_type, headline and issuers, which with the dates and marks are all that
+// checks across files and the bulletin's checks read.
+bool is_identifying(std::string Policy::*field);
+bool is_identifying(std::vector<std::string> Policy::*field);
+
+// Frees the text of a policy (summary, targets, tags, ...), keeping only what identifies it.
 void drop_text(Policy& policy);
 
 // Reads a schema-valid document into a Policy; region and sector names are

@@ -182,14 +182,21 @@ class Decoder {
 constexpr std::uint8_t kHasPolicy = 1;
 constexpr std::uint8_t kTodayDependent = 2;
 
+// The order in which a Policy's strings and lists are stored.
+constexpr std::string Policy::*kStringFields[] = {
+    &Policy::id,      &Policy::title,           &Policy::title_en,  &Policy::region,
+    &Policy::level,   &Policy::sector,          &Policy::subsector, &Policy::doc_type,
+    &Policy::source,  &Policy::document_number, &Policy::status,    &Policy::instrument,
+    &Policy::summary, &Policy::headline};
+constexpr std::vector<std::string> Policy::*kListFields[] = {&Policy::sectors, &Policy::issuers,
+                                                             &Policy::tags};
+constexpr std::string Target::*kTargetStringFields[] = {&Target::indicator, &Target::text,
+                                                        &Target::unit,      &Target::kind,
+                                                        &Target::qualifier, &Target::scope};
+
 void encode_policy(Encoder& e, const Policy& p) {
-  for (const std::string* field :
-       {&p.id, &p.title, &p.title_en, &p.region, &p.level, &p.sector, &p.subsector, &p.doc_type,
-        &p.source, &p.document_number, &p.status, &p.instrument, &p.summary, &p.headline})
-    e.str(*field);
-  e.strings(p.sectors);
-  e.strings(p.issuers);
-  e.strings(p.tags);
+  for (std::string Policy::*field : kStringFields) e.str(p.*field);
+  for (std::vector<std::string> Policy::*field : kListFields) e.strings(p.*field);
   e.optional_date(p.published);
   e.date(p.added);
   e.optional_date(p.updated);
@@ -197,9 +204,7 @@ void encode_policy(Encoder& e, const Policy& p) {
   e.mark(p.title_mark);
   e.num<std::uint32_t>(static_cast<std::uint32_t>(p.targets.size()));
   for (const Target& t : p.targets) {
-    for (const std::string* field :
-         {&t.indicator, &t.text, &t.unit, &t.kind, &t.qualifier, &t.scope})
-      e.str(*field);
+    for (std::string Target::*field : kTargetStringFields) e.str(t.*field);
     e.num<double>(t.value);
     e.num<std::uint8_t>(t.base_year ? 1 : 0);
     e.num<std::int32_t>(t.base_year.value_or(0));
@@ -212,33 +217,18 @@ void encode_policy(Encoder& e, const Policy& p) {
 // rather than allocated, which is most of a warm `ccnt validate`'s work.
 Policy decode_policy(Decoder& d, bool text) {
   Policy p;
-  const auto read = [&](std::string& field, bool identifying) {
-    if (text || identifying)
-      field = d.str();
+  for (std::string Policy::*field : kStringFields) {
+    if (text || is_identifying(field))
+      p.*field = d.str();
     else
       d.view();
-  };
-  read(p.id, true);
-  read(p.title, true);
-  read(p.title_en, false);
-  read(p.region, true);
-  read(p.level, true);
-  read(p.sector, true);
-  read(p.subsector, false);
-  read(p.doc_type, true);
-  for (std::string* field : {&p.source, &p.document_number, &p.status, &p.instrument, &p.summary})
-    read(*field, false);
-  read(p.headline, true);
-  const auto read_list = [&](std::vector<std::string>& items, bool identifying) {
-    if (text || identifying) {
-      items = d.strings();
-      return;
-    }
-    for (std::uint32_t n = d.count(4); n > 0; --n) d.view();
-  };
-  read_list(p.sectors, false);
-  read_list(p.issuers, true);
-  read_list(p.tags, false);
+  }
+  for (std::vector<std::string> Policy::*field : kListFields) {
+    if (text || is_identifying(field))
+      p.*field = d.strings();
+    else
+      for (std::uint32_t n = d.count(4); n > 0; --n) d.view();
+  }
   p.published = d.optional_date();
   p.added = d.date();
   p.updated = d.optional_date();
@@ -246,8 +236,12 @@ Policy decode_policy(Decoder& d, bool text) {
   p.title_mark = d.mark();
   std::vector<Target> targets(d.count(6 * 4 + 8 + 1 + 4 + 4 + 8));
   for (Target& t : targets) {
-    for (std::string* field : {&t.indicator, &t.text, &t.unit, &t.kind, &t.qualifier, &t.scope})
-      read(*field, false);
+    for (std::string Target::*field : kTargetStringFields) {
+      if (text)
+        t.*field = d.str();
+      else
+        d.view();
+    }
     t.value = d.num<double>();
     const bool has_base = d.num<std::uint8_t>() != 0;
     const auto base_year = d.num<std::int32_t>();
