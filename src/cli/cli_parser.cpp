@@ -56,8 +56,8 @@ std::string parse_error_text(const CLI::ParseError& error) {
   // Range's "--jobs: Value 999 not in range 0 to 256"
   if (const auto value = text.find(": Value "), range = text.find(" not in range "),
       to = text.rfind(" to ");
-      value != std::string_view::npos && range != std::string_view::npos && to > range &&
-      to != std::string_view::npos)
+      value != std::string_view::npos && range != std::string_view::npos &&
+      to != std::string_view::npos && to > range)
     return trf("{}: {} is not in the range {} to {}", text.substr(0, value),
                text.substr(value + 8, range - value - 8), text.substr(range + 14, to - range - 14),
                text.substr(to + 4));
