@@ -3,7 +3,7 @@
 
 #include <span>
 
-#include "core/message_catalog.hpp"
+#include "core/diag/message_catalog.hpp"
 
 namespace ccnt::cli {
 

@@ -10,8 +10,8 @@
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
-#include "core/edit_distance.hpp"
-#include "core/version.hpp"
+#include "core/util/edit_distance.hpp"
+#include "core/util/version.hpp"
 
 namespace ccnt::cli {
 namespace {

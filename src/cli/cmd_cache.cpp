@@ -8,8 +8,8 @@
 #include "cli/messages.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
-#include "core/policy_cache.hpp"
-#include "core/source_file.hpp"
+#include "core/tree/policy_cache.hpp"
+#include "core/tree/source_file.hpp"
 
 namespace ccnt::cli {
 

@@ -9,9 +9,9 @@
 #include "cli/completion_scripts.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/registry_names.hpp"
-#include "core/project.hpp"
-#include "core/schema_enum.hpp"
-#include "core/tree_scan.hpp"
+#include "core/policy/schema_enum.hpp"
+#include "core/tree/project.hpp"
+#include "core/tree/tree_scan.hpp"
 
 namespace ccnt::cli {
 

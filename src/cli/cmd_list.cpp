@@ -9,9 +9,9 @@
 #include "cli/project_session.hpp"
 #include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
-#include "core/display_width.hpp"
-#include "core/policy_export.hpp"
-#include "core/text_table.hpp"
+#include "core/output/display_width.hpp"
+#include "core/output/policy_export.hpp"
+#include "core/output/text_table.hpp"
 
 namespace ccnt::cli {
 namespace {

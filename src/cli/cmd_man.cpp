@@ -4,7 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/man_page.hpp"
-#include "core/version.hpp"
+#include "core/util/version.hpp"
 
 namespace ccnt::cli {
 

@@ -18,17 +18,17 @@
 #include "cli/registry_names.hpp"
 #include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
-#include "core/atomic_write.hpp"
-#include "core/diagnostic_format.hpp"
-#include "core/doc_type.hpp"
-#include "core/loader.hpp"
-#include "core/policy_checks.hpp"
-#include "core/policy_filter.hpp"
-#include "core/policy_writer.hpp"
-#include "core/schema_enum.hpp"
-#include "core/source_file.hpp"
-#include "core/tree_scan.hpp"
-#include "core/yaml_reader.hpp"
+#include "core/diag/diagnostic_format.hpp"
+#include "core/policy/doc_type.hpp"
+#include "core/policy/policy_checks.hpp"
+#include "core/policy/policy_writer.hpp"
+#include "core/policy/schema_enum.hpp"
+#include "core/query/policy_filter.hpp"
+#include "core/tree/loader.hpp"
+#include "core/tree/source_file.hpp"
+#include "core/tree/tree_scan.hpp"
+#include "core/util/atomic_write.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 namespace ccnt::cli {
 
@@ -438,9 +438,9 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
   else
     throw_if(draft.set_summary(opts.summary));
   if (opts.doc_type.empty())
-    ask(tr("Document type"), derive_doc_type(draft.policy().title, draft.doc_types()),
-        [&](std::string& a) { return as_answer_error(draft.set_doc_type(a)); },
-        draft.doc_types());
+    ask(
+        tr("Document type"), derive_doc_type(draft.policy().title, draft.doc_types()),
+        [&](std::string& a) { return as_answer_error(draft.set_doc_type(a)); }, draft.doc_types());
   else
     throw_if(draft.set_doc_type(opts.doc_type));
 }

@@ -10,13 +10,13 @@
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
-#include "core/atomic_write.hpp"
-#include "core/bulletin_check.hpp"
-#include "core/bulletin_draft.hpp"
-#include "core/bulletin_month.hpp"
-#include "core/bulletin_render.hpp"
-#include "core/diagnostic_format.hpp"
-#include "core/source_file.hpp"
+#include "core/bulletin/bulletin_check.hpp"
+#include "core/bulletin/bulletin_draft.hpp"
+#include "core/bulletin/bulletin_month.hpp"
+#include "core/bulletin/bulletin_render.hpp"
+#include "core/diag/diagnostic_format.hpp"
+#include "core/tree/source_file.hpp"
+#include "core/util/atomic_write.hpp"
 
 namespace ccnt::cli {
 

@@ -10,14 +10,14 @@
 #include "cli/project_session.hpp"
 #include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
-#include "core/diagnostic_format.hpp"
-#include "core/display_width.hpp"
-#include "core/edit_distance.hpp"
-#include "core/json_writer.hpp"
-#include "core/loader.hpp"
-#include "core/policy_export.hpp"
-#include "core/source_file.hpp"
-#include "core/text_table.hpp"
+#include "core/diag/diagnostic_format.hpp"
+#include "core/output/display_width.hpp"
+#include "core/output/json_writer.hpp"
+#include "core/output/policy_export.hpp"
+#include "core/output/text_table.hpp"
+#include "core/tree/loader.hpp"
+#include "core/tree/source_file.hpp"
+#include "core/util/edit_distance.hpp"
 
 namespace ccnt::cli {
 

@@ -7,9 +7,9 @@
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
 #include "cli/terminal.hpp"
-#include "core/json_writer.hpp"
-#include "core/policy_stats.hpp"
-#include "core/text_table.hpp"
+#include "core/output/json_writer.hpp"
+#include "core/output/text_table.hpp"
+#include "core/query/policy_stats.hpp"
 
 namespace ccnt::cli {
 namespace {

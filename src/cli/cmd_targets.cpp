@@ -11,10 +11,10 @@
 #include "cli/project_session.hpp"
 #include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
-#include "core/edit_distance.hpp"
-#include "core/json_writer.hpp"
-#include "core/target_comparison.hpp"
-#include "core/text_table.hpp"
+#include "core/output/json_writer.hpp"
+#include "core/output/text_table.hpp"
+#include "core/query/target_comparison.hpp"
+#include "core/util/edit_distance.hpp"
 
 namespace ccnt::cli {
 namespace {

@@ -8,10 +8,10 @@
 #include "cli/messages.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
-#include "core/bulletin_check.hpp"
-#include "core/diagnostic_format.hpp"
-#include "core/loader.hpp"
-#include "core/source_file.hpp"
+#include "core/bulletin/bulletin_check.hpp"
+#include "core/diag/diagnostic_format.hpp"
+#include "core/tree/loader.hpp"
+#include "core/tree/source_file.hpp"
 
 namespace ccnt::cli {
 

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/display_width.hpp"
+#include "core/output/display_width.hpp"
 
 namespace ccnt::cli {
 

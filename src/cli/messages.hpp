@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "core/message_catalog.hpp"
+#include "core/diag/message_catalog.hpp"
 
 namespace ccnt::cli {
 

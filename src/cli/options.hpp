@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/policy_filter.hpp"
+#include "core/query/policy_filter.hpp"
 
 namespace ccnt::cli {
 

@@ -5,8 +5,8 @@
 
 #include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
-#include "core/loader.hpp"
-#include "core/schema_enum.hpp"
+#include "core/policy/schema_enum.hpp"
+#include "core/tree/loader.hpp"
 
 namespace ccnt::cli {
 

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "cli/options.hpp"
-#include "core/policy.hpp"
-#include "core/policy_filter.hpp"
-#include "core/project.hpp"
+#include "core/policy/policy.hpp"
+#include "core/query/policy_filter.hpp"
+#include "core/tree/project.hpp"
 
 namespace ccnt::cli {
 

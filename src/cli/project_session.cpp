@@ -8,7 +8,7 @@
 
 #include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
-#include "core/diagnostic_format.hpp"
+#include "core/diag/diagnostic_format.hpp"
 
 namespace ccnt::cli {
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "cli/options.hpp"
-#include "core/project.hpp"
+#include "core/tree/project.hpp"
 
 namespace ccnt::cli {
 

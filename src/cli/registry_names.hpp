@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/completion_engine.hpp"
-#include "core/registry.hpp"
+#include "core/policy/registry.hpp"
 
 namespace ccnt::cli {
 

@@ -10,10 +10,10 @@
 #include <filesystem>
 #include <string_view>
 
-#include "core/policy_cache.hpp"
-#include "core/policy_checks.hpp"
-#include "core/project.hpp"
-#include "core/yaml_reader.hpp"
+#include "core/policy/policy_checks.hpp"
+#include "core/tree/policy_cache.hpp"
+#include "core/tree/project.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 namespace {
 

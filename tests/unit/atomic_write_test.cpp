@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/atomic_write.hpp"
+#include "core/util/atomic_write.hpp"
 #include "file_text.hpp"
 
 using namespace ccnt;

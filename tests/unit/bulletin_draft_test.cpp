@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "core/bulletin_check.hpp"
-#include "core/bulletin_draft.hpp"
-#include "core/bulletin_month.hpp"
+#include "core/bulletin/bulletin_check.hpp"
+#include "core/bulletin/bulletin_draft.hpp"
+#include "core/bulletin/bulletin_month.hpp"
 #include "source_tree.hpp"
 
 using namespace ccnt;

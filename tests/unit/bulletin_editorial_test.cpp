@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/bulletin_check.hpp"
-#include "core/bulletin_editorial.hpp"
+#include "core/bulletin/bulletin_check.hpp"
+#include "core/bulletin/bulletin_editorial.hpp"
 
 using namespace ccnt;
 

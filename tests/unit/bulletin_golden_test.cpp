@@ -4,10 +4,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/bulletin_check.hpp"
-#include "core/bulletin_render.hpp"
-#include "core/loader.hpp"
-#include "core/project.hpp"
+#include "core/bulletin/bulletin_check.hpp"
+#include "core/bulletin/bulletin_render.hpp"
+#include "core/tree/loader.hpp"
+#include "core/tree/project.hpp"
 #include "file_text.hpp"
 
 using namespace ccnt;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/bulletin_headline.hpp"
+#include "core/bulletin/bulletin_headline.hpp"
 #include "source_tree.hpp"
 
 using ccnt::bulletin_headline;

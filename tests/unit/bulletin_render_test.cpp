@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/bulletin_render.hpp"
+#include "core/bulletin/bulletin_render.hpp"
 #include "source_tree.hpp"
 
 using namespace ccnt;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/bulletin_targets.hpp"
+#include "core/bulletin/bulletin_targets.hpp"
 #include "source_tree.hpp"
 
 using namespace ccnt;

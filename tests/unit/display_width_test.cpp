@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/display_width.hpp"
+#include "core/output/display_width.hpp"
 
 using ccnt::display_width;
 using ccnt::pad_to_width;

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "core/doc_type.hpp"
-#include "core/schema_enum.hpp"
+#include "core/policy/doc_type.hpp"
+#include "core/policy/schema_enum.hpp"
 
 using namespace ccnt;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/edit_distance.hpp"
+#include "core/util/edit_distance.hpp"
 
 using namespace ccnt;
 

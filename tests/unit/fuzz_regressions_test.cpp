@@ -7,10 +7,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/policy_cache.hpp"
-#include "core/policy_checks.hpp"
-#include "core/project.hpp"
-#include "core/yaml_reader.hpp"
+#include "core/policy/policy_checks.hpp"
+#include "core/tree/policy_cache.hpp"
+#include "core/tree/project.hpp"
+#include "core/yaml/yaml_reader.hpp"
 #include "file_text.hpp"
 
 using namespace ccnt;

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <thread>
 
-#include "core/json_schema.hpp"
-#include "core/yaml_reader.hpp"
+#include "core/policy/json_schema.hpp"
+#include "core/yaml/yaml_reader.hpp"
 #include "file_text.hpp"
 
 using namespace ccnt;

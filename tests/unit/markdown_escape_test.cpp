@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/markdown_escape.hpp"
+#include "core/output/markdown_escape.hpp"
 
 using ccnt::markdown_escape;
 

@@ -10,7 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli/catalog_zh_cli.hpp"
-#include "core/message_catalog.hpp"
+#include "core/diag/message_catalog.hpp"
 #include "file_text.hpp"
 
 namespace fs = std::filesystem;

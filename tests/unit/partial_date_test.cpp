@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/partial_date.hpp"
+#include "core/util/partial_date.hpp"
 
 using ccnt::PartialDate;
 

@@ -16,10 +16,10 @@
 
 #include <fmt/format.h>
 
-#include "core/loader.hpp"
-#include "core/policy_cache.hpp"
-#include "core/project.hpp"
-#include "core/tree_scan.hpp"
+#include "core/tree/loader.hpp"
+#include "core/tree/policy_cache.hpp"
+#include "core/tree/project.hpp"
+#include "core/tree/tree_scan.hpp"
 #include "file_text.hpp"
 
 using namespace ccnt;

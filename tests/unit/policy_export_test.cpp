@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/policy_export.hpp"
+#include "core/output/policy_export.hpp"
 
 using namespace ccnt;
 using nlohmann::json;

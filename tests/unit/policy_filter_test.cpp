@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/policy_filter.hpp"
+#include "core/query/policy_filter.hpp"
 
 using namespace ccnt;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/policy_stats.hpp"
+#include "core/query/policy_stats.hpp"
 #include "source_tree.hpp"
 
 using namespace ccnt;

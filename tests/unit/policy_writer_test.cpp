@@ -2,13 +2,13 @@
 
 #include <filesystem>
 
-#include "core/policy_checks.hpp"
-#include "core/policy_writer.hpp"
-#include "core/project.hpp"
-#include "core/source_file.hpp"
-#include "core/tree_scan.hpp"
-#include "core/yaml_reader.hpp"
-#include "core/yaml_scalar.hpp"
+#include "core/policy/policy_checks.hpp"
+#include "core/policy/policy_writer.hpp"
+#include "core/tree/project.hpp"
+#include "core/tree/source_file.hpp"
+#include "core/tree/tree_scan.hpp"
+#include "core/yaml/yaml_reader.hpp"
+#include "core/yaml/yaml_scalar.hpp"
 
 using namespace ccnt;
 namespace fs = std::filesystem;

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "core/registry.hpp"
+#include "core/policy/registry.hpp"
 
 namespace ccnt::testing {
 

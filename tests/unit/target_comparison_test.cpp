@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/target_comparison.hpp"
+#include "core/query/target_comparison.hpp"
 #include "source_tree.hpp"
 
 using namespace ccnt;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/display_width.hpp"
-#include "core/text_table.hpp"
+#include "core/output/display_width.hpp"
+#include "core/output/text_table.hpp"
 
 using ccnt::display_width;
 using ccnt::TextTable;

@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "core/yaml_fast_path.hpp"
-#include "core/yaml_reader.hpp"
+#include "core/yaml/yaml_fast_path.hpp"
+#include "core/yaml/yaml_reader.hpp"
 #include "file_text.hpp"
 
 using namespace ccnt;

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/yaml_reader.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 using namespace ccnt;
 

@@ -1,0 +1,219 @@
+#include "core/bulletin/bulletin_check.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/bulletin/bulletin_month.hpp"
+#include "core/diag/message_catalog.hpp"
+#include "core/tree/source_file.hpp"
+#include "core/util/edit_distance.hpp"
+
+namespace ccnt {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kPlaceholder = "TODO";
+
+class EditorialChecker {
+ public:
+  EditorialChecker(const BulletinEditorial& editorial, const BulletinPolicyIndex& policies,
+                   Diagnostics& diagnostics)
+      : editorial_(editorial), policies_(policies), out_(diagnostics) {}
+
+  void run() {
+    check_section(editorial_.national, "national", true);
+    check_section(editorial_.local, "local", false);
+    if (editorial_.month.year != 0) check_all_listed();
+    check_placeholder(editorial_.credits, editorial_.credits_mark, "credits");
+  }
+
+ private:
+  void check_section(const BulletinSection& section, std::string_view name, bool national) {
+    for (std::size_t i = 0; i < section.overview.size(); ++i)
+      check_placeholder(section.overview[i], section.overview_marks[i],
+                        trf("an overview paragraph"));
+    for (const BulletinGroup& group : section.groups) {
+      check_placeholder(group.lead, group.lead_mark, trf("a lead paragraph"));
+      for (std::size_t i = 0; i < group.policy_ids.size(); ++i)
+        check_listed(group.policy_ids[i], group.policy_marks[i], name, national);
+    }
+  }
+
+  void check_listed(const std::string& id, Mark mark, std::string_view section, bool national) {
+    const Policy* found = policies_.find(id);
+    if (!found) {
+      unknown_id(id, mark);
+      return;
+    }
+    const Policy& policy = *found;
+    if (const auto [first, inserted] = listed_.emplace(id, mark); !inserted) {
+      out_.error("E063", editorial_.path, mark, trf("`{}` is listed twice", id),
+                 trf("it is first listed at line {}; remove one", first->second.line));
+      return;
+    }
+    const std::string month = editorial_.month.to_string();
+    if (editorial_.month.year != 0 && !added_in_month(policy, editorial_.month)) {
+      out_.error(
+          "E064", editorial_.path, mark,
+          trf("`{}` was added in {}, not in {}", id, policy.added.to_string(), month),
+          trf("list only the policies added in {}, or correct `added` in {}", month, policy.path));
+      return;
+    }
+    if (is_national_policy(policy) != national) {
+      out_.error("E067", editorial_.path, mark,
+                 trf("`{}` is a {} policy but is listed under `{}`", id,
+                     national ? trf("local") : trf("national"), section),
+                 trf("move it to `{}`", national ? "local" : "national"));
+      return;
+    }
+    if (national && policy.headline.empty() && policy.issuers.empty())
+      out_.warning("W061", editorial_.path, mark,
+                   trf("national policy `{}` has no `issuers`, so its headline is the "
+                       "title alone",
+                       id),
+                   trf("add `issuers` or a `headline` to {}", policy.path));
+  }
+
+  void unknown_id(const std::string& id, Mark mark) {
+    // Suggest the month's ids first: they are what an editorial file lists.
+    std::vector<std::string> ids;
+    for (const Policy* policy : policies_.added_in(editorial_.month)) ids.push_back(policy->id);
+    std::vector<std::string> suggestions = closest_matches(id, ids);
+    if (suggestions.empty()) {
+      ids.clear();
+      for (const Policy& policy : policies_.all()) ids.push_back(policy.id);
+      suggestions = closest_matches(id, ids);
+    }
+    std::string hint = did_you_mean(suggestions);
+    if (hint.empty())
+      hint = trf("list the month's ids with `ccnt list --added {} --format ids`",
+                 editorial_.month.year != 0 ? editorial_.month.to_string() : "YYYY-MM");
+    out_.error("E062", editorial_.path, mark, trf("no policy has the id `{}`", id), hint);
+  }
+
+  void check_all_listed() {
+    for (const Policy* listed : policies_.added_in(editorial_.month)) {
+      const Policy& policy = *listed;
+      if (listed_.count(policy.id) > 0) continue;
+      const bool national = is_national_policy(policy);
+      const BulletinSection& section = national ? editorial_.national : editorial_.local;
+      const std::string_view key = national ? "national" : "local";
+      out_.error("E065", editorial_.path, section.present ? section.mark : Mark{1, 1},
+                 trf("`{}` (《{}》) was added in {} but is not listed", policy.id, policy.title,
+                     editorial_.month.to_string()),
+                 trf("add it to a group's `policies` under `{}:`, or correct `added` in {}", key,
+                     policy.path));
+    }
+  }
+
+  void check_placeholder(const std::string& text, Mark mark, std::string_view what) {
+    if (text.find(kPlaceholder) == std::string::npos) return;
+    out_.warning("W060", editorial_.path, mark,
+                 trf("{} still holds a {} placeholder", what, kPlaceholder),
+                 trf("replace it with the text of the bulletin"));
+  }
+
+  const BulletinEditorial& editorial_;
+  const BulletinPolicyIndex& policies_;
+  Diagnostics& out_;
+  std::unordered_map<std::string, Mark> listed_;  // id → where it is first listed
+};
+
+int month_key(const PartialDate& date) {
+  return date.year * 100 + date.month;
+}
+
+}  // namespace
+
+BulletinPolicyIndex::BulletinPolicyIndex(const std::vector<Policy>& policies)
+    : policies_(policies) {
+  by_id_.reserve(policies.size());
+  for (const Policy& policy : policies) {
+    by_id_.emplace(policy.id, &policy);
+    by_month_[month_key(policy.added)].push_back(&policy);
+  }
+}
+
+const Policy* BulletinPolicyIndex::find(const std::string& id) const {
+  const auto found = by_id_.find(id);
+  return found == by_id_.end() ? nullptr : found->second;
+}
+
+const std::vector<const Policy*>& BulletinPolicyIndex::added_in(const PartialDate& month) const {
+  static const std::vector<const Policy*> kNone;
+  const auto found = by_month_.find(month_key(month));
+  return found == by_month_.end() ? kNone : found->second;
+}
+
+void check_bulletin_editorial(const BulletinEditorial& editorial,
+                              const BulletinPolicyIndex& policies, Diagnostics& diagnostics) {
+  EditorialChecker(editorial, policies, diagnostics).run();
+}
+
+void check_bulletin_editorial(const BulletinEditorial& editorial,
+                              const std::vector<Policy>& policies, Diagnostics& diagnostics) {
+  check_bulletin_editorial(editorial, BulletinPolicyIndex(policies), diagnostics);
+}
+
+std::optional<BulletinEditorial> load_bulletin_editorial(const fs::path& file,
+                                                         const std::vector<Policy>& policies,
+                                                         Diagnostics& diagnostics) {
+  return load_bulletin_editorial(file, BulletinPolicyIndex(policies), diagnostics);
+}
+
+std::optional<BulletinEditorial> load_bulletin_editorial(const fs::path& file,
+                                                         const BulletinPolicyIndex& policies,
+                                                         Diagnostics& diagnostics) {
+  const std::string display = display_path(file);
+  const auto month = bulletin_month_of_file_name(file.filename().string());
+  if (!month)
+    diagnostics.error("E066", display, {},
+                      trf("`{}` is not named after a month", file.filename().string()),
+                      trf("name editorial files YYYY-MM.yaml, e.g. bulletins/2023-03.yaml"));
+  const auto bytes = read_source_file(file, display, diagnostics);
+  if (!bytes) return std::nullopt;
+  auto editorial =
+      parse_bulletin_editorial(*bytes, display, month.value_or(PartialDate{}), diagnostics);
+  if (editorial) check_bulletin_editorial(*editorial, policies, diagnostics);
+  return editorial;
+}
+
+fs::path bulletins_dir(const fs::path& root) {
+  return root / "bulletins";
+}
+
+fs::path bulletin_file(const fs::path& root, const PartialDate& month) {
+  return bulletins_dir(root) / (month.to_string() + ".yaml");
+}
+
+std::vector<fs::path> find_bulletin_files(const fs::path& root) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(bulletins_dir(root), ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (is_bulletin_file(it->path(), root) && it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+bool is_bulletin_file(const fs::path& file, const fs::path& root) {
+  const fs::path extension = file.extension();
+  if (extension != ".yaml" && extension != ".yml") return false;
+  if (file.filename().string().starts_with(".")) return false;
+  return file.parent_path().lexically_normal() == bulletins_dir(root).lexically_normal();
+}
+
+std::size_t check_bulletin_files(const std::vector<fs::path>& files,
+                                 const std::vector<Policy>& policies, Diagnostics& diagnostics) {
+  if (files.empty()) return 0;
+  const BulletinPolicyIndex index(policies);
+  for (const fs::path& file : files) load_bulletin_editorial(file, index, diagnostics);
+  return files.size();
+}
+
+}  // namespace ccnt

@@ -1,0 +1,378 @@
+#include "core/bulletin/bulletin_render.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include "core/bulletin/bulletin_headline.hpp"
+#include "core/bulletin/bulletin_month.hpp"
+#include "core/bulletin/bulletin_targets.hpp"
+#include "core/diag/message_catalog.hpp"
+#include "core/output/markdown_escape.hpp"
+#include "core/util/edit_distance.hpp"
+#include "core/util/utf8.hpp"
+
+namespace ccnt {
+
+namespace fs = std::filesystem;
+namespace mustache = kainjow::mustache;
+
+namespace {
+
+constexpr std::string_view kTemplateName = "bulletin.md.mustache";
+
+// Looks policies up by id and regions and sectors by slug, for one rendering.
+class BulletinDataBuilder {
+ public:
+  BulletinDataBuilder(const std::vector<Policy>& policies, const Registry& registry)
+      : tree_(policies), registry_(registry) {
+    by_id_.reserve(policies.size());
+    for (const Policy& policy : policies) by_id_.emplace(policy.id, &policy);
+  }
+
+  mustache::data build(const BulletinEditorial& editorial) {
+    mustache::data data{mustache::data::type::object};
+    data["year"] = std::to_string(editorial.month.year);
+    data["month"] = std::to_string(editorial.month.month);
+    data["month_id"] = editorial.month.to_string();
+    data["draft"] = mustache::data{editorial.draft ? mustache::data::type::bool_true
+                                                   : mustache::data::type::bool_false};
+    if (auto section = build_section(editorial.national)) data["national"] = std::move(*section);
+    if (auto section = build_section(editorial.local)) data["local"] = std::move(*section);
+    if (!editorial.credits.empty()) data["credits"] = editorial.credits;
+    if (editorial.shows(kAppendixCounts) && !listed_.empty()) data["counts"] = build_counts();
+    if (editorial.shows(kAppendixTargets))
+      if (auto targets = build_targets()) data["targets"] = std::move(*targets);
+    return data;
+  }
+
+ private:
+  std::optional<mustache::data> build_section(const BulletinSection& section) {
+    if (!section.present) return std::nullopt;
+    mustache::data overview{mustache::data::type::list};
+    mustache::data groups{mustache::data::type::list};
+    std::size_t count = 0;
+    for (const std::string& paragraph : section.overview)
+      if (!paragraph.empty()) overview << mustache::data{paragraph};
+    for (const BulletinGroup& group : section.groups) {
+      if (section.overview.empty() && !group.lead.empty()) overview << mustache::data{group.lead};
+      mustache::data items{mustache::data::type::list};
+      for (const std::string& id : group.policy_ids) {
+        const auto found = by_id_.find(id);
+        if (found == by_id_.end()) continue;  // reported by the editorial checks
+        items << build_item(*found->second);
+        ++count;
+      }
+      mustache::data entry{mustache::data::type::object};
+      if (!group.lead.empty()) entry["lead"] = group.lead;
+      entry["items"] = std::move(items);
+      groups << std::move(entry);
+    }
+    mustache::data data{mustache::data::type::object};
+    data["overview"] = std::move(overview);
+    data["groups"] = std::move(groups);
+    data["count"] = std::to_string(count);
+    return data;
+  }
+
+  mustache::data build_item(const Policy& policy) {
+    listed_.push_back(&policy);
+    mustache::data item{mustache::data::type::object};
+    item["headline"] = bulletin_headline(policy, registry_);
+    item["summary"] = policy.summary;
+    item["id"] = policy.id;
+    item["title"] = policy.title;
+    item["region"] = region_full_name(policy.region);
+    item["sector"] = sector_name(policy.sector);
+    if (policy.published) item["published"] = policy.published->to_string();
+    if (!policy.document_number.empty()) item["document_number"] = policy.document_number;
+    if (!policy.source.empty()) item["source"] = policy.source;
+    return item;
+  }
+
+  // The month's policies by region (registry order, with their sectors) and by sector.
+  mustache::data build_counts() const {
+    std::vector<const Policy*> policies = listed_;
+    const auto region_rank = rank_of(registry_.regions());
+    const auto sector_rank = rank_of(registry_.sectors());
+    std::vector<std::pair<std::size_t, std::string>> regions, sectors;
+    std::size_t national = 0;
+    for (const Policy* policy : policies) {
+      regions.emplace_back(rank(region_rank, policy->region), policy->region);
+      sectors.emplace_back(rank(sector_rank, policy->sector), policy->sector);
+      if (is_national_policy(*policy)) ++national;
+    }
+    mustache::data by_region{mustache::data::type::list};
+    for (const auto& [r, slug] : distinct(regions)) {
+      std::vector<std::pair<std::size_t, std::string>> own;
+      std::size_t n = 0;
+      for (const Policy* policy : policies) {
+        if (policy->region != slug) continue;
+        ++n;
+        own.emplace_back(rank(sector_rank, policy->sector), policy->sector);
+      }
+      std::string names;
+      for (const auto& [s, sector] : distinct(own))
+        names += (names.empty() ? "" : "、") + sector_name(sector);
+      mustache::data row{mustache::data::type::object};
+      const Region* region = registry_.find_region(slug);
+      row["name"] = region ? region->name : slug;
+      row["count"] = std::to_string(n);
+      row["sectors"] = names;
+      by_region << std::move(row);
+    }
+    mustache::data by_sector{mustache::data::type::list};
+    for (const auto& [s, slug] : distinct(sectors)) {
+      mustache::data row{mustache::data::type::object};
+      row["name"] = sector_name(slug);
+      row["count"] = std::to_string(
+          std::count_if(policies.begin(), policies.end(),
+                        [&slug = slug](const Policy* p) { return p->sector == slug; }));
+      by_sector << std::move(row);
+    }
+    mustache::data counts{mustache::data::type::object};
+    counts["total"] = std::to_string(policies.size());
+    counts["national_count"] = std::to_string(national);
+    counts["local_count"] = std::to_string(policies.size() - national);
+    counts["by_region"] = std::move(by_region);
+    counts["by_sector"] = std::move(by_sector);
+    return counts;
+  }
+
+  // The month's local targets against the national benchmark; nullopt when none compares.
+  std::optional<mustache::data> build_targets() const {
+    const std::vector<BulletinTargetRow> rows = bulletin_target_rows(listed_, tree_, registry_);
+    if (rows.empty()) return std::nullopt;
+    mustache::data list{mustache::data::type::list};
+    mustache::data sources{mustache::data::type::list};
+    std::vector<std::string> titles;
+    for (const BulletinTargetRow& row : rows) {
+      mustache::data entry{mustache::data::type::object};
+      entry["region"] = row.region;
+      entry["indicator"] = row.indicator;
+      if (!row.terms.empty()) entry["terms"] = row.terms;
+      entry["target_year"] = std::to_string(row.year);
+      entry["value"] = row.value;
+      entry["benchmark"] = row.benchmark;
+      entry["benchmark_title"] = row.benchmark_title;
+      entry["verdict"] = row.verdict;
+      list << std::move(entry);
+      if (std::find(titles.begin(), titles.end(), row.benchmark_title) == titles.end()) {
+        titles.push_back(row.benchmark_title);
+        sources << mustache::data{row.benchmark_title};
+      }
+    }
+    mustache::data targets{mustache::data::type::object};
+    targets["rows"] = std::move(list);
+    targets["sources"] = std::move(sources);
+    return targets;
+  }
+
+  template <typename Entry>
+  static std::unordered_map<std::string, std::size_t> rank_of(const std::vector<Entry>& entries) {
+    std::unordered_map<std::string, std::size_t> ranks;
+    for (std::size_t i = 0; i < entries.size(); ++i) ranks.emplace(entries[i].slug, i);
+    return ranks;
+  }
+
+  static std::size_t rank(const std::unordered_map<std::string, std::size_t>& ranks,
+                          const std::string& slug) {
+    const auto it = ranks.find(slug);
+    return it == ranks.end() ? ranks.size() : it->second;
+  }
+
+  // Sorted by rank, then slug, each slug once.
+  static std::vector<std::pair<std::size_t, std::string>> distinct(
+      std::vector<std::pair<std::size_t, std::string>> keys) {
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+  }
+
+  std::string region_full_name(const std::string& slug) const {
+    const Region* region = registry_.find_region(slug);
+    return region ? region->full_name : slug;
+  }
+
+  std::string sector_name(const std::string& slug) const {
+    const Sector* sector = registry_.find_sector(slug);
+    return sector ? sector->name : slug;
+  }
+
+  const std::vector<Policy>& tree_;
+  const Registry& registry_;
+  std::unordered_map<std::string, const Policy*> by_id_;
+  std::vector<const Policy*> listed_;  // the policies rendered, in order
+};
+
+// kainjow reports "Unclosed section \"x\" at 123" with a byte offset; this
+// splits it into the message and the position in the template.
+std::pair<std::string, Mark> locate_template_error(std::string_view text,
+                                                   const std::string& message) {
+  const auto at = message.rfind(" at ");
+  if (at != std::string::npos) {
+    std::size_t offset = 0;
+    const char* begin = message.data() + at + 4;
+    const char* end = message.data() + message.size();
+    const auto [ptr, ec] = std::from_chars(begin, end, offset);
+    if (ec == std::errc() && ptr == end && offset <= text.size())
+      return {message.substr(0, at), mark_at(text, offset)};
+  }
+  return {message, {}};
+}
+
+std::string trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return std::string(text);
+}
+
+// Reports each tag name the renderer does not provide; stops at a
+// set-delimiter tag, after which tags are no longer written with braces.
+void check_template_names(std::string_view text, const std::string& path,
+                          Diagnostics& diagnostics) {
+  const std::vector<std::string>& known = bulletin_template_names();
+  std::size_t at = 0;
+  while ((at = text.find("{{", at)) != std::string_view::npos) {
+    const bool triple = text.substr(at, 3) == "{{{";
+    const std::size_t start = at + (triple ? 3 : 2);
+    const std::size_t end = text.find(triple ? "}}}" : "}}", start);
+    if (end == std::string_view::npos) return;  // a syntax error, reported by the parser
+    std::string name = trim(text.substr(start, end - start));
+    const std::size_t tag = at;
+    at = end + (triple ? 3 : 2);
+    if (name.empty() || name.front() == '!') continue;
+    if (name.front() == '=') return;
+    if (std::string_view("#^/&>").find(name.front()) != std::string_view::npos)
+      name = trim(std::string_view(name).substr(1));
+    if (name == ".") continue;
+    std::size_t part_start = 0;
+    while (part_start <= name.size()) {
+      std::size_t dot = name.find('.', part_start);
+      if (dot == std::string::npos) dot = name.size();
+      const std::string part = name.substr(part_start, dot - part_start);
+      if (std::find(known.begin(), known.end(), part) == known.end()) {
+        const auto suggestions = closest_matches(part, known, 1);
+        diagnostics.warning("W062", path, mark_at(text, tag),
+                            trf("the renderer provides no `{}`; the tag renders nothing", part),
+                            suggestions.empty()
+                                ? trf("docs/bulletin.md lists the template variables")
+                                : trf("did you mean `{}`?", suggestions.front()));
+        break;
+      }
+      part_start = dot + 1;
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<fs::path> find_bulletin_template(const fs::path& root) {
+  std::error_code ec;
+  for (const fs::path& dir : {root / "templates", fs::path(CCNT_INSTALL_DATADIR) / "templates"}) {
+    const fs::path file = dir / kTemplateName;
+    if (fs::is_regular_file(file, ec)) return file;
+  }
+  return std::nullopt;
+}
+
+const std::vector<std::string>& bulletin_template_names() {
+  static const std::vector<std::string> names{"year",
+                                              "month",
+                                              "month_id",
+                                              "draft",
+                                              "national",
+                                              "local",
+                                              "overview",
+                                              "groups",
+                                              "lead",
+                                              "items",
+                                              "count",
+                                              "headline",
+                                              "summary",
+                                              "id",
+                                              "title",
+                                              "region",
+                                              "sector",
+                                              "published",
+                                              "document_number",
+                                              "source",
+                                              "credits",
+                                              "counts",
+                                              "total",
+                                              "national_count",
+                                              "local_count",
+                                              "by_region",
+                                              "by_sector",
+                                              "name",
+                                              "sectors",
+                                              "targets",
+                                              "rows",
+                                              "indicator",
+                                              "terms",
+                                              "target_year",
+                                              "value",
+                                              "benchmark",
+                                              "benchmark_title",
+                                              "verdict",
+                                              "sources"};
+  return names;
+}
+
+bool check_bulletin_template(std::string_view template_text, const std::string& path,
+                             Diagnostics& diagnostics) {
+  mustache::mustache tmpl{std::string(template_text)};
+  if (!tmpl.is_valid()) {
+    const auto [message, mark] = locate_template_error(template_text, tmpl.error_message());
+    diagnostics.error(
+        "E068", path, mark, trf("template syntax error: {}", message),
+        trf("every {} needs a matching {}; see docs/bulletin.md", "{{#name}}", "{{/name}}"));
+    return false;
+  }
+  check_template_names(template_text, path, diagnostics);
+  return true;
+}
+
+std::optional<std::string> render_bulletin(std::string_view template_text,
+                                           const std::string& template_path,
+                                           const BulletinEditorial& editorial,
+                                           const std::vector<Policy>& policies,
+                                           const Registry& registry, Diagnostics& diagnostics) {
+  mustache::mustache tmpl{std::string(template_text)};
+  tmpl.set_custom_escape([](const std::string& text) { return markdown_escape(text); });
+  const mustache::data data = BulletinDataBuilder(policies, registry).build(editorial);
+  std::string rendered = tmpl.is_valid() ? tmpl.render(data) : std::string();
+  if (!tmpl.is_valid()) {
+    const auto [message, mark] = locate_template_error(template_text, tmpl.error_message());
+    diagnostics.error("E068", template_path, mark, trf("template error: {}", message));
+    return std::nullopt;
+  }
+  return tidy_blank_lines(rendered);
+}
+
+std::string tidy_blank_lines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t blank_run = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+      ++blank_run;
+      continue;
+    }
+    if (!out.empty() && blank_run > 0) out += '\n';
+    blank_run = 0;
+    out.append(line);
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace ccnt

@@ -1,0 +1,46 @@
+// Diagnostics: the one error strategy of the core. Problems in input files are
+// collected as Diagnostic values, never thrown; the command line prints them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/util/mark.hpp"
+
+namespace ccnt {
+
+enum class Severity { Error, Warning };
+
+// One problem, as a compiler reports it: file:line:col: error[E012]: message.
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string code;     // stable code, e.g. "E012"; listed in docs/errors.md
+  std::string path;     // file as the user named it, relative to the root when inside it
+  Mark mark;            // 0:0 when the problem concerns the whole file
+  std::string message;  // what is wrong, one sentence without a final period
+  std::string hint;     // what to do about it; may be empty
+};
+
+// An append-only list of diagnostics with counts.
+class Diagnostics {
+ public:
+  void add(Diagnostic diagnostic);
+  void error(std::string code, std::string path, Mark mark, std::string message,
+             std::string hint = {});
+  void warning(std::string code, std::string path, Mark mark, std::string message,
+               std::string hint = {});
+  void append(Diagnostics other);
+
+  // Orders by path, line and column, keeping the order of equal positions.
+  void sort();
+
+  const std::vector<Diagnostic>& all() const { return items_; }
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  bool empty() const { return items_.empty(); }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace ccnt

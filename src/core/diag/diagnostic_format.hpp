@@ -1,0 +1,21 @@
+// Rendering diagnostics for people (text), programs (json) and GitHub Actions
+// (workflow-command annotations).
+#pragma once
+
+#include <string>
+
+#include "core/diag/diagnostic.hpp"
+
+namespace ccnt {
+
+enum class DiagnosticFormat { Text, Json, Github };
+
+// Renders all diagnostics, then a summary line (text) or object fields (json);
+// `files` is how many files were checked, `policies` how many passed.
+std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat format,
+                               std::size_t files, std::size_t policies, bool color);
+
+// One diagnostic in compiler style: path:line:col: error[E012]: message, and its hint.
+std::string format_diagnostic_text(const Diagnostic& diagnostic, bool color);
+
+}  // namespace ccnt

@@ -1,0 +1,291 @@
+#include "core/output/policy_export.hpp"
+
+#include <fmt/format.h>
+
+#include "core/output/json_writer.hpp"
+#include "core/output/text_table.hpp"
+#include "core/yaml/yaml_scalar.hpp"
+
+namespace ccnt {
+namespace {
+
+std::string region_name(const Registry& registry, const std::string& slug) {
+  const Region* region = registry.find_region(slug);
+  return region ? region->name : slug;
+}
+
+std::string sector_name(const Registry& registry, const std::string& slug) {
+  const Sector* sector = registry.find_sector(slug);
+  return sector ? sector->name : slug;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+void optional_string(JsonWriter& json, std::string_view key, const std::string& value) {
+  if (!value.empty()) json.key(key).value(value);
+}
+
+void write_target_json(JsonWriter& json, const Target& target, const Registry& registry) {
+  json.begin_object();
+  json.key("indicator").value(target.indicator);
+  if (const Indicator* indicator = registry.find_indicator(target.indicator))
+    json.key("indicator_name").value(indicator->name);
+  json.key("text").value(target.text);
+  json.key("value").value(target.value);
+  json.key("unit").value(target.unit);
+  json.key("kind").value(target.kind);
+  optional_string(json, "qualifier", target.qualifier);
+  if (target.base_year) json.key("base_year").value(*target.base_year);
+  json.key("target_year").value(target.target_year);
+  optional_string(json, "scope", target.scope);
+  json.end_object();
+}
+
+// --- YAML -------------------------------------------------------------------
+
+// Writes YAML block mappings with a fixed indentation for nested items.
+class YamlOut {
+ public:
+  explicit YamlOut(std::string& out) : out_(out) {}
+
+  // `indent` is what precedes the key on its line ("- " for the first key of an item).
+  void string(std::string_view indent, std::string_view key, std::string_view value,
+              bool always_quote = false) {
+    line(indent, key) += ' ' + (always_quote ? yaml_double_quoted(value) : yaml_scalar(value));
+    out_ += '\n';
+  }
+  void optional(std::string_view indent, std::string_view key, const std::string& value,
+                bool always_quote = false) {
+    if (!value.empty()) string(indent, key, value, always_quote);
+  }
+  void number(std::string_view indent, std::string_view key, double value) {
+    std::string text;
+    JsonWriter(text).value(value);
+    line(indent, key) += ' ' + text;
+    out_ += '\n';
+  }
+  void list(std::string_view indent, std::string_view key, const std::vector<std::string>& items) {
+    line(indent, key);
+    if (items.empty()) {
+      out_ += " []\n";
+      return;
+    }
+    out_ += '\n';
+    for (const std::string& item : items) {
+      out_ += indent;
+      out_ += "  - ";
+      out_ += yaml_scalar(item);
+      out_ += '\n';
+    }
+  }
+  std::string& line(std::string_view indent, std::string_view key) {
+    out_ += indent;
+    out_ += key;
+    out_ += ':';
+    return out_;
+  }
+
+ private:
+  std::string& out_;
+};
+
+void write_policy_yaml(std::string& out, const Policy& policy, const Registry& registry) {
+  YamlOut yaml(out);
+  const std::string_view first = "- ";
+  const std::string_view in = "  ";
+  yaml.string(first, "id", policy.id);
+  yaml.string(in, "title", policy.title);
+  yaml.optional(in, "title_en", policy.title_en);
+  yaml.string(in, "region", policy.region);
+  yaml.string(in, "region_name", region_name(registry, policy.region));
+  yaml.string(in, "level", policy.level);
+  yaml.string(in, "sector", policy.sector);
+  yaml.string(in, "sector_name", sector_name(registry, policy.sector));
+  yaml.optional(in, "subsector", policy.subsector);
+  yaml.list(in, "sectors", policy.sectors);
+  yaml.list(in, "issuers", policy.issuers);
+  yaml.string(in, "doc_type", policy.doc_type);
+  if (policy.published) yaml.string(in, "published", policy.published->to_string(), true);
+  yaml.string(in, "added", policy.added.to_string(), true);
+  if (policy.updated) yaml.string(in, "updated", policy.updated->to_string(), true);
+  yaml.optional(in, "source", policy.source);
+  yaml.optional(in, "document_number", policy.document_number);
+  yaml.optional(in, "status", policy.status);
+  yaml.optional(in, "instrument", policy.instrument);
+  yaml.string(in, "summary", policy.summary);
+  yaml.line(in, "targets");
+  if (policy.targets.empty()) out += " []";
+  out += '\n';
+  for (const Target& target : policy.targets) {
+    const std::string_view item = "    - ";
+    const std::string_view field = "      ";
+    yaml.string(item, "indicator", target.indicator);
+    if (const Indicator* indicator = registry.find_indicator(target.indicator))
+      yaml.string(field, "indicator_name", indicator->name);
+    yaml.string(field, "text", target.text);
+    yaml.number(field, "value", target.value);
+    yaml.string(field, "unit", target.unit);
+    yaml.string(field, "kind", target.kind);
+    yaml.optional(field, "qualifier", target.qualifier);
+    if (target.base_year) yaml.number(field, "base_year", *target.base_year);
+    yaml.number(field, "target_year", target.target_year);
+    yaml.optional(field, "scope", target.scope);
+  }
+  yaml.list(in, "tags", policy.tags);
+  yaml.string(in, "path", policy.path);
+}
+
+// --- tables -------------------------------------------------------------------
+
+TextTable csv_table(const std::vector<const Policy*>& policies, const Registry& registry) {
+  TextTable table;
+  table.headers = policy_csv_columns();
+  table.rows.reserve(policies.size());
+  for (const Policy* policy : policies) {
+    table.rows.push_back({
+        policy->id,
+        policy->title,
+        policy->region,
+        region_name(registry, policy->region),
+        policy->level,
+        policy->sector,
+        sector_name(registry, policy->sector),
+        join(policy->issuers, ";"),
+        policy->doc_type,
+        policy->published ? policy->published->to_string() : std::string(),
+        policy->added.to_string(),
+        policy->source,
+        policy->summary,
+        std::to_string(policy->targets.size()),
+        policy->path,
+    });
+  }
+  return table;
+}
+
+TextTable markdown_table(const std::vector<const Policy*>& policies, const Registry& registry) {
+  TextTable table;
+  table.headers = {"published", "region", "sector", "title", "id"};
+  for (const Policy* policy : policies) {
+    std::string title = policy->title;
+    if (!policy->source.empty()) title = "[" + title + "](" + policy->source + ")";
+    table.rows.push_back({policy->published ? policy->published->to_string() : std::string(),
+                          region_name(registry, policy->region),
+                          sector_name(registry, policy->sector), title, "`" + policy->id + "`"});
+  }
+  return table;
+}
+
+}  // namespace
+
+bool parse_export_format(std::string_view name, ExportFormat& format) {
+  static const std::pair<std::string_view, ExportFormat> kNames[] = {
+      {"json", ExportFormat::Json}, {"jsonl", ExportFormat::Jsonl},
+      {"csv", ExportFormat::Csv},   {"tsv", ExportFormat::Tsv},
+      {"yaml", ExportFormat::Yaml}, {"markdown", ExportFormat::Markdown},
+      {"ids", ExportFormat::Ids},
+  };
+  for (const auto& [known, value] : kNames)
+    if (known == name) {
+      format = value;
+      return true;
+    }
+  return false;
+}
+
+void append_policy_json(std::string& out, const Policy& policy, const Registry& registry,
+                        bool pretty) {
+  JsonWriter json(out, pretty);
+  json.begin_object();
+  json.key("id").value(policy.id);
+  json.key("title").value(policy.title);
+  optional_string(json, "title_en", policy.title_en);
+  json.key("region").value(policy.region);
+  json.key("region_name").value(region_name(registry, policy.region));
+  json.key("level").value(policy.level);
+  json.key("sector").value(policy.sector);
+  json.key("sector_name").value(sector_name(registry, policy.sector));
+  optional_string(json, "subsector", policy.subsector);
+  json.key("sectors").strings(policy.sectors);
+  json.key("issuers").strings(policy.issuers);
+  json.key("doc_type").value(policy.doc_type);
+  if (policy.published) json.key("published").value(policy.published->to_string());
+  json.key("added").value(policy.added.to_string());
+  if (policy.updated) json.key("updated").value(policy.updated->to_string());
+  optional_string(json, "source", policy.source);
+  optional_string(json, "document_number", policy.document_number);
+  optional_string(json, "status", policy.status);
+  optional_string(json, "instrument", policy.instrument);
+  json.key("summary").value(policy.summary);
+  json.key("targets").begin_array();
+  for (const Target& target : policy.targets) write_target_json(json, target, registry);
+  json.end_array();
+  json.key("tags").strings(policy.tags);
+  json.key("path").value(policy.path);
+  json.end_object();
+}
+
+const std::vector<std::string>& policy_csv_columns() {
+  static const std::vector<std::string> kColumns = {
+      "id",     "title",       "region",  "region_name", "level",
+      "sector", "sector_name", "issuers", "doc_type",    "published",
+      "added",  "source",      "summary", "targets",     "path"};
+  return kColumns;
+}
+
+std::string export_policies(const std::vector<const Policy*>& policies, const Registry& registry,
+                            ExportFormat format, bool bom) {
+  std::string out;
+  switch (format) {
+    case ExportFormat::Json: {
+      if (policies.empty()) return "[]\n";
+      out += "[\n";
+      for (std::size_t i = 0; i < policies.size(); ++i) {
+        std::string object;
+        append_policy_json(object, *policies[i], registry, true);
+        // Indent the object one level inside the array.
+        out += "  ";
+        for (char c : object) {
+          out += c;
+          if (c == '\n') out += "  ";
+        }
+        out += i + 1 < policies.size() ? ",\n" : "\n";
+      }
+      out += "]\n";
+      return out;
+    }
+    case ExportFormat::Jsonl:
+      for (const Policy* policy : policies) {
+        append_policy_json(out, *policy, registry, false);
+        out += '\n';
+      }
+      return out;
+    case ExportFormat::Csv:
+    case ExportFormat::Tsv:
+      if (bom) out += "\xEF\xBB\xBF";
+      out += csv_table(policies, registry).render_csv(format == ExportFormat::Csv ? ',' : '\t');
+      return out;
+    case ExportFormat::Yaml:
+      if (policies.empty()) return "[]\n";
+      for (const Policy* policy : policies) write_policy_yaml(out, *policy, registry);
+      return out;
+    case ExportFormat::Markdown:
+      return markdown_table(policies, registry).render_markdown();
+    case ExportFormat::Ids:
+      for (const Policy* policy : policies) {
+        out += policy->id;
+        out += '\n';
+      }
+      return out;
+  }
+  return out;
+}
+
+}  // namespace ccnt

@@ -1,0 +1,199 @@
+#include "core/policy/policy_checks.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/diag/message_catalog.hpp"
+#include "core/policy/doc_type.hpp"
+#include "core/policy/registry.hpp"
+#include "core/util/edit_distance.hpp"
+
+namespace ccnt {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Mark mark_of(const Node& map, std::string_view key) {
+  const Node* value = map.find(key);
+  return value ? value->mark : map.mark;
+}
+
+class PolicyChecker {
+ public:
+  PolicyChecker(const Node& document, const std::string& display, const Project& project,
+                const PartialDate& today, Diagnostics& diagnostics)
+      : doc_(document), path_(display), project_(project), today_(today), out_(diagnostics) {}
+
+  void check_place(Policy& policy, const fs::path& file) {
+    const Registry& registry = project_.registry;
+    const Region* region = registry.find_region(policy.region);
+    if (!region) {
+      out_.error("E030", path_, mark_of(doc_, "region"), trf("unknown region `{}`", policy.region),
+                 did_you_mean(registry.suggest_regions(policy.region)));
+    } else {
+      policy.region = region->slug;
+      if (region->policy_level() != policy.level)
+        out_.error("E037", path_, mark_of(doc_, "level"),
+                   trf("level `{}` does not fit region {} ({}), which issues at level `{}`",
+                       policy.level, region->name, region->slug, region->policy_level()));
+    }
+    const Sector* sector = registry.find_sector(policy.sector);
+    if (!sector) {
+      out_.error("E031", path_, mark_of(doc_, "sector"), trf("unknown sector `{}`", policy.sector),
+                 did_you_mean(registry.suggest_sectors(policy.sector)));
+    } else {
+      policy.sector = sector->slug;
+      if (!policy.subsector.empty()) {
+        if (const Subsector* sub = registry.find_subsector(*sector, policy.subsector))
+          policy.subsector = sub->slug;
+        else
+          out_.error("E035", path_, mark_of(doc_, "subsector"),
+                     trf("`{}` is not a subsector of {}", policy.subsector, sector->slug),
+                     sector->subsectors.empty()
+                         ? trf("this sector has no subsectors; remove the field")
+                         : trf("schemas/sectors.yaml lists the subsectors of {}", sector->slug));
+      }
+    }
+    if (const Node* further = doc_.find("sectors"); further && further->is_sequence()) {
+      for (std::size_t i = 0; i < further->items.size(); ++i) {
+        const std::string& name = further->items[i].scalar;
+        if (const Sector* s = registry.find_sector(name))
+          policy.sectors[i] = s->slug;
+        else
+          out_.error("E031", path_, further->items[i].mark, trf("unknown sector `{}`", name),
+                     did_you_mean(registry.suggest_sectors(name)));
+      }
+    }
+    check_directories(policy, file, region, sector);
+  }
+
+  void check_dates(const Policy& policy) {
+    const auto check = [&](std::string_view key, const std::optional<PartialDate>& date) {
+      if (!date) return false;
+      if (!date->is_real()) {
+        out_.error("E040", path_, mark_of(doc_, key),
+                   trf("`{}` is not a real date: {}", key, date->to_string()));
+        return false;
+      }
+      if (date->compare_coarse(today_) > 0) {
+        out_.error("E041", path_, mark_of(doc_, key),
+                   trf("`{}` {} is in the future (today is {})", key, date->to_string(),
+                       today_.to_string()));
+        return false;
+      }
+      return true;
+    };
+    const bool published = check("published", policy.published);
+    const bool added = check("added", policy.added);
+    const bool updated = check("updated", policy.updated);
+    if (published && added && policy.added.compare_coarse(*policy.published) < 0)
+      out_.error("E042", path_, mark_of(doc_, "added"),
+                 trf("`added` {} is before `published` {}", policy.added.to_string(),
+                     policy.published->to_string()),
+                 trf("a record cannot enter the tracker before the document is published"));
+    if (added && updated && policy.updated->compare_coarse(policy.added) < 0)
+      out_.error("E042", path_, mark_of(doc_, "updated"),
+                 trf("`updated` {} is before `added` {}", policy.updated->to_string(),
+                     policy.added.to_string()));
+  }
+
+  void check_targets(const Policy& policy) {
+    for (std::size_t i = 0; i < policy.targets.size(); ++i) {
+      const Target& target = policy.targets[i];
+      const Node& node = doc_.find("targets")->items[i];
+      const std::string where = fmt::format("targets[{}]", i);
+      const Indicator* indicator = project_.registry.find_indicator(target.indicator);
+      if (!indicator)
+        out_.error("E045", path_, mark_of(node, "indicator"),
+                   trf("{}.indicator: unknown indicator `{}`", where, target.indicator),
+                   did_you_mean(project_.registry.suggest_indicators(target.indicator)));
+      if (target.base_year && *target.base_year >= target.target_year)
+        out_.error("E043", path_, mark_of(node, "target_year"),
+                   trf("{}: target year {} is not after base year {}", where, target.target_year,
+                       *target.base_year));
+      if (target.unit == "%" && (target.kind == "reduction" || target.kind == "share") &&
+          (target.value < 0 || target.value > 100))
+        out_.error("E044", path_, mark_of(node, "value"),
+                   trf("{}: {} {} is not a percentage between 0 and 100", where, target.kind,
+                       target.value));
+      if (indicator && !indicator->unit.empty() && indicator->unit != target.unit)
+        out_.warning("W008", path_, mark_of(node, "unit"),
+                     trf("{}: unit `{}` differs from the unit `{}` of indicator {}", where,
+                         target.unit, indicator->unit, indicator->slug),
+                     trf("targets are compared only in the indicator's unit"));
+      if (!target.text.empty() && policy.summary.find(target.text) == std::string::npos)
+        out_.warning("W007", path_, mark_of(node, "text"),
+                     trf("{}.text does not appear in the summary", where),
+                     trf("copy the phrase that states the target from the summary"));
+    }
+  }
+
+  void check_identity(const Policy& policy, const fs::path& file) {
+    if (file.stem().string() != policy.id)
+      out_.error(
+          "E036", path_, mark_of(doc_, "id"),
+          trf("id `{}` differs from the file name `{}`", policy.id, file.filename().string()),
+          trf("rename the file to {}{}, or set `id: {}`", policy.id, file.extension().string(),
+              file.stem().string()));
+    if (policy.doc_type != "其他" && !title_without_period(policy.title).ends_with(policy.doc_type))
+      out_.warning("W010", path_, mark_of(doc_, "doc_type"),
+                   trf("title does not end with its doc_type `{}`", policy.doc_type),
+                   trf("doc_type is the kind of document the title names, e.g. 实施方案"));
+  }
+
+ private:
+  // Policy files live at policies/<region>/<sector>/<id>.yaml; the names may be in any form.
+  void check_directories(const Policy& policy, const fs::path& file, const Region* region,
+                         const Sector* sector) {
+    const fs::path relative = file.lexically_relative(project_.policies_dir());
+    std::vector<std::string> parts;
+    for (const auto& part : relative) parts.push_back(part.string());
+    if (parts.size() != 3 || parts[0] == "..") {
+      out_.error("E034", path_, {},
+                 trf("policy file is not at policies/<region>/<sector>/<id>.yaml"),
+                 region && sector ? trf("move it to policies/{}/{}/", region->slug, sector->slug)
+                                  : std::string());
+      return;
+    }
+    const Registry& registry = project_.registry;
+    const Region* dir_region = registry.find_region(parts[0]);
+    if (region && dir_region != region)
+      out_.error("E032", path_, mark_of(doc_, "region"),
+                 trf("region {} does not match the directory `{}`", policy.region, parts[0]),
+                 trf("move the file to policies/{}/{}/", region->slug, parts[1]));
+    const Sector* dir_sector = registry.find_sector(parts[1]);
+    if (sector && dir_sector != sector)
+      out_.error(
+          "E033", path_, mark_of(doc_, "sector"),
+          trf("sector {} does not match the directory `{}`", policy.sector, parts[1]),
+          trf("move the file to policies/{}/{}/ or change `sector`", parts[0], sector->slug));
+  }
+
+  const Node& doc_;
+  const std::string& path_;
+  const Project& project_;
+  const PartialDate& today_;
+  Diagnostics& out_;
+};
+
+}  // namespace
+
+std::optional<Policy> check_policy(const Node& document, const fs::path& file,
+                                   const std::string& display, const Project& project,
+                                   const PartialDate& today, Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.error_count();
+  project.schema.validate(document, display, diagnostics);
+  if (diagnostics.error_count() != errors_before) return std::nullopt;
+
+  Policy policy = policy_from_node(document, display);
+  PolicyChecker checker(document, display, project, today, diagnostics);
+  checker.check_place(policy, file);
+  checker.check_identity(policy, file);
+  checker.check_dates(policy);
+  checker.check_targets(policy);
+  if (diagnostics.error_count() != errors_before) return std::nullopt;
+  return policy;
+}
+
+}  // namespace ccnt

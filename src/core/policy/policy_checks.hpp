@@ -1,0 +1,22 @@
+// The checks of one policy file beyond its schema: names known to the
+// registries and matching the file's place, real dates, sound targets.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/diag/diagnostic.hpp"
+#include "core/policy/policy.hpp"
+#include "core/tree/project.hpp"
+#include "core/yaml/document.hpp"
+
+namespace ccnt {
+
+// Checks a parsed policy file against the schema and the rules of docs/errors.md.
+// Returns the policy with canonical region and sector slugs when it has no errors.
+std::optional<Policy> check_policy(const Node& document, const std::filesystem::path& file,
+                                   const std::string& display, const Project& project,
+                                   const PartialDate& today, Diagnostics& diagnostics);
+
+}  // namespace ccnt

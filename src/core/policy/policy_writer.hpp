@@ -1,0 +1,20 @@
+// Writing a policy record as YAML in the house style of policies/: fixed key
+// order, the schema comment first, dates quoted, other strings quoted only
+// when YAML needs it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/policy/policy.hpp"
+
+namespace ccnt {
+
+// The text of a policy file: `# yaml-language-server: $schema=...` on the
+// first line, then the fields that are set, in the order of docs/data-model.md
+// (id, title, title_en, region, level, sector, subsector, sectors, issuers,
+// doc_type, document_number, published, added, updated, source, status,
+// instrument, headline, summary, targets, tags).
+std::string write_policy_yaml(const Policy& policy);
+
+}  // namespace ccnt

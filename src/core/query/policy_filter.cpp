@@ -1,0 +1,244 @@
+#include "core/query/policy_filter.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/diag/message_catalog.hpp"
+#include "core/util/edit_distance.hpp"
+
+namespace ccnt {
+namespace {
+
+struct LevelName {
+  std::string_view name;
+  std::string_view level;
+};
+
+// Every way a user may name a policy level.
+constexpr LevelName kLevelNames[] = {
+    {"national", "national"}, {"国家", "national"},         {"国家级", "national"},
+    {"中央", "national"},     {"provincial", "provincial"}, {"省级", "provincial"},
+    {"省", "provincial"},     {"municipal", "municipal"},   {"市级", "municipal"},
+    {"市", "municipal"},      {"county", "county"},         {"县级", "county"},
+    {"县", "county"},
+};
+
+// The "did you mean" hint for `suggestions`, else `fallback`.
+std::string hint_or(const std::vector<std::string>& suggestions, std::string fallback) {
+  return suggestions.empty() ? fallback : did_you_mean(suggestions);
+}
+
+// How far a suggested name is from what was typed; a name containing it counts as one edit.
+std::size_t suggestion_distance(std::string_view typed, std::string_view name) {
+  const std::size_t d = edit_distance(typed, name);
+  const std::string folded = fold_name(typed);
+  return !folded.empty() && fold_name(name).find(folded) != std::string::npos
+             ? std::min<std::size_t>(d, 1)
+             : d;
+}
+
+// "did you mean zhejiang, 浙江?": the closest entries (regions or sectors), each
+// as slug and Chinese name; `find` maps a suggested name back to its entry.
+template <typename Entry, typename Find>
+std::string entry_hint(std::string_view typed, const std::vector<std::string>& suggestions,
+                       Find find, std::string fallback) {
+  std::size_t best = SIZE_MAX;
+  for (const std::string& name : suggestions)
+    best = std::min(best, suggestion_distance(typed, name));
+  std::vector<const Entry*> entries;
+  for (const std::string& name : suggestions) {
+    const Entry* entry = find(name);
+    if (!entry || suggestion_distance(typed, name) != best) continue;
+    if (std::find(entries.begin(), entries.end(), entry) == entries.end()) entries.push_back(entry);
+  }
+  if (entries.empty()) return fallback;
+  std::vector<std::string> names;
+  for (const Entry* entry : entries)
+    names.push_back(entry->slug + std::string(tr(", ")) + entry->name);
+  return did_you_mean(names, tr("; "));
+}
+
+bool contains(const std::vector<std::string>& sorted, std::string_view value) {
+  return std::binary_search(sorted.begin(), sorted.end(), value, std::less<>());
+}
+
+void sort_unique(std::vector<std::string>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+bool contains_folded(std::string_view text, std::string_view folded_needle) {
+  if (folded_needle.empty()) return true;
+  return fold_name(text).find(folded_needle) != std::string::npos;
+}
+
+// A --since/--until/--added value at the precision the filter works at.
+std::optional<PartialDate> parse_filter_date(std::string_view flag, const std::string& text,
+                                             FilterError& error) {
+  auto date = PartialDate::parse(text);
+  if (!date || !date->is_real()) {
+    error = {trf("invalid date `{}` for {}", text, flag),
+             trf("write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-03")};
+    return std::nullopt;
+  }
+  return date;
+}
+
+}  // namespace
+
+std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const Registry& registry,
+                                               FilterError& error) {
+  return make(query, registry, {}, error);
+}
+
+std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const Registry& registry,
+                                               const std::vector<std::string>& doc_types,
+                                               FilterError& error) {
+  PolicyFilter filter;
+  filter.registry_ = &registry;
+
+  for (const std::string& name : query.regions) {
+    const Region* region = registry.find_region(name);
+    if (!region) {
+      error = {trf("unknown region `{}`", name),
+               entry_hint<Region>(
+                   name, registry.suggest_regions(name),
+                   [&](const std::string& n) { return registry.find_region(n); },
+                   trf("regions are listed in schemas/regions.yaml (slug, 中文名 or 全称)"))};
+      return std::nullopt;
+    }
+    filter.region_slugs_.push_back(region->slug);
+    if (query.no_subregions) continue;
+    for (const Region& other : registry.regions())
+      if (&other != region && registry.is_within(other, *region))
+        filter.region_slugs_.push_back(other.slug);
+  }
+  sort_unique(filter.region_slugs_);
+
+  for (const std::string& name : query.sectors) {
+    const Sector* sector = registry.find_sector(name);
+    if (!sector) {
+      error = {trf("unknown sector `{}`", name),
+               entry_hint<Sector>(
+                   name, registry.suggest_sectors(name),
+                   [&](const std::string& n) { return registry.find_sector(n); },
+                   trf("sectors are listed in schemas/sectors.yaml"))};
+      return std::nullopt;
+    }
+    filter.sector_slugs_.push_back(sector->slug);
+  }
+  sort_unique(filter.sector_slugs_);
+
+  for (const std::string& name : query.levels) {
+    const std::string folded = fold_name(name);
+    const auto it = std::find_if(std::begin(kLevelNames), std::end(kLevelNames),
+                                 [&](const LevelName& level) { return level.name == folded; });
+    if (it == std::end(kLevelNames)) {
+      std::vector<std::string> names;
+      for (const LevelName& level : kLevelNames) names.emplace_back(level.name);
+      error = {trf("unknown level `{}`", name),
+               hint_or(closest_matches(name, names),
+                       trf("levels are national, provincial, municipal and county"))};
+      return std::nullopt;
+    }
+    filter.levels_.emplace_back(it->level);
+  }
+  sort_unique(filter.levels_);
+
+  for (const std::string& type : query.types) {
+    if (!doc_types.empty() &&
+        std::find(doc_types.begin(), doc_types.end(), type) == doc_types.end()) {
+      error = {trf("unknown document type `{}`", type),
+               hint_or(closest_matches(type, doc_types),
+                       trf("document types are {}", fmt::join(doc_types, tr(", "))))};
+      return std::nullopt;
+    }
+    filter.types_.push_back(type);
+  }
+  sort_unique(filter.types_);
+
+  for (const std::string& issuer : query.issuers) filter.issuers_.push_back(fold_name(issuer));
+  for (const std::string& tag : query.tags) filter.tags_.push_back(fold_name(tag));
+  sort_unique(filter.tags_);
+
+  for (const std::string& text : query.added) {
+    auto date = parse_filter_date("--added", text, error);
+    if (!date) return std::nullopt;
+    filter.added_.push_back(*date);
+  }
+  if (!query.since.empty()) {
+    filter.since_ = parse_filter_date("--since", query.since, error);
+    if (!filter.since_) return std::nullopt;
+    filter.since_->day = 0;  // month precision
+  }
+  if (!query.until.empty()) {
+    filter.until_ = parse_filter_date("--until", query.until, error);
+    if (!filter.until_) return std::nullopt;
+    filter.until_->day = 0;
+  }
+  if (filter.since_ && filter.until_ && filter.until_->compare_coarse(*filter.since_) < 0) {
+    error = {trf("--until {} is before --since {}", query.until, query.since),
+             trf("swap the two dates")};
+    return std::nullopt;
+  }
+  filter.has_targets_ = query.has_targets;
+  filter.search_folded_ = fold_name(query.search);
+  return filter;
+}
+
+bool PolicyFilter::matches(const Policy& policy) const {
+  if (!region_slugs_.empty() && !contains(region_slugs_, policy.region)) return false;
+  if (!sector_slugs_.empty() &&
+      std::none_of(sector_slugs_.begin(), sector_slugs_.end(),
+                   [&](const std::string& slug) { return policy.has_sector(slug); }))
+    return false;
+  if (!levels_.empty() && !contains(levels_, policy.level)) return false;
+  if (!types_.empty() && !contains(types_, policy.doc_type)) return false;
+  if (!issuers_.empty() &&
+      std::none_of(issuers_.begin(), issuers_.end(), [&](const std::string& needle) {
+        return std::any_of(
+            policy.issuers.begin(), policy.issuers.end(),
+            [&](const std::string& issuer) { return contains_folded(issuer, needle); });
+      }))
+    return false;
+  if (!tags_.empty() &&
+      std::none_of(policy.tags.begin(), policy.tags.end(),
+                   [&](const std::string& tag) { return contains(tags_, fold_name(tag)); }))
+    return false;
+  if (!added_.empty() && std::none_of(added_.begin(), added_.end(), [&](const PartialDate& month) {
+        return policy.added.compare_coarse(month) == 0;
+      }))
+    return false;
+  if (since_ || until_) {
+    if (!policy.published) return false;
+    if (since_ && policy.published->compare_coarse(*since_) < 0) return false;
+    if (until_ && policy.published->compare_coarse(*until_) > 0) return false;
+  }
+  if (has_targets_ && policy.targets.empty()) return false;
+  if (!search_folded_.empty()) {
+    const auto hit = [&](const std::string& text) { return contains_folded(text, search_folded_); };
+    if (!hit(policy.title) && !hit(policy.title_en) && !hit(policy.summary) &&
+        std::none_of(policy.issuers.begin(), policy.issuers.end(), hit))
+      return false;
+  }
+  return true;
+}
+
+RegionDirFilter PolicyFilter::region_dir_filter() const {
+  if (region_slugs_.empty()) return {};
+  return [registry = registry_, slugs = region_slugs_](std::string_view dir_name) {
+    const Region* region = registry->find_region(dir_name);
+    return region == nullptr || contains(slugs, region->slug);
+  };
+}
+
+bool PolicyFilter::is_restrictive() const {
+  return !region_slugs_.empty() || !sector_slugs_.empty() || !levels_.empty() || !types_.empty() ||
+         !issuers_.empty() || !tags_.empty() || !added_.empty() || since_ || until_ ||
+         has_targets_ || !search_folded_.empty();
+}
+
+}  // namespace ccnt

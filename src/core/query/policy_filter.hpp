@@ -1,0 +1,81 @@
+// Selecting policies by the filter flags shared by list, stats and targets:
+// different flags AND, a repeated flag ORs.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/policy/policy.hpp"
+#include "core/policy/registry.hpp"
+#include "core/tree/tree_scan.hpp"
+#include "core/util/partial_date.hpp"
+
+namespace ccnt {
+
+// The filter flags as plain data; the command line fills it directly (cli::FilterOptions).
+struct PolicyQuery {
+  std::vector<std::string> regions;  // any form the registry knows: 浙江, 浙江省, zhejiang
+  std::vector<std::string> sectors;  // slug or Chinese name; matches primary or further sectors
+  std::vector<std::string> levels;  // national | provincial | municipal | county (or 国家/省级/...)
+  std::vector<std::string> issuers;  // substrings of any issuer
+  std::vector<std::string> types;    // doc_type, exact
+  std::vector<std::string> tags;     // exact
+  std::vector<std::string> added;    // YYYY or YYYY-MM, matched against `added`
+  bool no_subregions = false;        // --region without the cities inside it
+  std::string since;                 // YYYY[-MM[-DD]], inclusive, on `published` (month precision)
+  std::string until;
+  bool has_targets = false;
+  std::string search;  // case-insensitive substring of title, summary or issuers
+};
+
+// Why a query could not be made into a filter: "ccnt: error: <message>" + "hint: <hint>".
+struct FilterError {
+  std::string message;
+  std::string hint;
+};
+
+class PolicyFilter {
+ public:
+  // Resolves names against the registry. An unknown region, sector, level or
+  // type, or a malformed date, gives nullopt with `error` set (the hint lists
+  // the closest valid names).
+  static std::optional<PolicyFilter> make(const PolicyQuery& query, const Registry& registry,
+                                          FilterError& error);
+  // The same, also checking --type against the document types the schema allows
+  // (`doc_types`; empty = any type is accepted).
+  static std::optional<PolicyFilter> make(const PolicyQuery& query, const Registry& registry,
+                                          const std::vector<std::string>& doc_types,
+                                          FilterError& error);
+
+  // True when the policy passes every flag of the query.
+  bool matches(const Policy& policy) const;
+
+  // For pruning the directory walk: whether a first-level directory under
+  // policies/ (a region name) can hold matching policies. Without --region
+  // every directory is kept; with it, the directories of the selected regions
+  // and of every registry region inside them (unless no_subregions), plus
+  // names the registry does not know, so that their errors are still counted.
+  // The filter holds a pointer to the registry, which must outlive it.
+  RegionDirFilter region_dir_filter() const;
+
+  // True when the query selects anything less than every policy.
+  bool is_restrictive() const;
+
+ private:
+  const Registry* registry_ = nullptr;
+  std::vector<std::string>
+      region_slugs_;  // sorted: selected regions and, unless no_subregions, their cities
+  std::vector<std::string> sector_slugs_;
+  std::vector<std::string> levels_;
+  std::vector<std::string> issuers_;
+  std::vector<std::string> types_;
+  std::vector<std::string> tags_;
+  std::vector<PartialDate> added_;
+  std::optional<PartialDate> since_;
+  std::optional<PartialDate> until_;
+  bool has_targets_ = false;
+  std::string search_folded_;  // lower-cased ASCII
+};
+
+}  // namespace ccnt

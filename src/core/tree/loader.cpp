@@ -1,0 +1,322 @@
+#include "core/tree/loader.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/diag/message_catalog.hpp"
+#include "core/policy/policy_checks.hpp"
+#include "core/tree/policy_cache.hpp"
+#include "core/tree/source_file.hpp"
+#include "core/yaml/yaml_reader.hpp"
+
+namespace ccnt {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+FileResult load_one(const Project& project, const fs::path& file, const std::string& display,
+                    const PartialDate& today) {
+  FileResult result;
+  auto bytes = read_source_file(file, display, result.diagnostics);
+  if (!bytes) return result;
+  auto document = parse_yaml(*bytes, display, result.diagnostics);
+  if (!document) return result;
+  result.policy = check_policy(*document, file, display, project, today, result.diagnostics);
+  return result;
+}
+
+unsigned thread_count(unsigned jobs, std::size_t work_items) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, work_items)));
+}
+
+// Runs work(i) for every i in [0, count) on `jobs` threads, the calling one included.
+template <typename Work>
+void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
+  jobs = thread_count(jobs, count);
+  std::atomic<std::size_t> next{0};
+  auto run = [&] {
+    for (std::size_t i = next++; i < count; i = next++) work(i);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(run);
+  run();
+  for (std::thread& thread : threads) thread.join();
+}
+
+// Per-file results in path order, kept apart so that output does not depend on threads, and
+// compacted in place at the end rather than copied (100,000 policies are 64 MB of records).
+class Results {
+ public:
+  Results(std::size_t n, const LoadOptions& options)
+      : policies_(n), diagnostics_(n), valid_(n, 0), options_(options) {}
+
+  void put(std::size_t i, FileResult result) {
+    diagnostics_[i] = std::move(result.diagnostics);
+    if (result.policy) {
+      policies_[i] = std::move(*result.policy);
+      if (!options_.text || (options_.keep_text && !options_.keep_text(policies_[i])))
+        drop_text(policies_[i]);
+      valid_[i] = 1;
+    }
+  }
+
+  LoadedPolicies collect(Diagnostics& diagnostics) && {
+    LoadedPolicies loaded;
+    loaded.files = policies_.size();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < policies_.size(); ++i) {
+      diagnostics.append(std::move(diagnostics_[i]));
+      if (!valid_[i]) continue;
+      if (kept != i) policies_[kept] = std::move(policies_[i]);
+      ++kept;
+    }
+    policies_.resize(kept);
+    loaded.policies = std::move(policies_);
+    return loaded;
+  }
+
+ private:
+  std::vector<Policy> policies_;
+  std::vector<Diagnostics> diagnostics_;
+  std::vector<char> valid_;
+  const LoadOptions& options_;
+};
+
+// The path of a file below policies/, with forward slashes.
+std::string relative_to(const std::string& full, const fs::path& dir) {
+  const std::string& base = dir.native();
+  if (full.size() > base.size() + 1 && full.compare(0, base.size(), base) == 0 &&
+      full[base.size()] == '/')
+    return full.substr(base.size() + 1);
+  return fs::path(full).lexically_relative(dir).generic_string();
+}
+
+// How each file is shown (display_path), computed once per directory rather than once per file.
+std::vector<std::string> display_paths(const std::vector<FoundFile>& found) {
+  std::vector<std::string> shown(found.size());
+  std::string_view last_dir;
+  std::string dir_shown;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const std::string& full = found[i].path;
+    const auto slash = full.rfind('/');
+    if (slash == std::string::npos || slash == 0) {
+      shown[i] = display_path(found[i].path);
+      continue;
+    }
+    const std::string_view dir(full.data(), slash);
+    if (dir != last_dir) {
+      last_dir = dir;
+      dir_shown = display_path(fs::path(dir));
+    }
+    const std::string_view name(full.data() + slash + 1, full.size() - slash - 1);
+    shown[i] = dir_shown == "." ? std::string(name) : dir_shown + '/' + std::string(name);
+  }
+  return shown;
+}
+
+// One bucket of the cache and the files of this run that belong to it.
+struct BucketWork {
+  std::string name;
+  std::vector<std::size_t> files;     // indexes into the scan, in path order
+  std::optional<CacheBucket> cached;  // kept only while the bucket may need rewriting
+  std::vector<bool> hit;
+};
+
+LoadedPolicies load_with_cache(const Project& project, const LoadOptions& options,
+                               std::vector<FoundFile> found, std::int64_t scan_start,
+                               Diagnostics& diagnostics) {
+  const PartialDate date = today();
+  const PolicyCache cache(project, date, scan_start);
+  const fs::path policies_dir = project.policies_dir();
+  const std::size_t n = found.size();
+  std::vector<std::string> relative(n);
+  const std::vector<std::string> display = display_paths(found);
+  std::map<std::string, std::size_t> bucket_index;
+  std::vector<BucketWork> buckets;
+  for (std::size_t i = 0; i < n; ++i) {
+    relative[i] = relative_to(found[i].path, policies_dir);
+    auto [it, inserted] = bucket_index.emplace(PolicyCache::bucket_of(relative[i]), buckets.size());
+    if (inserted) buckets.push_back({it->first, {}, std::nullopt, {}});
+    buckets[it->second].files.push_back(i);
+  }
+
+  // 1. Take every unchanged file's result from its bucket.
+  Results results(n, options);
+  std::vector<char> done(n, 0);
+  std::atomic<std::size_t> hits{0};
+  parallel_for(buckets.size(), options.jobs, [&](std::size_t b) {
+    BucketWork& work = buckets[b];
+    CacheBucket bucket = cache.read(work.name);
+    work.hit.assign(work.files.size(), false);
+    std::size_t found_here = 0;
+    for (std::size_t k = 0; k < work.files.size(); ++k) {
+      const std::size_t i = work.files[k];
+      if (auto result = bucket.lookup(relative[i], found[i].stamp, display[i], options.text)) {
+        results.put(i, std::move(*result));
+        done[i] = 1;
+        work.hit[k] = true;
+        ++found_here;
+      }
+    }
+    hits += found_here;
+    if (!bucket.valid() || found_here != work.files.size() || bucket.size() != found_here)
+      work.cached = std::move(bucket);
+  });
+
+  // 2. Rewrites a bucket that changed from its unchanged entries and the fresh ones.
+  std::vector<std::optional<std::string>> fresh(n);  // encoded results of the files read
+  auto write_bucket = [&](BucketWork& work) {
+    const CacheBucket& old = *work.cached;
+    std::vector<std::string_view> entries;
+    std::size_t kept = 0;
+    std::size_t added = 0;
+    for (std::size_t k = 0; k < work.files.size(); ++k) {
+      const std::size_t i = work.files[k];
+      if (work.hit[k]) {
+        entries.push_back(old.raw_entry(relative[i]));
+        ++kept;
+      } else if (fresh[i]) {
+        entries.push_back(*fresh[i]);
+        ++added;
+      }
+    }
+    if (!old.valid() || added > 0 || kept != old.size()) cache.write(work.name, entries);
+    work.cached.reset();
+    for (const std::size_t i : work.files) fresh[i].reset();
+  };
+
+  // 3. Read and check the rest, in path order, so that buckets complete one after another: each
+  // is written as soon as its last file is read, and only then are its encoded results freed.
+  std::vector<std::size_t> missing;
+  std::vector<std::size_t> bucket_of_file(n);
+  std::vector<std::atomic<std::size_t>> remaining(buckets.size());
+  for (std::size_t b = 0; b < buckets.size(); ++b)
+    for (const std::size_t i : buckets[b].files) bucket_of_file[i] = b;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!done[i]) {
+      missing.push_back(i);
+      ++remaining[bucket_of_file[i]];
+    }
+  for (BucketWork& work : buckets)  // changed by deletions alone
+    if (work.cached && remaining[&work - buckets.data()] == 0) write_bucket(work);
+  parallel_for(missing.size(), options.jobs, [&](std::size_t m) {
+    const std::size_t i = missing[m];
+    FileResult result = load_one(project, found[i].path, display[i], date);
+    fresh[i] = PolicyCache::encode_entry(relative[i], found[i].stamp,
+                                         result.policy ? &*result.policy : nullptr,
+                                         result.diagnostics, display[i]);
+    results.put(i, std::move(result));
+    if (--remaining[bucket_of_file[i]] == 0) write_bucket(buckets[bucket_of_file[i]]);
+  });
+  if (!options.keep_region) {
+    std::vector<std::string> names;
+    for (const BucketWork& work : buckets) names.push_back(work.name);
+    cache.remove_buckets_except(names);
+  }
+
+  LoadedPolicies loaded = std::move(results).collect(diagnostics);
+  loaded.from_cache = hits;
+  return loaded;
+}
+
+LoadedPolicies load_files(const Project& project, const std::vector<fs::path>& files,
+                          const LoadOptions& options, Diagnostics& diagnostics) {
+  const PartialDate date = today();
+  Results results(files.size(), options);
+  parallel_for(files.size(), options.jobs, [&](std::size_t i) {
+    results.put(i, load_one(project, files[i], display_path(files[i]), date));
+  });
+  return std::move(results).collect(diagnostics);
+}
+
+}  // namespace
+
+LoadedPolicies load_policy_files(const Project& project, const std::vector<fs::path>& files,
+                                 unsigned jobs, Diagnostics& diagnostics) {
+  return load_files(project, files, LoadOptions{.jobs = jobs}, diagnostics);
+}
+
+LoadedPolicies load_project_policies(const Project& project, const LoadOptions& options,
+                                     Diagnostics& diagnostics) {
+  const std::int64_t scan_start = file_clock_now_ns();
+  std::vector<FoundFile> found = scan_policy_files(
+      project.policies_dir(), diagnostics, options.keep_region, kMaxPolicyFiles, options.jobs);
+  LoadedPolicies loaded;
+  if (options.use_cache) {
+    loaded = load_with_cache(project, options, std::move(found), scan_start, diagnostics);
+  } else {
+    std::vector<fs::path> files;
+    files.reserve(found.size());
+    for (FoundFile& file : found) files.push_back(std::move(file.path));
+    loaded = load_files(project, files, options, diagnostics);
+  }
+  check_across_files(loaded.policies, diagnostics);
+  return loaded;
+}
+
+LoadedPolicies load_project_policies(const Project& project, unsigned jobs,
+                                     Diagnostics& diagnostics, const RegionDirFilter& keep_region) {
+  return load_project_policies(
+      project, LoadOptions{.jobs = jobs, .use_cache = false, .keep_region = keep_region},
+      diagnostics);
+}
+
+void check_across_files(const std::vector<Policy>& policies, Diagnostics& diagnostics) {
+  // For each policy, the earlier one with the same id and with the same region and title; the
+  // two are found on two threads, with keys that view the policies' own strings.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> same_id(policies.size(), kNone);
+  std::vector<std::size_t> same_title(policies.size(), kNone);
+  auto find_ids = [&] {
+    std::unordered_map<std::string_view, std::size_t> ids;
+    ids.reserve(policies.size());
+    for (std::size_t i = 0; i < policies.size(); ++i)
+      if (auto [it, inserted] = ids.emplace(policies[i].id, i); !inserted) same_id[i] = it->second;
+  };
+  auto find_titles = [&] {
+    using RegionTitle = std::pair<std::string_view, std::string_view>;
+    struct RegionTitleHash {
+      std::size_t operator()(const RegionTitle& key) const {
+        const std::hash<std::string_view> hash;
+        return hash(key.first) * 31 + hash(key.second);
+      }
+    };
+    std::unordered_map<RegionTitle, std::size_t, RegionTitleHash> titles;
+    titles.reserve(policies.size());
+    for (std::size_t i = 0; i < policies.size(); ++i)
+      if (auto [it, inserted] =
+              titles.emplace(RegionTitle(policies[i].region, policies[i].title), i);
+          !inserted)
+        same_title[i] = it->second;
+  };
+  if (policies.size() >= 10000 && std::thread::hardware_concurrency() > 1) {
+    std::thread titles(find_titles);
+    find_ids();
+    titles.join();
+  } else {
+    find_ids();
+    find_titles();
+  }
+  for (std::size_t i = 0; i < policies.size(); ++i) {
+    const Policy& policy = policies[i];
+    if (same_id[i] != kNone)
+      diagnostics.error("E050", policy.path, policy.id_mark,
+                        trf("id `{}` is already used by {}", policy.id, policies[same_id[i]].path),
+                        trf("ids are unique across the tree; choose another id and file name"));
+    if (same_title[i] != kNone)
+      diagnostics.error(
+          "E051", policy.path, policy.title_mark,
+          trf("the same title is already recorded in {}", policies[same_title[i]].path),
+          trf("a document is recorded once; update the existing file instead"));
+  }
+}
+
+}  // namespace ccnt

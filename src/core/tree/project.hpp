@@ -1,0 +1,35 @@
+// A ccnt data tree: the root holding policies/, with the schema and the
+// registries it is checked against.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/diag/diagnostic.hpp"
+#include "core/policy/json_schema.hpp"
+#include "core/policy/registry.hpp"
+
+namespace ccnt {
+
+struct Project {
+  std::filesystem::path root;         // the directory that holds policies/
+  std::filesystem::path schemas_dir;  // root/schemas, or the installed copy
+  Registry registry;
+  JsonSchema schema;
+
+  std::filesystem::path policies_dir() const { return root / "policies"; }
+};
+
+// Finds the root: `explicit_root` (from --root or CCNT_ROOT) when given, else the
+// nearest directory from `start` upward that holds policies/. Returns nullopt
+// with a message in `error` when there is none.
+std::optional<std::filesystem::path> find_project_root(const std::string& explicit_root,
+                                                       const std::filesystem::path& start,
+                                                       std::string& error);
+
+// Loads the schema and registries for a root: root/schemas when present, else
+// the copy installed with ccnt. Problems in them go to diagnostics.
+std::optional<Project> open_project(const std::filesystem::path& root, Diagnostics& diagnostics);
+
+}  // namespace ccnt

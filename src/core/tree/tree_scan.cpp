@@ -1,0 +1,177 @@
+#include "core/tree/tree_scan.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <set>
+#include <thread>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "core/diag/message_catalog.hpp"
+#include "core/tree/source_file.hpp"
+
+namespace ccnt {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+FileStamp stamp_of(const struct stat& info) {
+  return {static_cast<std::uint64_t>(info.st_size),
+          static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+          static_cast<std::int64_t>(info.st_ctim.tv_sec) * 1'000'000'000 + info.st_ctim.tv_nsec,
+          static_cast<std::uint64_t>(info.st_ino), static_cast<std::uint64_t>(info.st_dev)};
+}
+
+// E013 at the first file past the limit.
+void report_too_many_files(const fs::path& file, std::size_t max_files, Diagnostics& diagnostics) {
+  diagnostics.error("E013", display_path(file), {},
+                    trf("more than {} policy files; the rest are not read", max_files),
+                    trf("ccnt reads at most this many files from one tree; split the tree"));
+}
+
+bool has_policy_extension(std::string_view name) {
+  return name.ends_with(".yaml") || name.ends_with(".yml");
+}
+
+// What the walk found below one directory: its files in order and the problems on the way.
+struct Found {
+  std::vector<FoundFile> files;
+  Diagnostics diagnostics;
+};
+
+// One entry of the top directory: what it holds, or a region directory left to walk later.
+struct TopEntry {
+  Found found;
+  std::string deferred_dir;  // non-empty: walk this directory (in parallel with the others)
+  std::set<std::pair<dev_t, ino_t>> ancestors;
+};
+
+// Walks one directory; `ancestors` holds the (device, inode) of every directory on the way down.
+// Works on plain strings and directory descriptors: a tree may hold 100,000 files. With `top`,
+// each entry of this (depth 0) directory gets its own TopEntry and subdirectories are deferred.
+void walk(const std::string& dir, int depth, std::set<std::pair<dev_t, ino_t>>& ancestors,
+          Found& out, const RegionDirFilter& keep_region, std::size_t max_files,
+          std::vector<TopEntry>* top = nullptr) {
+  DIR* handle = ::opendir(dir.c_str());
+  if (handle == nullptr) {
+    out.diagnostics.error("E001", display_path(dir), {},
+                          trf("cannot read directory: {}", std::strerror(errno)));
+    return;
+  }
+  std::vector<std::string> names;
+  while (const dirent* entry = ::readdir(handle)) {
+    const std::string_view name = entry->d_name;
+    if (!name.empty() && name[0] != '.') names.emplace_back(name);  // hidden entries, . and ..
+  }
+  std::sort(names.begin(), names.end());
+  const int dir_fd = ::dirfd(handle);
+  const std::string prefix = dir.ends_with('/') ? dir : dir + '/';
+  for (const std::string& name : names) {
+    TopEntry* entry = top ? &top->emplace_back() : nullptr;
+    std::vector<FoundFile>& files = entry ? entry->found.files : out.files;
+    Diagnostics& diagnostics = entry ? entry->found.diagnostics : out.diagnostics;
+    if (files.size() > max_files) break;
+    std::string path = prefix + name;
+    struct stat info {};
+    if (::fstatat(dir_fd, name.c_str(), &info, 0) != 0) {
+      if (::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(info.st_mode))
+        diagnostics.warning("W003", display_path(path), {}, trf("broken symbolic link; skipped"));
+      else
+        diagnostics.error("E001", display_path(path), {}, trf("cannot read file"));
+      continue;
+    }
+    if (S_ISDIR(info.st_mode)) {
+      if (depth == 0 && keep_region && !keep_region(name)) continue;
+      auto key = std::make_pair(info.st_dev, info.st_ino);
+      if (!ancestors.insert(key).second) {
+        diagnostics.warning("W003", display_path(path), {},
+                            trf("symbolic link loops back to a parent directory; skipped"));
+        continue;
+      }
+      if (entry) {
+        entry->deferred_dir = std::move(path);
+        entry->ancestors = ancestors;
+      } else {
+        walk(path, depth + 1, ancestors, out, keep_region, max_files);
+      }
+      ancestors.erase(key);
+    } else if (has_policy_extension(name)) {
+      if (files.size() == max_files) {
+        report_too_many_files(path, max_files, diagnostics);
+        files.push_back({});  // one past the limit: every walk stops
+        break;
+      }
+      files.push_back({std::move(path), stamp_of(info)});
+    } else if (S_ISREG(info.st_mode) && name != "README.md") {
+      diagnostics.warning("W004", display_path(path), {}, trf("not a policy file (.yaml); ignored"),
+                          trf("policy files end in .yaml; move other files out of policies/"));
+    }
+  }
+  ::closedir(handle);
+}
+
+}  // namespace
+
+bool is_policy_file_name(const fs::path& file) {
+  const auto ext = file.extension();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+std::vector<FoundFile> scan_policy_files(const fs::path& dir, Diagnostics& diagnostics,
+                                         const RegionDirFilter& keep_region, std::size_t max_files,
+                                         unsigned jobs) {
+  std::set<std::pair<dev_t, ino_t>> ancestors;
+  struct stat info {};
+  if (::stat(dir.c_str(), &info) == 0) ancestors.insert({info.st_dev, info.st_ino});
+  // The top directory first, then its subdirectories (regions) on `jobs` threads; the parts
+  // are joined in name order, so the result does not depend on the threads.
+  Found root;
+  std::vector<TopEntry> top;
+  walk(dir.string(), 0, ancestors, root, keep_region, max_files, &top);
+  diagnostics.append(std::move(root.diagnostics));
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < top.size(); i = next++)
+      if (!top[i].deferred_dir.empty())
+        walk(top[i].deferred_dir, 1, top[i].ancestors, top[i].found, keep_region, max_files);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, top.size()); ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+
+  std::vector<FoundFile> files;
+  bool limit_reported = false;
+  for (TopEntry& entry : top) {
+    for (const Diagnostic& d : entry.found.diagnostics.all()) limit_reported |= d.code == "E013";
+    diagnostics.append(std::move(entry.found.diagnostics));
+    for (FoundFile& file : entry.found.files) {
+      if (files.size() == max_files) {
+        if (!limit_reported && !file.path.empty())
+          report_too_many_files(file.path, max_files, diagnostics);
+        return files;
+      }
+      files.push_back(std::move(file));
+    }
+  }
+  return files;
+}
+
+std::vector<fs::path> find_policy_files(const fs::path& dir, Diagnostics& diagnostics,
+                                        const RegionDirFilter& keep_region) {
+  std::vector<fs::path> paths;
+  for (FoundFile& file : scan_policy_files(dir, diagnostics, keep_region))
+    paths.push_back(std::move(file.path));
+  return paths;
+}
+
+}  // namespace ccnt
