@@ -16,6 +16,7 @@
 #include "core/bulletin_month.hpp"
 #include "core/bulletin_render.hpp"
 #include "core/diagnostic_format.hpp"
+#include "core/project.hpp"
 #include "core/source_file.hpp"
 
 namespace ccnt::cli {
@@ -107,7 +108,7 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
     throw UsageError(trf("cannot find templates/bulletin.md.mustache"),
                      trf("keep templates/ beside policies/, install ccnt so that {} "
                          "exists, or pass --template FILE",
-                         (fs::path(CCNT_INSTALL_DATADIR) / "templates").string()));
+                         (installed_data_dir() / "templates").string()));
   }
   const std::string display = display_path(file);
   Diagnostics diagnostics;
