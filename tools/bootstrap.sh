@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian bookworm machine and builds ccnt: installs the Debian
-# packages ccnt needs (only those missing), configures and builds into build/.
-# Quick when everything is already there.
+# packages that the build and every test need (only those missing), configures
+# and builds into build/. Quick when everything is already there. Runs as root,
+# or as a user with sudo. tests/fresh_machine/run.sh checks, on a bare bookworm
+# root, that nothing is missing here.
 # Usage: tools/bootstrap.sh [--with-fuzz] [--deps-only] [BUILD_DIR]
 #   --with-fuzz   also install clang and its fuzzer/sanitizer runtime (tests/fuzz/run.sh)
 #   --deps-only   install packages only; configure and build nothing
@@ -18,9 +20,14 @@ for arg in "$@"; do
   esac
 done
 
+# The build: compiler, CMake, Ninja and the libraries (CMakeLists.txt finds each by name).
 packages=(build-essential cmake ninja-build pkg-config
-          libyaml-cpp-dev libcli11-dev libfmt-dev catch2 libutf8proc-dev
-          libkainjow-mustache-dev)
+          libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev)
+# The tests: Catch2 and nlohmann-json (unit tests); python3 (interactive.new); groff-base
+# (man.renders); shellcheck, zsh and fish (completion.*); and for .ci/run: file (cpack's
+# DEB generator), man-db (tests/package/test_deb.sh) and debootstrap (tests/fresh_machine).
+packages+=(catch2 nlohmann-json3-dev python3 groff-base shellcheck zsh fish
+           file man-db debootstrap)
 # The libFuzzer target of tests/fuzz needs clang and its runtime libraries (libFuzzer, ASan).
 ((with_fuzz)) && packages+=(clang libclang-rt-14-dev)
 missing=()
@@ -32,9 +39,11 @@ if ((${#missing[@]})); then
   echo "bootstrap: installing ${missing[*]}" >&2
   sudo=()
   ((EUID == 0)) || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
+  # Other set-ups may hold the dpkg lock; wait for it rather than fail.
+  apt=(apt-get -o DPkg::Lock::Timeout=600)
+  "${sudo[@]}" "${apt[@]}" update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq \
+    --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 ((deps_only)) && exit 0

@@ -15,6 +15,7 @@
 #include "core/bulletin/bulletin_month.hpp"
 #include "core/bulletin/bulletin_render.hpp"
 #include "core/diag/diagnostic_format.hpp"
+#include "core/tree/project.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/util/atomic_write.hpp"
 
@@ -107,7 +108,7 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
     throw UsageError(trf("cannot find templates/bulletin.md.mustache"),
                      trf("keep templates/ beside policies/, install ccnt so that {} "
                          "exists, or pass --template FILE",
-                         (fs::path(CCNT_INSTALL_DATADIR) / "templates").string()));
+                         (installed_data_dir() / "templates").string()));
   }
   const std::string display = display_path(file);
   Diagnostics diagnostics;

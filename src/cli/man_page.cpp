@@ -77,6 +77,11 @@ Terminal width, when the terminal does not report one.
 .B CCNT_TODAY
 The date (YYYY\-MM\-DD) that "today" means: for the future\-date checks and the
 \fBadded\fR month of \fBccnt new\fR. For reproducible runs and tests.
+.TP
+.B CCNT_DATA_DIR
+When set and not empty, the directory used instead of \fI@DATADIR@\fR for the
+installed \fIschemas/\fR and \fItemplates/\fR; the tests point it at a directory that
+does not exist, so that an installed ccnt does not change their results.
 )";
 
 constexpr std::string_view kFiles = R"(.SH FILES
@@ -144,11 +149,11 @@ std::string render_man_page(const CommandLineSpec& spec, const std::string& vers
     if (examples.starts_with("Examples:\n")) examples.remove_prefix(10);
     out += ".SH EXAMPLES\n" + footer_section(std::string(examples));
   }
-  out += kEnvironment;
-  std::string files(kFiles);
-  for (std::size_t at; (at = files.find("@DATADIR@")) != std::string::npos;)
-    files.replace(at, 9, roff(CCNT_INSTALL_DATADIR));
-  out += files;
+  for (std::string section : {std::string(kEnvironment), std::string(kFiles)}) {
+    for (std::size_t at; (at = section.find("@DATADIR@")) != std::string::npos;)
+      section.replace(at, 9, roff(CCNT_INSTALL_DATADIR));
+    out += section;
+  }
   out += kExitStatus;
   out +=
       ".SH SEE ALSO\nThe documentation in \\fIdocs/\\fR of the source: \\fIcommands/\\fR, "

@@ -16,10 +16,13 @@
 #   expected_stdout  exact stdout
 #   expected_stderr  exact stderr (optional: absent means it must be empty)
 #   expected_status  exit code (default 0)
-# The scratch tree gets the project's schemas/ unless tree/ brings its own.
+# The scratch tree gets the project's schemas/ unless tree/ brings its own. CCNT_DATA_DIR is
+# pinned to a directory that does not exist (for setup too), so that a ccnt installed on the
+# machine (its share/ccnt) never changes a result; a case's env may point it elsewhere.
 # Set CCNT_UPDATE_GOLDEN=1 to rewrite the expected files from the actual run.
 set -u
 ccnt=$1 source_dir=$2 case_dir=$3
+no_installed_data=/nonexistent/ccnt-data
 scratch=$(mktemp -d)
 trap 'chmod -R u+rwx "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
 
@@ -31,7 +34,8 @@ else
   workdir=$source_dir
 fi
 if [[ -f $case_dir/setup ]]; then
-  (cd "$scratch" && CCNT=$ccnt CCNT_TODAY=2026-11-24 bash "$case_dir/setup") || { echo "setup failed"; exit 1; }
+  (cd "$scratch" && CCNT=$ccnt CCNT_TODAY=2026-11-24 CCNT_DATA_DIR=$no_installed_data \
+   bash "$case_dir/setup") || { echo "setup failed"; exit 1; }
 fi
 
 [[ -f $case_dir/cwd ]] && workdir=$workdir/$(cat "$case_dir/cwd")
@@ -39,6 +43,7 @@ read -r -a args < "$case_dir/cmd"
 extra_env=()
 [[ -f $case_dir/env ]] && mapfile -t extra_env < "$case_dir/env"
 (cd "$workdir" && env -u CCNT_ROOT -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 NO_COLOR=1 CCNT_TODAY=2026-11-24 COLUMNS=100 \
+   CCNT_DATA_DIR=$no_installed_data \
    "${extra_env[@]}" "$ccnt" "${args[@]}" >"$scratch/.stdout" 2>"$scratch/.stderr" </dev/null)
 status=$?
 

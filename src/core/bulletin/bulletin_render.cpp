@@ -12,6 +12,7 @@
 #include "core/bulletin/bulletin_targets.hpp"
 #include "core/diag/message_catalog.hpp"
 #include "core/output/markdown_escape.hpp"
+#include "core/tree/project.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/util/utf8.hpp"
 
@@ -272,7 +273,7 @@ void check_template_names(std::string_view text, const std::string& path,
 
 std::optional<fs::path> find_bulletin_template(const fs::path& root) {
   std::error_code ec;
-  for (const fs::path& dir : {root / "templates", fs::path(CCNT_INSTALL_DATADIR) / "templates"}) {
+  for (const fs::path& dir : {root / "templates", installed_data_dir() / "templates"}) {
     const fs::path file = dir / kTemplateName;
     if (fs::is_regular_file(file, ec)) return file;
   }

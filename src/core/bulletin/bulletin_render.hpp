@@ -16,7 +16,7 @@
 namespace ccnt {
 
 // The default template: root/templates/bulletin.md.mustache when it exists,
-// else the copy installed with ccnt; nullopt when neither exists.
+// else the copy installed with ccnt (installed_data_dir()); nullopt when neither exists.
 std::optional<std::filesystem::path> find_bulletin_template(const std::filesystem::path& root);
 
 // Every variable and section name the renderer provides, for checking templates.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "core/diag/message_catalog.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/yaml/yaml_reader.hpp"
@@ -31,15 +33,21 @@ std::optional<fs::path> find_project_root(const std::string& explicit_root, cons
   return std::nullopt;
 }
 
+fs::path installed_data_dir() {
+  const char* override_dir = std::getenv("CCNT_DATA_DIR");
+  if (override_dir != nullptr && *override_dir != '\0') return override_dir;
+  return CCNT_INSTALL_DATADIR;
+}
+
 std::optional<Project> open_project(const fs::path& root, Diagnostics& diagnostics) {
   std::error_code ec;
   fs::path schemas = root / "schemas";
-  if (!fs::is_directory(schemas, ec)) schemas = fs::path(CCNT_INSTALL_DATADIR) / "schemas";
+  if (!fs::is_directory(schemas, ec)) schemas = installed_data_dir() / "schemas";
   if (!fs::is_regular_file(schemas / "policy.schema.json", ec)) {
     diagnostics.error("E092", display_path(root / "schemas"), {},
                       trf("cannot find schemas/policy.schema.json"),
                       trf("keep schemas/ beside policies/, or install ccnt so that {} exists",
-                          (fs::path(CCNT_INSTALL_DATADIR) / "schemas").string()));
+                          (installed_data_dir() / "schemas").string()));
     return std::nullopt;
   }
   auto registry = Registry::load(schemas, diagnostics);

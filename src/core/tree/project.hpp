@@ -28,8 +28,13 @@ std::optional<std::filesystem::path> find_project_root(const std::string& explic
                                                        const std::filesystem::path& start,
                                                        std::string& error);
 
+// The directory holding the installed schemas/ and templates/: $CCNT_DATA_DIR when set and not
+// empty (so that tests, or a ccnt copied by hand, do not depend on what is installed), else the
+// share/ccnt of the prefix ccnt was built for.
+std::filesystem::path installed_data_dir();
+
 // Loads the schema and registries for a root: root/schemas when present, else
-// the copy installed with ccnt. Problems in them go to diagnostics.
+// the copy installed with ccnt (installed_data_dir()). Problems in them go to diagnostics.
 std::optional<Project> open_project(const std::filesystem::path& root, Diagnostics& diagnostics);
 
 }  // namespace ccnt
