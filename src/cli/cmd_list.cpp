@@ -16,13 +16,16 @@
 namespace ccnt::cli {
 namespace {
 
-// Orders policies by the --sort key; ties fall back to published, title and id.
+// Orders policies by the --sort key; ties fall back to published, title and id. `reverse`
+// turns every comparison round except one: policies without a publication date stay last,
+// so that `--reverse -n 5` gives the five most recent.
 class PolicyOrder {
   enum class Key { Published, Added, Region, Sector, Title };
 
  public:
-  PolicyOrder(const std::string& key, const Registry& registry)
-      : key_(key == "added"    ? Key::Added
+  PolicyOrder(const std::string& key, bool reverse, const Registry& registry)
+      : reverse_(reverse),
+        key_(key == "added"    ? Key::Added
              : key == "region" ? Key::Region
              : key == "sector" ? Key::Sector
              : key == "title"  ? Key::Title
@@ -34,22 +37,24 @@ class PolicyOrder {
   }
 
   bool operator()(const Policy* a, const Policy* b) const {
-    if (key_ == Key::Added && a->added != b->added) return a->added < b->added;
+    const Policy* x = reverse_ ? b : a;
+    const Policy* y = reverse_ ? a : b;
+    if (key_ == Key::Added && x->added != y->added) return x->added < y->added;
     if (key_ == Key::Region) {
-      const std::size_t ra = rank(region_rank_, a->region), rb = rank(region_rank_, b->region);
-      if (ra != rb) return ra < rb;
+      const std::size_t rx = rank(region_rank_, x->region), ry = rank(region_rank_, y->region);
+      if (rx != ry) return rx < ry;
     }
     if (key_ == Key::Sector) {
-      const std::size_t sa = rank(sector_rank_, a->sector), sb = rank(sector_rank_, b->sector);
-      if (sa != sb) return sa < sb;
+      const std::size_t sx = rank(sector_rank_, x->sector), sy = rank(sector_rank_, y->sector);
+      if (sx != sy) return sx < sy;
     }
     if (key_ != Key::Title && a->published != b->published) {
-      // Policies without a publication date come last.
+      // Policies without a publication date come last, in either direction.
       if (!a->published || !b->published) return a->published.has_value();
-      return *a->published < *b->published;
+      return *x->published < *y->published;
     }
-    if (a->title != b->title) return a->title < b->title;
-    return a->id < b->id;
+    if (x->title != y->title) return x->title < y->title;
+    return x->id < y->id;
   }
 
  private:
@@ -59,6 +64,7 @@ class PolicyOrder {
     return it == ranks.end() ? ranks.size() : it->second;
   }
 
+  bool reverse_;
   Key key_;
   std::unordered_map<std::string, std::size_t>
       region_rank_;  // registry order: 全国, provinces, cities
@@ -69,13 +75,15 @@ class PolicyOrder {
 constexpr std::size_t kMinTitleWidth = 24;
 
 // The default output: published, region, sector, title and id, fitted to `width`
-// (0: no limit) by cutting titles and ids alike; on terminals too narrow for
-// whole ids and a readable title, the sector column is left out first.
+// (0: no limit) by cutting titles, never ids (a cut id cannot be pasted into `ccnt show`);
+// on terminals too narrow for whole ids and a readable title, the sector column is left
+// out first.
 std::string policy_table(const std::vector<const Policy*>& policies, const Registry& registry,
                          std::size_t width) {
   TextTable table;
   table.headers = {"published", "region", "sector", "title", "id"};
-  table.shrinkable = {false, false, false, true, true};
+  table.shrinkable = {false, false, false, true, false};
+  table.whole = {false, false, false, false, true};
   table.rows.reserve(policies.size());
   std::vector<std::size_t> widths(table.headers.size());
   for (std::size_t c = 0; c < widths.size(); ++c) widths[c] = display_width(table.headers[c]);
@@ -93,6 +101,7 @@ std::string policy_table(const std::vector<const Policy*>& policies, const Regis
     constexpr std::size_t kSector = 2;
     table.headers.erase(table.headers.begin() + kSector);
     table.shrinkable.erase(table.shrinkable.begin() + kSector);
+    table.whole.erase(table.whole.begin() + kSector);
     for (auto& row : table.rows) row.erase(row.begin() + kSector);
   }
   return table.render(width);
@@ -111,8 +120,8 @@ int run_list(const Options& options) {
   std::vector<const Policy*> selected;
   selected.reserve(policies.size());
   for (const Policy& policy : policies) selected.push_back(&policy);
-  std::stable_sort(selected.begin(), selected.end(), PolicyOrder(opts.sort, project.registry));
-  if (opts.reverse) std::reverse(selected.begin(), selected.end());
+  std::stable_sort(selected.begin(), selected.end(),
+                   PolicyOrder(opts.sort, opts.reverse, project.registry));
   if (opts.limit > 0 && selected.size() > opts.limit) selected.resize(opts.limit);
 
   if (opts.count) {

@@ -84,8 +84,12 @@ TextTable comparison_table(const IndicatorComparison& comparison, const Registry
   table.headers = {"region", "value", "base", "target", "scope", "vs national", "policy"};
   const bool reason_column = !notes && !comparison.apart.empty();
   if (reason_column) table.headers.push_back("reason");
+  // The scope gives way first. The value, the verdict (with its note number) and the
+  // policy id are never cut: a cut one would say something else, or not paste into `show`.
   table.shrinkable.assign(table.headers.size(), false);
-  table.shrinkable[6] = true;
+  table.shrinkable[4] = true;
+  table.whole.assign(table.headers.size(), false);
+  table.whole[1] = table.whole[5] = table.whole[6] = true;
   for (const Row& row : rows_of(comparison)) {
     const Target& target = *row.entry->target;
     std::string verdict = row.verdict;

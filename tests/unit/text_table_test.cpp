@@ -71,6 +71,22 @@ TEST_CASE("TextTable shrinks every column when narrowing the shrinkable ones is 
   }
 }
 
+TEST_CASE("TextTable never cuts a whole column; the others give way, then lines overflow") {
+  TextTable table = mixed_table();
+  table.shrinkable = {false, true, true};
+  table.whole = {false, false, true};
+  const std::string out = table.render(40);
+  CHECK(out ==
+        "region  title  id\n"
+        "──────  ─────  ─────────────────────────\n"
+        "浙江    浙江…  fixture-zhejiang-industry\n"
+        "广州    Guan…  fixture-guangzhou\n");
+  // Too narrow for the whole id: the other columns stop at their header's width.
+  const std::string narrow = table.render(12);
+  CHECK(narrow.find("fixture-zhejiang-industry\n") != std::string::npos);
+  CHECK(narrow.find("fixture-guangzhou\n") != std::string::npos);
+}
+
 TEST_CASE("TextTable with no width limit never cuts") {
   TextTable table = mixed_table();
   CHECK(table.render(0).find("…") == std::string::npos);

@@ -89,17 +89,30 @@ std::string TextTable::render(std::size_t max_width) const {
   bool cut_lines = false;
   if (max_width > 0) {
     const std::size_t budget = max_width > gaps ? max_width - gaps : 0;
-    std::vector<bool> first(columns, true);
-    if (!shrinkable.empty())
-      for (std::size_t c = 0; c < columns; ++c) first[c] = c < shrinkable.size() && shrinkable[c];
+    const auto is_whole = [this](std::size_t c) { return c < whole.size() && whole[c]; };
+    std::vector<bool> first(columns, true), cuttable(columns, true);
+    for (std::size_t c = 0; c < columns; ++c) {
+      cuttable[c] = !is_whole(c);
+      if (!shrinkable.empty()) first[c] = c < shrinkable.size() && shrinkable[c];
+      first[c] = first[c] && cuttable[c];
+    }
+    const bool has_whole = std::find(cuttable.begin(), cuttable.end(), false) != cuttable.end();
     std::vector<std::size_t> header_floors(columns), small_floors(columns);
     for (std::size_t c = 0; c < columns; ++c) {
       header_floors[c] = std::min(natural[c], std::max<std::size_t>(display_width(head[c]), 6));
       small_floors[c] = std::min<std::size_t>(natural[c], 3);
     }
-    if (narrow_columns(widths, first, header_floors, budget) > budget &&
-        narrow_columns(widths, std::vector<bool>(columns, true), small_floors, budget) > budget)
-      cut_lines = true;  // even three columns each do not fit: cut whole lines
+    if (narrow_columns(widths, first, header_floors, budget) > budget) {
+      const std::vector<std::size_t> readable = widths;
+      if (narrow_columns(widths, cuttable, small_floors, budget) > budget) {
+        // Even three columns each do not fit: cut whole lines, or, when a column must stay
+        // whole, keep the other columns readable and let the lines run longer.
+        if (has_whole)
+          widths = readable;
+        else
+          cut_lines = true;
+      }
+    }
   }
 
   auto emit_line = [&](std::string& out, const std::vector<std::string>& cells) {

@@ -16,11 +16,17 @@ struct TextTable {
   // such as titles); empty means every column. Columns not marked shrink only
   // when narrowing the marked ones to their header's width is not enough.
   std::vector<bool> shrinkable;
+  // Per column: whether the column is never narrowed nor cut (ids, which must stay
+  // whole to be pasted into another command); empty means none. When the other
+  // columns cannot make room, they are cut only to their header's width and the
+  // lines are left wider than max_width.
+  std::vector<bool> whole;
 
   // Columns separated by two spaces and aligned by display width, with a line
   // of "─" under the headers. When max_width > 0 and a line would be wider,
   // the widest columns are narrowed and their cells cut with "…" so that every
-  // line fits; max_width 0 never cuts. Every line ends with "\n".
+  // line fits (except for `whole` columns); max_width 0 never cuts. Every line
+  // ends with "\n".
   std::string render(std::size_t max_width = 0) const;
 
   // A GitHub-flavoured Markdown table; "|" in cells is escaped, line breaks become spaces.
