@@ -562,3 +562,46 @@ targets:
   CHECK(d.all()[5].hint == "did you mean `summary`?");
 }
 #endif
+
+TEST_CASE("json schema: the findings name the top-level fields that are broken") {
+  auto s = schema(R"({"type": "object", "required": ["id", "added"],
+    "properties": {"id": {"type": "string"}, "region": {"type": "string"},
+                   "added": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$",
+                             "examples": ["2023-03", "2023-04"]},
+                   "targets": {"type": "array", "items": {"type": "object",
+                               "properties": {"value": {"type": "number"}},
+                               "additionalProperties": false}}},
+    "additionalProperties": false})");
+  SECTION("an unknown field breaks nothing") {
+    Diagnostics diagnostics;
+    const SchemaFindings findings =
+        s.validate(tree("id: a\nadded: '2023-03'\nregoin: x\n"), "p.yaml", diagnostics);
+    CHECK(only(diagnostics).code == "E022");
+    CHECK_FALSE(findings.document_broken);
+    CHECK(findings.broken_fields.empty());
+    CHECK_FALSE(findings.broken("region"));
+  }
+  SECTION("a wrong value, deep or not, and a missing field break their field only") {
+    Diagnostics diagnostics;
+    const SchemaFindings findings =
+        s.validate(tree("added: 2023/03\ntargets:\n  - value: x\n    unit: '%'\nregion: r\n"),
+                   "p.yaml", diagnostics);
+    CHECK(diagnostics.error_count() == 4);  // E021 id, E024 added, E020 value, E022 unit
+    CHECK_FALSE(findings.document_broken);
+    CHECK(findings.broken("id"));
+    CHECK(findings.broken("added"));
+    CHECK(findings.broken("targets"));
+    CHECK_FALSE(findings.broken("region"));
+  }
+  SECTION("a document that is not a mapping is broken as a whole") {
+    Diagnostics diagnostics;
+    const SchemaFindings findings = s.validate(tree("- a\n- b\n"), "p.yaml", diagnostics);
+    CHECK(findings.document_broken);
+    CHECK(findings.broken("region"));
+  }
+  SECTION("a value that does not match the pattern gets the examples as its hint") {
+    const Diagnostic d = only(check(s, "id: a\nadded: 2023/03\n"));
+    CHECK(d.code == "E024");
+    CHECK(d.hint == "write it in the form of the examples: 2023-03, 2023-04");
+  }
+}

@@ -164,6 +164,7 @@ constexpr Translation kEntries[] = {
     {"{} is too long to check against the pattern {} ({} bytes, at most {})",
      "{} 太长，无法与模式 {} 比对（{} 字节，最多 {}）"},
     {"{} does not match the pattern {}", "{} 不符合模式 {}"},
+    {"write it in the form of the examples: {}", "请按示例的格式填写：{}"},
     {"{} must be {} {}, found {}", "{} 必须{} {}，实际为 {}"},
     {"at least", "不小于"},
     {"greater than", "大于"},

@@ -95,6 +95,7 @@ struct SchemaNode {
 
   std::optional<std::regex> pattern;
   std::string pattern_text;
+  std::string examples_text;  // the text `examples` ("2023-03, 2023-03-15"), for pattern hints
 
   std::optional<std::size_t> min_length, max_length, min_items, max_items;
   bool unique_items = false;
@@ -487,6 +488,12 @@ class Compiler {
                 trf("ccnt supports JSON Schema draft-07 only, found $schema {}",
                     describe_found(value)),
                 trf("write \"$schema\": \"http://json-schema.org/draft-07/schema#\""));
+      } else if (key == "examples") {
+        // An annotation; its texts make the hint of a value that does not match `pattern`.
+        if (value.is_sequence())
+          for (const Node& example : value.items)
+            if (const std::string* text = string_of(example))
+              s.examples_text += (s.examples_text.empty() ? "" : ", ") + *text;
       } else if (is_annotation(key) && key != "definitions") {
         // Annotations do not constrain anything.
       } else if (key == "definitions") {
@@ -653,10 +660,17 @@ struct Segment {
 // Walks a document along the compiled schema; one instance per validate() call.
 class Validator {
  public:
-  Validator(const std::vector<SchemaNode>& nodes, const std::string& file)
-      : nodes_(nodes), file_(file) {
+  // `findings` (when not null) gets the top-level fields found wrong in `reported`, the
+  // diagnostics of the run (not the scratch ones of alternatives).
+  Validator(const std::vector<SchemaNode>& nodes, const std::string& file,
+            SchemaFindings* findings = nullptr, const Diagnostics* reported = nullptr)
+      : nodes_(nodes), file_(file), findings_(findings), reported_(reported) {
     path_.reserve(32);
   }
+
+  // Errors of the run that belong to a top-level field or an unknown one; the others
+  // concern the document as a whole.
+  std::size_t attributed_errors() const { return attributed_; }
 
   void check(int index, const Node& node, Diagnostics& out) {
     const SchemaNode& s = nodes_[resolve(index)];
@@ -803,7 +817,10 @@ class Validator {
       }
       if (!matched)
         out.error("E024", file_, node.mark,
-                  trf("{} does not match the pattern {}", subject(), s.pattern_text));
+                  trf("{} does not match the pattern {}", subject(), s.pattern_text),
+                  s.examples_text.empty()
+                      ? std::string()
+                      : trf("write it in the form of the examples: {}", s.examples_text));
     }
   }
 
@@ -871,9 +888,12 @@ class Validator {
   }
 
   void check_object(const SchemaNode& s, const Node& node, Diagnostics& out) {
+    const bool top = findings_ && path_.empty() && &out == reported_;
     for (const std::string& name : s.required)
-      if (!node.find(name))
+      if (!node.find(name)) {
         out.error("E021", file_, node.mark, trf("missing required field `{}`", location(name)));
+        if (top) note_broken(name, 1);
+      }
     for (const MapEntry& entry : node.entries) {
       const auto found = std::lower_bound(
           s.properties.begin(), s.properties.end(), entry.key,
@@ -896,11 +916,14 @@ class Validator {
           out.error("E022", file_, entry.key_mark, trf("unknown field `{}`", location(entry.key)),
                     close.empty() ? std::string() : trf("did you mean `{}`?", close));
         }
+        if (top) attributed_ += 1;  // a field the checks never read
         continue;
       }
+      const std::size_t before = out.error_count();
       path_.push_back({entry.key, 0, false});
       check(sub, entry.value, out);
       path_.pop_back();
+      if (top && out.error_count() != before) note_broken(entry.key, out.error_count() - before);
     }
   }
 
@@ -939,8 +962,16 @@ class Validator {
     return n == 0 ? trf("no items") : n == 1 ? trf("1 item") : trf("{} items", n);
   }
 
+  void note_broken(std::string_view field, std::size_t errors) {
+    findings_->broken_fields.emplace_back(field);
+    attributed_ += errors;
+  }
+
   const std::vector<SchemaNode>& nodes_;
   const std::string& file_;
+  SchemaFindings* findings_;
+  const Diagnostics* reported_;
+  std::size_t attributed_ = 0;
   std::vector<Segment> path_;  // where the value being checked sits in the document
 };
 
@@ -960,11 +991,15 @@ std::optional<JsonSchema> JsonSchema::compile(const Node& schema, const std::str
   return JsonSchema(std::move(compiled));
 }
 
-void JsonSchema::validate(const Node& document, const std::string& path,
-                          Diagnostics& diagnostics) const {
-  if (!compiled_ || compiled_->nodes.empty()) return;
-  Validator validator(compiled_->nodes, path);
+SchemaFindings JsonSchema::validate(const Node& document, const std::string& path,
+                                    Diagnostics& diagnostics) const {
+  SchemaFindings findings;
+  if (!compiled_ || compiled_->nodes.empty()) return findings;
+  const std::size_t before = diagnostics.error_count();
+  Validator validator(compiled_->nodes, path, &findings, &diagnostics);
   validator.check(0, document, diagnostics);
+  findings.document_broken = diagnostics.error_count() - before > validator.attributed_errors();
+  return findings;
 }
 
 }  // namespace ccnt

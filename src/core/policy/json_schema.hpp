@@ -2,15 +2,30 @@
 // YAML tree, so that every violation points at a line and column.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/diag/diagnostic.hpp"
 #include "core/yaml/document.hpp"
 
 namespace ccnt {
+
+// Where validate() found a document wrong, so that the checks after the schema can run on
+// every top-level field it did not find wrong (all problems of a file in one run).
+struct SchemaFindings {
+  bool document_broken = false;            // the document as a whole (not a mapping, …)
+  std::vector<std::string> broken_fields;  // top-level fields missing or with a wrong value
+
+  bool broken(std::string_view field) const {
+    return document_broken ||
+           std::find(broken_fields.begin(), broken_fields.end(), field) != broken_fields.end();
+  }
+};
 
 // A compiled JSON Schema (draft-07 subset) that validates Node trees.
 //
@@ -33,8 +48,10 @@ class JsonSchema {
                                            Diagnostics& diagnostics);
 
   // Validates a document, appending one diagnostic per violation (all of them, not just the
-  // first) with `path` as the file. Codes E020–E027, see docs/errors.md.
-  void validate(const Node& document, const std::string& path, Diagnostics& diagnostics) const;
+  // first) with `path` as the file. Codes E020–E027, see docs/errors.md. Unknown fields
+  // (E022) break no field.
+  SchemaFindings validate(const Node& document, const std::string& path,
+                          Diagnostics& diagnostics) const;
 
  private:
   // The compiled form (sub-schemas, regexes, sorted property tables), defined in the .cpp.

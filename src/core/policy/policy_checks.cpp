@@ -22,29 +22,42 @@ Mark mark_of(const Node& map, std::string_view key) {
 class PolicyChecker {
  public:
   PolicyChecker(const Node& document, const std::string& display, const Project& project,
-                const PartialDate& today, Diagnostics& diagnostics)
-      : doc_(document), path_(display), project_(project), today_(today), out_(diagnostics) {}
+                const PartialDate& today, const SchemaFindings& schema, Diagnostics& diagnostics)
+      : doc_(document),
+        path_(display),
+        project_(project),
+        today_(today),
+        schema_(schema),
+        out_(diagnostics) {}
 
+  // Each check reads only fields the schema found sound; a field with a schema error has
+  // been reported already, and its value may not be what the check expects.
   void check_place(Policy& policy, const fs::path& file) {
     const Registry& registry = project_.registry;
-    const Region* region = registry.find_region(policy.region);
+    const bool region_sound = !schema_.broken("region");
+    const Region* region = region_sound ? registry.find_region(policy.region) : nullptr;
     if (!region) {
-      out_.error("E030", path_, mark_of(doc_, "region"), trf("unknown region `{}`", policy.region),
-                 did_you_mean(registry.suggest_regions(policy.region)));
+      if (region_sound)
+        out_.error("E030", path_, mark_of(doc_, "region"),
+                   trf("unknown region `{}`", policy.region),
+                   did_you_mean(registry.suggest_regions(policy.region)));
     } else {
       policy.region = region->slug;
-      if (region->policy_level() != policy.level)
+      if (!schema_.broken("level") && region->policy_level() != policy.level)
         out_.error("E037", path_, mark_of(doc_, "level"),
                    trf("level `{}` does not fit region {} ({}), which issues at level `{}`",
                        policy.level, region->name, region->slug, region->policy_level()));
     }
-    const Sector* sector = registry.find_sector(policy.sector);
+    const bool sector_sound = !schema_.broken("sector");
+    const Sector* sector = sector_sound ? registry.find_sector(policy.sector) : nullptr;
     if (!sector) {
-      out_.error("E031", path_, mark_of(doc_, "sector"), trf("unknown sector `{}`", policy.sector),
-                 did_you_mean(registry.suggest_sectors(policy.sector)));
+      if (sector_sound)
+        out_.error("E031", path_, mark_of(doc_, "sector"),
+                   trf("unknown sector `{}`", policy.sector),
+                   did_you_mean(registry.suggest_sectors(policy.sector)));
     } else {
       policy.sector = sector->slug;
-      if (!policy.subsector.empty()) {
+      if (!policy.subsector.empty() && !schema_.broken("subsector")) {
         if (const Subsector* sub = registry.find_subsector(*sector, policy.subsector))
           policy.subsector = sub->slug;
         else
@@ -55,7 +68,8 @@ class PolicyChecker {
                          : trf("schemas/sectors.yaml lists the subsectors of {}", sector->slug));
       }
     }
-    if (const Node* further = doc_.find("sectors"); further && further->is_sequence()) {
+    if (const Node* further = doc_.find("sectors");
+        further && further->is_sequence() && !schema_.broken("sectors")) {
       for (std::size_t i = 0; i < further->items.size(); ++i) {
         const std::string& name = further->items[i].scalar;
         if (const Sector* s = registry.find_sector(name))
@@ -70,7 +84,7 @@ class PolicyChecker {
 
   void check_dates(const Policy& policy) {
     const auto check = [&](std::string_view key, const std::optional<PartialDate>& date) {
-      if (!date) return false;
+      if (!date || schema_.broken(key)) return false;
       if (!date->is_real()) {
         out_.error("E040", path_, mark_of(doc_, key),
                    trf("`{}` is not a real date: {}", key, date->to_string()));
@@ -99,6 +113,7 @@ class PolicyChecker {
   }
 
   void check_targets(const Policy& policy) {
+    if (schema_.broken("targets")) return;  // items may be missing or of the wrong kind
     for (std::size_t i = 0; i < policy.targets.size(); ++i) {
       const Target& target = policy.targets[i];
       const Node& node = doc_.find("targets")->items[i];
@@ -122,7 +137,8 @@ class PolicyChecker {
                      trf("{}: unit `{}` differs from the unit `{}` of indicator {}", where,
                          target.unit, indicator->unit, indicator->slug),
                      trf("targets are compared only in the indicator's unit"));
-      if (!target.text.empty() && policy.summary.find(target.text) == std::string::npos)
+      if (!target.text.empty() && !schema_.broken("summary") &&
+          policy.summary.find(target.text) == std::string::npos)
         out_.warning("W007", path_, mark_of(node, "text"),
                      trf("{}.text does not appear in the summary", where),
                      trf("copy the phrase that states the target from the summary"));
@@ -130,13 +146,14 @@ class PolicyChecker {
   }
 
   void check_identity(const Policy& policy, const fs::path& file) {
-    if (file.stem().string() != policy.id)
+    if (!schema_.broken("id") && file.stem().string() != policy.id)
       out_.error(
           "E036", path_, mark_of(doc_, "id"),
           trf("id `{}` differs from the file name `{}`", policy.id, file.filename().string()),
           trf("rename the file to {}{}, or set `id: {}`", policy.id, file.extension().string(),
               file.stem().string()));
-    if (policy.doc_type != "其他" && !title_without_period(policy.title).ends_with(policy.doc_type))
+    if (!schema_.broken("doc_type") && !schema_.broken("title") && policy.doc_type != "其他" &&
+        !title_without_period(policy.title).ends_with(policy.doc_type))
       out_.warning("W010", path_, mark_of(doc_, "doc_type"),
                    trf("title does not end with its doc_type `{}`", policy.doc_type),
                    trf("doc_type is the kind of document the title names, e.g. 实施方案"));
@@ -174,6 +191,7 @@ class PolicyChecker {
   const std::string& path_;
   const Project& project_;
   const PartialDate& today_;
+  const SchemaFindings& schema_;
   Diagnostics& out_;
 };
 
@@ -183,11 +201,11 @@ std::optional<Policy> check_policy(const Node& document, const fs::path& file,
                                    const std::string& display, const Project& project,
                                    const PartialDate& today, Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.error_count();
-  project.schema.validate(document, display, diagnostics);
-  if (diagnostics.error_count() != errors_before) return std::nullopt;
+  const SchemaFindings schema = project.schema.validate(document, display, diagnostics);
+  if (schema.document_broken) return std::nullopt;
 
   Policy policy = policy_from_node(document, display);
-  PolicyChecker checker(document, display, project, today, diagnostics);
+  PolicyChecker checker(document, display, project, today, schema, diagnostics);
   checker.check_place(policy, file);
   checker.check_identity(policy, file);
   checker.check_dates(policy);
