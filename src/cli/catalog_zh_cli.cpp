@@ -111,7 +111,7 @@ constexpr Translation kEntries[] = {
      "  ccnt report --month 2023-03 -o 2023-03.md   the March 2023 bulletin (月报)\n"
      "\n"
      "Exit codes: 0 success, 1 problems found, 2 usage or environment error.\n"
-     "Documentation: docs/commands.md, docs/errors.md.",
+     "Documentation: docs/commands/README.md, docs/errors.md.",
      "示例：\n"
      "  ccnt validate                       检查数据树中的每个政策文件\n"
      "  ccnt validate policies/zhejiang     只检查一个地区的文件\n"
@@ -121,7 +121,7 @@ constexpr Translation kEntries[] = {
      "  ccnt report --month 2023-03 -o 2023-03.md   2023 年 3 月的月报\n"
      "\n"
      "退出码：0 成功，1 发现问题，2 用法或环境错误。\n"
-     "文档：docs/commands.md、docs/errors.md。"},
+     "文档：docs/commands/README.md、docs/errors.md。"},
     {"Data tree to use (the directory holding policies/); default: CCNT_ROOT, or the nearest "
      "parent of the working directory that holds policies/",
      "要使用的数据树（含 policies/ 的目录）；默认为 CCNT_ROOT，或当前目录向上最近的含 policies/ "
@@ -251,6 +251,7 @@ constexpr Translation kEntries[] = {
      "  ccnt report --month 2023-03 -o 2023-03.md   written atomically to a file\n"
      "  ccnt report --month 2023-04 --init          start bulletins/2023-04.yaml from the data\n"
      "  ccnt report --month 2023-03 --template my.md.mustache\n"
+     "  ccnt report --print-template > my.md.mustache   the built-in template, to start from\n"
      "The text of a month lives in bulletins/YYYY-MM.yaml; without it ccnt renders a draft.\n"
      "Documentation: docs/bulletin.md, docs/commands/report.md",
      "示例：\n"
@@ -258,6 +259,7 @@ constexpr Translation kEntries[] = {
      "  ccnt report --month 2023-03 -o 2023-03.md   原子地写入文件\n"
      "  ccnt report --month 2023-04 --init          根据数据生成 bulletins/2023-04.yaml 骨架\n"
      "  ccnt report --month 2023-03 --template my.md.mustache\n"
+     "  ccnt report --print-template > my.md.mustache   内置模板，可作为自定义模板的起点\n"
      "每月的正文在 bulletins/YYYY-MM.yaml 中；没有它时 ccnt 生成草稿。\n"
      "文档：docs/bulletin.md、docs/commands/report.md"},
     {"Month of the bulletin, YYYY-MM: the policies whose `added` is in it",
@@ -266,13 +268,15 @@ constexpr Translation kEntries[] = {
      "写入 FILE（原子写入：读者不会看到写了一半的文件），而不是标准输出"},
     {"Mustache template to use instead of templates/bulletin.md.mustache",
      "代替 templates/bulletin.md.mustache 使用的 Mustache 模板"},
+    {"Print the built-in bulletin template (to start a template of your own)",
+     "输出内置的月报模板（可作为自定义模板的起点）"},
     {"Write the editorial skeleton bulletins/YYYY-MM.yaml for the month (never overwrites)",
      "为该月写出编辑骨架 bulletins/YYYY-MM.yaml（从不覆盖）"},
     {"Create a policy file; on a terminal, asks for what the flags do not give",
      "新建政策文件；在终端中会询问参数未给出的内容"},
     {"Examples:\n"
      "  ccnt new                          asks for each field, checking every answer\n"
-     "  ccnt new --title 浙江省工业领域碳达峰实施方案 --region 浙江 --sector industry \\\n"
+     "  ccnt new --title 浙江省节能减排工作方案 --region 浙江 --sector industry \\\n"
      "           --published 2023-03 --summary '《方案》提出，……'\n"
      "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
      "  ccnt new … --dry-run              print the file instead of writing it\n"
@@ -282,7 +286,7 @@ constexpr Translation kEntries[] = {
      "Documentation: docs/commands/new.md",
      "示例：\n"
      "  ccnt new                          逐项询问，并检查每个回答\n"
-     "  ccnt new --title 浙江省工业领域碳达峰实施方案 --region 浙江 --sector industry \\\n"
+     "  ccnt new --title 浙江省节能减排工作方案 --region 浙江 --sector industry \\\n"
      "           --published 2023-03 --summary '《方案》提出，……'\n"
      "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
      "  ccnt new … --dry-run              只显示文件内容，不写入\n"
@@ -413,10 +417,10 @@ constexpr Translation kEntries[] = {
      "ccnt：注意：没有 {}；根据数据生成草稿（运行 'ccnt report --month {} --init' 开始编写）\n"},
     {"ccnt: error: {} has errors; the bulletin was not rendered\n",
      "ccnt：错误：{} 有错误；未生成月报\n"},
-    {"cannot find templates/bulletin.md.mustache", "找不到 templates/bulletin.md.mustache"},
-    {"keep templates/ beside policies/, install ccnt so that {} exists, or pass --template FILE",
-     "请把 templates/ 放在 policies/ 旁边，或安装 ccnt 使 {} 存在，或使用 --template FILE"},
     {"cannot use the template {}", "无法使用模板 {}"},
+    {"the built-in template", "内置模板"},
+    {"fix the problem above, or remove {} to use the built-in one",
+     "请修正上述问题，或删除 {} 以使用内置模板"},
     {"fix the problem above, or leave out --template to use the default one",
      "请修正上面的问题，或去掉 --template 以使用默认模板"},
     {"ccnt: warning: no policy has `added` in {}\n", "ccnt：警告：没有 `added` 在 {} 的政策\n"},

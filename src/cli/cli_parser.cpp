@@ -34,7 +34,7 @@ std::string overview_footer() {
       "  ccnt report --month 2023-03 -o 2023-03.md   the March 2023 bulletin (月报)\n"
       "\n"
       "Exit codes: 0 success, 1 problems found, 2 usage or environment error.\n"
-      "Documentation: docs/commands.md, docs/errors.md.");
+      "Documentation: docs/commands/README.md, docs/errors.md.");
 }
 
 // A CLI11 parse error in the language of the run: the common ones are recognised by CLI11's
@@ -300,12 +300,13 @@ void add_report(CLI::App& app, Options& options) {
       "  ccnt report --month 2023-03 -o 2023-03.md   written atomically to a file\n"
       "  ccnt report --month 2023-04 --init          start bulletins/2023-04.yaml from the data\n"
       "  ccnt report --month 2023-03 --template my.md.mustache\n"
+      "  ccnt report --print-template > my.md.mustache   the built-in template, to start from\n"
       "The text of a month lives in bulletins/YYYY-MM.yaml; without it ccnt renders a draft.\n"
       "Documentation: docs/bulletin.md, docs/commands/report.md"));
-  cmd->add_option("--month", report.month,
-                  trf("Month of the bulletin, YYYY-MM: the policies whose `added` is in it"))
-      ->required()
-      ->type_name("YYYY-MM");
+  CLI::Option* month =
+      cmd->add_option("--month", report.month,
+                      trf("Month of the bulletin, YYYY-MM: the policies whose `added` is in it"))
+          ->type_name("YYYY-MM");
   CLI::Option* output =
       cmd->add_option("-o,--output", report.output,
                       trf("Write to FILE (atomically: a reader never sees half of it) instead of "
@@ -320,7 +321,17 @@ void add_report(CLI::App& app, Options& options) {
                     "overwrites)"))
       ->excludes(output)
       ->excludes(layout);
-  cmd->callback([&options] { options.command = Command::Report; });
+  cmd->add_flag("--print-template", report.print_template,
+                trf("Print the built-in bulletin template (to start a template of your own)"))
+      ->excludes(month)
+      ->excludes(output)
+      ->excludes(layout);
+  cmd->callback([&options] {
+    // --month is required unless the template is all that is asked for.
+    if (options.report.month.empty() && !options.report.print_template)
+      throw CLI::RequiredError("--month");
+    options.command = Command::Report;
+  });
 }
 
 void add_new(CLI::App& app, Options& options) {
@@ -330,7 +341,7 @@ void add_new(CLI::App& app, Options& options) {
   cmd->footer(
       trf("Examples:\n"
           "  ccnt new                          asks for each field, checking every answer\n"
-          "  ccnt new --title 浙江省工业领域碳达峰实施方案 --region 浙江 --sector industry \\\n"
+          "  ccnt new --title 浙江省节能减排工作方案 --region 浙江 --sector industry \\\n"
           "           --published 2023-03 --summary '《方案》提出，……'\n"
           "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
           "  ccnt new … --dry-run              print the file instead of writing it\n"

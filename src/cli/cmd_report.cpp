@@ -97,6 +97,8 @@ struct BulletinTemplate {
   std::string path;  // as displayed
 };
 
+// The layout: --template FILE, else the tree's templates/bulletin.md.mustache, else the
+// template built into ccnt.
 BulletinTemplate read_template_or_throw(const Project& project, const std::string& option,
                                         ColorMode color) {
   fs::path file;
@@ -105,10 +107,7 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
   } else if (auto found = find_bulletin_template(project.root)) {
     file = *found;
   } else {
-    throw UsageError(trf("cannot find templates/bulletin.md.mustache"),
-                     trf("keep templates/ beside policies/, install ccnt so that {} "
-                         "exists, or pass --template FILE",
-                         (installed_data_dir() / "templates").string()));
+    return {std::string(builtin_bulletin_template()), std::string(tr("the built-in template"))};
   }
   const std::string display = display_path(file);
   Diagnostics diagnostics;
@@ -116,8 +115,11 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
   if (text) check_bulletin_template(*text, display, diagnostics);
   print_diagnostics(diagnostics, color);
   if (!text || diagnostics.error_count() > 0)
-    throw UsageError(trf("cannot use the template {}", display),
-                     trf("fix the problem above, or leave out --template to use the default one"));
+    throw UsageError(
+        trf("cannot use the template {}", display),
+        option.empty() ? trf("fix the problem above, or remove {} to use the built-in one", display)
+                       : trf("fix the problem above, or leave out --template to use the "
+                             "default one"));
   return {std::move(*text), display};
 }
 
@@ -125,6 +127,10 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
 
 int run_report(const Options& options) {
   const ReportOptions& opts = options.report;
+  if (opts.print_template) {
+    std::cout << builtin_bulletin_template();
+    return kExitOk;
+  }
   const PartialDate month = parse_month_or_throw(opts.month);
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter everything = make_filter_or_throw(FilterOptions{}, project);

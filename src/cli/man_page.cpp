@@ -98,7 +98,8 @@ the copy installed in \fI@DATADIR@/schemas\fR.
 The editorial text of a monthly bulletin.
 .TP
 .I templates/bulletin.md.mustache
-The bulletin template; else \fI@DATADIR@/templates\fR.
+The bulletin template; else the one built into ccnt
+(\fBccnt report \-\-print\-template\fR prints it).
 )";
 
 constexpr std::string_view kExitStatus = R"(.SH EXIT STATUS

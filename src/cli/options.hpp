@@ -75,10 +75,11 @@ struct TargetsOptions {
 };
 
 struct ReportOptions {
-  std::string month;          // YYYY-MM
-  std::string output;         // -o FILE, written atomically; empty = stdout
-  std::string template_file;  // --template FILE
-  bool init = false;          // write the editorial skeleton for the month
+  std::string month;            // YYYY-MM
+  std::string output;           // -o FILE, written atomically; empty = stdout
+  std::string template_file;    // --template FILE
+  bool init = false;            // write the editorial skeleton for the month
+  bool print_template = false;  // print the built-in template instead of rendering
 };
 
 // ccnt new: the fields of the new record; what is not given is asked for on a terminal.

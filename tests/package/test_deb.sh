@@ -46,7 +46,6 @@ for path in ./usr/bin/ccnt \
             ./usr/share/ccnt/schemas/regions.yaml \
             ./usr/share/ccnt/schemas/sectors.yaml \
             ./usr/share/ccnt/schemas/indicators.yaml \
-            ./usr/share/ccnt/templates/bulletin.md.mustache \
             ./usr/share/bash-completion/completions/ccnt \
             ./usr/share/zsh/vendor-completions/_ccnt \
             ./usr/share/fish/vendor_completions.d/ccnt.fish \
@@ -74,7 +73,7 @@ export NO_COLOR=1
 output=$(/usr/bin/ccnt validate) || fail "ccnt validate failed: $output"
 echo "$output"
 [[ $output == *"no problems found"* ]] || fail "ccnt validate reported problems"
-/usr/bin/ccnt report --month 2023-03 >/dev/null || fail "ccnt report (installed template)"
+/usr/bin/ccnt report --month 2023-03 >/dev/null || fail "ccnt report (built-in template)"
 /usr/bin/ccnt list --region 浙江 --format ids | grep -q zhejiang || fail "ccnt list --region 浙江"
 man -w ccnt >/dev/null 2>&1 || [[ ! -x /usr/bin/man ]] || fail "man does not find ccnt(1)"
 bash -c 'source /usr/share/bash-completion/completions/ccnt && complete -p ccnt' >/dev/null ||

@@ -7,12 +7,12 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include "core/bulletin/builtin_templates.hpp"
 #include "core/bulletin/bulletin_headline.hpp"
 #include "core/bulletin/bulletin_month.hpp"
 #include "core/bulletin/bulletin_targets.hpp"
 #include "core/diag/message_catalog.hpp"
 #include "core/output/markdown_escape.hpp"
-#include "core/tree/project.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/util/utf8.hpp"
 
@@ -273,11 +273,14 @@ void check_template_names(std::string_view text, const std::string& path,
 
 std::optional<fs::path> find_bulletin_template(const fs::path& root) {
   std::error_code ec;
-  for (const fs::path& dir : {root / "templates", installed_data_dir() / "templates"}) {
-    const fs::path file = dir / kTemplateName;
-    if (fs::is_regular_file(file, ec)) return file;
-  }
+  const fs::path file = root / "templates" / kTemplateName;
+  if (fs::is_regular_file(file, ec)) return file;
   return std::nullopt;
+}
+
+std::string_view builtin_bulletin_template() {
+  // The build embeds the file (src/CMakeLists.txt); a build without it would not link.
+  return builtin_file(kTemplateName).value_or(std::string_view{});
 }
 
 const std::vector<std::string>& bulletin_template_names() {

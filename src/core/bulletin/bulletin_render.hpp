@@ -15,9 +15,12 @@
 
 namespace ccnt {
 
-// The default template: root/templates/bulletin.md.mustache when it exists,
-// else the copy installed with ccnt (installed_data_dir()); nullopt when neither exists.
+// The tree's own default template, root/templates/bulletin.md.mustache, when it exists;
+// else a bulletin is laid out with builtin_bulletin_template().
 std::optional<std::filesystem::path> find_bulletin_template(const std::filesystem::path& root);
+
+// The default template compiled into ccnt from templates/bulletin.md.mustache.
+std::string_view builtin_bulletin_template();
 
 // Every variable and section name the renderer provides, for checking templates.
 const std::vector<std::string>& bulletin_template_names();
