@@ -8,6 +8,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
+#include "core/output/visible_text.hpp"
 
 namespace ccnt::cli {
 namespace {
@@ -52,8 +53,9 @@ int run(int argc, char** argv) {
     if (auto exit_code = parse_command_line(argc, argv, options)) return *exit_code;
     return dispatch(options);
   } catch (const UsageError& e) {
-    std::cerr << tr("ccnt: error: ") << e.what() << "\n";
-    if (!e.hint().empty()) std::cerr << tr("  hint: ") << e.hint() << "\n";
+    // A message may quote a flag's value or a file name: shown escaped, on its own line.
+    std::cerr << tr("ccnt: error: ") << visible_text(e.what()) << "\n";
+    if (!e.hint().empty()) std::cerr << tr("  hint: ") << visible_text(e.hint()) << "\n";
     return kExitUsage;
   } catch (const std::exception& e) {
     std::cerr << tr("ccnt: error: ") << tr("internal error: ") << e.what() << "\n"

@@ -194,6 +194,9 @@ constexpr Translation kEntries[] = {
      "输出：table、json、jsonl、csv、tsv、yaml、markdown 或 ids"},
     {"CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese",
      "CSV/TSV：以 UTF-8 字节序标记开头，让 Excel 正确读取中文"},
+    {"CSV/TSV: write cells starting with = + - @ as they are, without the leading ' that keeps "
+     "spreadsheets from running them as formulas",
+     "CSV/TSV：以 = + - @ 开头的单元格原样写出，不加防止电子表格把它们当作公式执行的前导 '"},
     {"Fit the table to N columns (default: the terminal's width; no limit when piped)",
      "表格宽度为 N 列（默认为终端宽度；管道输出时不限）"},
     {"Print one policy in full", "完整显示一项政策"},
@@ -395,6 +398,8 @@ constexpr Translation kEntries[] = {
     // cmd_list.cpp
     {"ccnt: no policies match\n", "ccnt：没有符合条件的政策\n"},
     {"--bom applies only to --format csv and tsv", "--bom 只适用于 --format csv 和 tsv"},
+    {"--no-formula-guard applies only to --format csv and tsv",
+     "--no-formula-guard 只适用于 --format csv 和 tsv"},
     {"unknown format `{}`", "未知格式 `{}`"},
     {"formats are table, json, jsonl, csv, tsv, yaml, markdown and ids",
      "格式有 table、json、jsonl、csv、tsv、yaml、markdown 和 ids"},

@@ -183,6 +183,14 @@ void add_validate(CLI::App& app, Options& options) {
   cmd->callback([&options] { options.command = Command::Validate; });
 }
 
+// --no-formula-guard, for the commands that write CSV: cells are written as they are, for
+// programs rather than spreadsheets.
+void add_formula_guard_flag(CLI::App* cmd, bool& no_formula_guard) {
+  cmd->add_flag("--no-formula-guard", no_formula_guard,
+                trf("CSV/TSV: write cells starting with = + - @ as they are, without the leading "
+                    "' that keeps spreadsheets from running them as formulas"));
+}
+
 void add_list(CLI::App& app, Options& options) {
   ListOptions& list = options.list;
   CLI::App* cmd = app.add_subcommand("list", trf("List the policies that match the filters"));
@@ -217,6 +225,7 @@ void add_list(CLI::App& app, Options& options) {
       ->type_name("FORMAT");
   cmd->add_flag("--bom", list.bom,
                 trf("CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese"));
+  add_formula_guard_flag(cmd, list.no_formula_guard);
   cmd->add_option("--width", list.width,
                   trf("Fit the table to N columns (default: the terminal's width; no limit when "
                       "piped)"))
@@ -262,6 +271,7 @@ void add_stats(CLI::App& app, Options& options) {
   cmd->add_option("--format", stats.format, trf("Output: table, csv, json or markdown"))
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
       ->type_name("FORMAT");
+  add_formula_guard_flag(cmd, stats.no_formula_guard);
   cmd->callback([&options] { options.command = Command::Stats; });
 }
 
@@ -287,6 +297,7 @@ void add_targets(CLI::App& app, Options& options) {
   cmd->add_option("--format", targets.format, trf("Output: table, csv, json or markdown"))
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
       ->type_name("FORMAT");
+  add_formula_guard_flag(cmd, targets.no_formula_guard);
   cmd->callback([&options] { options.command = Command::Targets; });
 }
 

@@ -111,8 +111,10 @@ std::string policy_table(const std::vector<const Policy*>& policies, const Regis
 
 int run_list(const Options& options) {
   const ListOptions& opts = options.list;
-  if (opts.bom && opts.format != "csv" && opts.format != "tsv")
-    throw UsageError(trf("--bom applies only to --format csv and tsv"));
+  const bool csv = opts.format == "csv" || opts.format == "tsv";
+  if (opts.bom && !csv) throw UsageError(trf("--bom applies only to --format csv and tsv"));
+  if (opts.no_formula_guard && !csv)
+    throw UsageError(trf("--no-formula-guard applies only to --format csv and tsv"));
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   const std::vector<Policy> policies = load_matching_policies(project, filter, options.global);
@@ -141,7 +143,8 @@ int run_list(const Options& options) {
   if (!parse_export_format(opts.format, format))
     throw UsageError(trf("unknown format `{}`", opts.format),
                      trf("formats are table, json, jsonl, csv, tsv, yaml, markdown and ids"));
-  std::cout << export_policies(selected, project.registry, format, opts.bom);
+  std::cout << export_policies(selected, project.registry, format, opts.bom,
+                               !opts.no_formula_guard);
   return kExitOk;
 }
 

@@ -28,6 +28,7 @@
 #include "core/tree/source_file.hpp"
 #include "core/tree/tree_scan.hpp"
 #include "core/util/atomic_write.hpp"
+#include "core/util/text_normalize.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
 namespace ccnt::cli {
@@ -272,9 +273,11 @@ class Draft {
   }
 
   // The record of the same document in the same region, if the tree has one.
+  // Titles are compared as a reader sees them (comparison_form), as `ccnt validate` does.
   Check duplicate_title() const {
+    const std::string form = comparison_form(policy_.title);
     for (const Policy& other : existing_)
-      if (other.title == policy_.title && other.region == policy_.region)
+      if (other.region == policy_.region && comparison_form(other.title) == form)
         return Problem{trf("《{}》 is already recorded in {}", policy_.title, other.path),
                        trf("a document is recorded once; edit that file instead")};
     return std::nullopt;
@@ -283,8 +286,10 @@ class Draft {
   // Records of other regions with the same title, worth a look but allowed.
   std::vector<const Policy*> same_title_elsewhere() const {
     std::vector<const Policy*> found;
+    const std::string form = comparison_form(policy_.title);
     for (const Policy& other : existing_)
-      if (other.title == policy_.title && other.region != policy_.region) found.push_back(&other);
+      if (other.region != policy_.region && comparison_form(other.title) == form)
+        found.push_back(&other);
     return found;
   }
 

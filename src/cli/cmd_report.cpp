@@ -15,6 +15,7 @@
 #include "core/bulletin/bulletin_month.hpp"
 #include "core/bulletin/bulletin_render.hpp"
 #include "core/diag/diagnostic_format.hpp"
+#include "core/output/visible_text.hpp"
 #include "core/tree/project.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/util/atomic_write.hpp"
@@ -155,7 +156,8 @@ int run_report(const Options& options) {
   if (!bulletin) throw UsageError(trf("cannot render the bulletin with {}", layout.path));
 
   if (opts.output.empty()) {
-    std::cout << *bulletin;
+    // On standard output (a terminal, a CI log) no character of the template or the data acts.
+    std::cout << without_ci_commands(visible_text(*bulletin, LineBreaks::Keep));
     return kExitOk;
   }
   std::string error;

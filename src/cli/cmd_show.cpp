@@ -15,6 +15,7 @@
 #include "core/output/json_writer.hpp"
 #include "core/output/policy_export.hpp"
 #include "core/output/text_table.hpp"
+#include "core/output/visible_text.hpp"
 #include "core/tree/loader.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/util/edit_distance.hpp"
@@ -132,6 +133,19 @@ std::string render_targets(const std::vector<Target>& targets, const Registry& r
   return out;
 }
 
+// The file for `--format yaml`: as written, comments included, with LF line ends, without a
+// byte-order mark, ending in a line break; a character a terminal would act on (in a comment,
+// the only place validation does not look) is shown escaped.
+std::string yaml_as_written(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  std::string text;
+  text.reserve(bytes.size() + 1);
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    if (!(bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n')) text += bytes[i];
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  return visible_text(text, LineBreaks::Keep);
+}
+
 std::string render_text(const Policy& policy, const Registry& registry, std::size_t width) {
   std::string out = wrap_to_width(policy.title, width);
   if (!policy.title_en.empty()) out += wrap_to_width(policy.title_en, width);
@@ -217,17 +231,8 @@ int run_show(const Options& options) {
   const Project project = open_project_or_throw(options.global);
   const fs::path file = find_policy_file(opts.policy, project);
 
-  if (opts.format == "yaml") {
-    Diagnostics diagnostics;
-    const auto bytes = read_source_file(file, display_path(file), diagnostics);
-    for (const Diagnostic& d : diagnostics.all())
-      std::cerr << format_diagnostic_text(d, use_color(options.global.color, stderr));
-    if (!bytes) return kExitProblems;
-    std::cout << *bytes;
-    if (!bytes->empty() && bytes->back() != '\n') std::cout << '\n';
-    return kExitOk;
-  }
-
+  // Every format refuses a file with errors: `yaml` prints the file only once it is known to
+  // hold a valid policy, and nothing else.
   Diagnostics diagnostics;
   LoadedPolicies loaded = load_policy_files(project, {file}, 1, diagnostics);
   if (diagnostics.error_count() > 0 || loaded.policies.empty()) {
@@ -236,8 +241,15 @@ int run_show(const Options& options) {
     for (const Diagnostic& d : diagnostics.all()) std::cerr << format_diagnostic_text(d, color);
     std::cerr << tr("ccnt: error: ")
               << trf("{} has errors; fix them (see 'ccnt validate') to show it\n",
-                     display_path(file));
+                     visible_text(display_path(file)));
     return kExitProblems;
+  }
+  if (opts.format == "yaml") {
+    Diagnostics ignored;  // read a moment ago without a problem
+    const auto bytes = read_source_file(file, display_path(file), ignored);
+    if (!bytes) return kExitProblems;
+    std::cout << without_ci_commands(yaml_as_written(*bytes));
+    return kExitOk;
   }
   const Policy& policy = loaded.policies.front();
   if (opts.format == "json") {
@@ -249,7 +261,10 @@ int run_show(const Options& options) {
   std::size_t width = opts.width;
   if (width == 0) width = terminal_width(stdout);
   if (width == 0) width = kPipedWidth;
-  std::cout << render_text(policy, project.registry, width);
+  // Validation keeps hidden characters out of values; escaping here keeps them off the terminal
+  // even so, and no line reads as a CI workflow command.
+  std::cout << without_ci_commands(
+      visible_text(render_text(policy, project.registry, width), LineBreaks::Keep));
   return kExitOk;
 }
 

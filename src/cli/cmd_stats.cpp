@@ -122,7 +122,7 @@ std::string render_json(const PolicyStats& stats) {
 }
 
 // CSV as tidy data: one row per count, so that every table fits one sheet.
-std::string render_csv(const PolicyStats& stats) {
+std::string render_csv(const PolicyStats& stats, bool formula_guard) {
   TextTable table;
   table.headers = {"table", "key", "subkey", "count"};
   for (std::size_t r = 0; r < stats.regions.size(); ++r)
@@ -140,7 +140,7 @@ std::string render_csv(const PolicyStats& stats) {
     table.rows.push_back(
         {"indicator_policies", item.indicator->slug, "", std::to_string(item.policies)});
   }
-  return table.render_csv(',');
+  return table.render_csv(',', formula_guard);
 }
 
 }  // namespace
@@ -157,7 +157,7 @@ int run_stats(const Options& options) {
   if (opts.format == "json") {
     std::cout << render_json(stats);
   } else if (opts.format == "csv") {
-    std::cout << render_csv(stats);
+    std::cout << render_csv(stats, !opts.no_formula_guard);
   } else {
     const bool markdown = opts.format == "markdown";
     std::string out =

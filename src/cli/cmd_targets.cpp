@@ -173,7 +173,7 @@ void write_json(std::string& out, const std::vector<IndicatorComparison>& compar
 }
 
 std::string render_csv(const std::vector<IndicatorComparison>& comparisons,
-                       const Registry& registry) {
+                       const Registry& registry, bool formula_guard) {
   TextTable table;
   table.headers = {"indicator", "region",    "region_name", "policy",    "value",
                    "unit",      "qualifier", "aim",         "base_year", "target_year",
@@ -189,7 +189,7 @@ std::string render_csv(const std::vector<IndicatorComparison>& comparisons,
                             std::to_string(target.target_year), target.scope, row.verdict,
                             row.benchmark ? row.benchmark->policy->id : "", row.reason});
     }
-  return table.render_csv(',');
+  return table.render_csv(',', formula_guard);
 }
 
 }  // namespace
@@ -235,7 +235,7 @@ int run_targets(const Options& options) {
     write_json(out, comparisons, project.registry);
     std::cout << out;
   } else if (opts.format == "csv") {
-    std::cout << render_csv(comparisons, project.registry);
+    std::cout << render_csv(comparisons, project.registry, !opts.no_formula_guard);
   } else {
     std::cout << render_text(comparisons, project.registry, opts.format == "markdown",
                              terminal_width(stdout));

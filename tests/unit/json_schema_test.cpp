@@ -84,7 +84,7 @@ TEST_CASE("json schema: type") {
     auto s = schema(R"({"properties": {"i": {"type": "integer"}, "n": {"type": "number"}}})");
     CHECK(check(s, "i: 2025\nn: 16\n").empty());
     CHECK(check(s, "i: 0x1F\nn: 1.5e3\n").empty());
-    CHECK(check(s, "n: .inf\n").empty());
+    CHECK(only(check(s, "n: .inf\n")).code == "E028");  // a number, but not a finite one
     auto d = only(check(s, "i: 2.5\n"));
     CHECK(d.message == "`i` must be an integer, found number");
     d = only(check(s, "n: \"16\"\n"));
@@ -341,9 +341,22 @@ TEST_CASE("json schema: number ranges") {
   CHECK(only(check(s, "year: 2101\n")).message == "`year` must be at most 2100, found 2101");
   CHECK(only(check(s, "share: 0\n")).message == "`share` must be greater than 0, found 0");
   CHECK(only(check(s, "share: 100.5\n")).message == "`share` must be less than 100.5, found 100.5");
-  CHECK(check(s, "share: .nan\n").all().size() == 2);  // no bound holds for .nan
-  CHECK(only(check(s, "share: .inf\n")).code == "E026");
   CHECK(check(s, "share: \"0\"\n").all().front().code == "E020");
+}
+
+TEST_CASE("json schema: NaN, infinities and overflowing numbers are errors of their own") {
+  auto s = schema(R"({"properties": {"v": {"type": "number"}, "y": {"type": "integer",
+    "minimum": 0}}})");
+  for (const char* value : {".nan", ".NaN", ".inf", "-.inf", "+.Inf", "1e400", "-2.5e999"}) {
+    INFO(value);
+    const Diagnostic d = only(check(s, fmt::format("v: {}\n", value)));
+    CHECK(d.code == "E028");
+    CHECK(d.message == fmt::format("`v` is not a finite number: {}", value));
+    CHECK(d.mark.column == 4);
+  }
+  CHECK(only(check(s, "y: 1" + std::string(400, '0') + "\n")).code == "E028");
+  CHECK(check(s, "v: 1.7e308\ny: 12\n").empty());
+  CHECK(check(s, "v: -1e-400\n").empty());  // underflow is 0, a finite number
 }
 
 TEST_CASE("json schema: $ref and definitions") {

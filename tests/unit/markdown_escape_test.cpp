@@ -3,6 +3,9 @@
 #include "core/output/markdown_escape.hpp"
 
 using ccnt::markdown_escape;
+using ccnt::markdown_escape_inline;
+using ccnt::markdown_link;
+using ccnt::markdown_link_destination;
 
 TEST_CASE("markdown_escape leaves ordinary Chinese text alone") {
   const std::string summary =
@@ -10,7 +13,7 @@ TEST_CASE("markdown_escape leaves ordinary Chinese text alone") {
       "努力打造“低碳”“零碳”油气田。I级保护林地；CCUS成本降低；7-1-51；(2023-2025年)！";
   CHECK(markdown_escape(summary) == summary);
   CHECK(markdown_escape("") == "");
-  CHECK(markdown_escape("a ] b ! c ) d | e ~ f") == "a ] b ! c ) d | e ~ f");
+  CHECK(markdown_escape("a ! b ) c ~ d") == "a ! b ) c ~ d");
 }
 
 TEST_CASE("markdown_escape escapes inline markup") {
@@ -65,5 +68,42 @@ TEST_CASE("markdown_escape drops the spaces that would make code blocks or hard 
 
 TEST_CASE("markdown_escape handles a title with every special character") {
   CHECK(markdown_escape("关于*重点*_领域_<试行>[2023]版") ==
-        "关于\\*重点\\*\\_领域\\_\\<试行>\\[2023]版");
+        "关于\\*重点\\*\\_领域\\_\\<试行>\\[2023\\]版");
+}
+
+TEST_CASE("markdown_escape takes a lone CR for the line break it is to CommonMark") {
+  CHECK(markdown_escape("x\r# Heading") == "x\n\\# Heading");
+  CHECK(markdown_escape("a\r\r- item") == "a\n\n\\- item");
+  CHECK(markdown_escape("a\r\nb\rc\nd") == "a\nb\nc\nd");
+}
+
+TEST_CASE("markdown_escape keeps tables, links and CI commands out of text") {
+  CHECK(markdown_escape("a|b\n-|-") == "a\\|b\n-\\|-");  // no table from a paragraph
+  CHECK(markdown_escape("x](javascript:alert(1))") == "x\\](javascript:alert(1))");
+  CHECK(markdown_escape("::error::pwned") == "\\::error::pwned");
+  CHECK(markdown_escape("a ::b") == "a ::b");
+}
+
+TEST_CASE("markdown_escape_inline is one line, for a table cell") {
+  CHECK(markdown_escape_inline("a|b") == "a\\|b");
+  CHECK(markdown_escape_inline("one\ntwo\rthree\tfour") == "one two three four");
+  CHECK(markdown_escape_inline("- 1. # not blocks") == "- 1. # not blocks");
+  CHECK(markdown_escape_inline("*x*") == "\\*x\\*");
+}
+
+TEST_CASE("markdown_link_destination keeps only https URLs, with nothing that ends them early") {
+  CHECK(markdown_link_destination("https://example.org/a?b=1#c") == "https://example.org/a?b=1#c");
+  CHECK_FALSE(markdown_link_destination("http://example.org"));
+  CHECK_FALSE(markdown_link_destination("javascript:alert(1)"));
+  CHECK_FALSE(markdown_link_destination("HTTPS://"));
+  CHECK(markdown_link_destination("https://x.org/a) [y](javascript:z") ==
+        "https://x.org/a%29%20%5By%5D%28javascript:z");
+  CHECK(markdown_link_destination("https://x.org/<a>\\|\"'`\n") ==
+        "https://x.org/%3Ca%3E%5C%7C%22%27%60%0A");
+}
+
+TEST_CASE("markdown_link makes a link of https sources only") {
+  CHECK(markdown_link("方案[1]", "https://x.org/p") == "[方案\\[1\\]](https://x.org/p)");
+  CHECK(markdown_link("方案", "javascript:alert(1)") == "方案");
+  CHECK(markdown_link("方案", "") == "方案");
 }

@@ -90,6 +90,14 @@ TEST_CASE("yaml_scalar quotes what YAML would read otherwise") {
   CHECK(yaml_scalar("back\\slash: x") == "\"back\\\\slash: x\"");
 }
 
+TEST_CASE("yaml_scalar escapes C1, bidi and zero-width characters") {
+  CHECK(yaml_scalar("a\u0085b") == "\"a\\u0085b\"");
+  CHECK(yaml_scalar("a\u202Eb") == "\"a\\u202Eb\"");
+  CHECK(yaml_scalar("\u200B") == "\"\\u200B\"");
+  CHECK(yaml_scalar("esc\x1b") == "\"esc\\x1b\"");
+  CHECK(yaml_scalar("bad\xff") == "\"bad\\uFFFD\"");
+}
+
 TEST_CASE("every scalar yaml_scalar writes reads back as the same string") {
   const std::vector<std::string> samples{"2023-03",
                                          "%",
@@ -125,6 +133,9 @@ TEST_CASE("every scalar yaml_scalar writes reads back as the same string") {
                                          "trail ",
                                          "tab\there",
                                          "line\nbreak",
+                                         "c1\u0085\u009b",
+                                         "bidi\u202eoverride",
+                                         "zero\u200bwidth\ufeff",
                                          "back\\slash",
                                          "《方案》提出，",
                                          "到 2025 年",

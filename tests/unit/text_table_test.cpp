@@ -4,6 +4,7 @@
 #include "core/output/text_table.hpp"
 
 using ccnt::display_width;
+using ccnt::csv_formula_guard;
 using ccnt::TextTable;
 
 namespace {
@@ -110,6 +111,43 @@ TEST_CASE("TextTable renders GitHub Markdown with escaped pipes") {
         "| --- | ---: |\n"
         "| a\\|b | 1 |\n"
         "| 浙江 方案 | 2 |\n");
+}
+
+TEST_CASE("TextTable escapes hidden characters and CI commands on a terminal") {
+  TextTable table;
+  table.headers = {"a"};
+  table.rows = {{"x\x1b[31my\u202Ez"}, {"::error::x"}};
+  CHECK(table.render() == "a\n──────────────────\nx\\x1b[31my<U+202E>z\n\\x3a:error::x\n");
+}
+
+TEST_CASE("TextTable escapes Markdown in text cells but not in Markdown cells") {
+  TextTable table;
+  table.headers = {"text", "link"};
+  table.markdown = {false, true};
+  table.rows = {{"*a*|[b]", "[t](https://x)"}};
+  CHECK(table.render_markdown() ==
+        "| text | link |\n"
+        "| --- | --- |\n"
+        "| \\*a\\*\\|\\[b\\] | [t](https://x) |\n");
+}
+
+TEST_CASE("TextTable guards CSV and TSV cells against spreadsheet formulas") {
+  TextTable table;
+  table.headers = {"a", "b"};
+  table.rows = {{"=1+1", "+1"}, {"-2", "-3.5"}, {"@SUM(A1)", "\tx"}, {"-1+2", "a=b"}};
+  CHECK(table.render_csv(',') ==
+        "a,b\r\n"
+        "'=1+1,'+1\r\n"
+        "-2,-3.5\r\n"
+        "'@SUM(A1),'\tx\r\n"
+        "'-1+2,a=b\r\n");
+  CHECK(table.render_csv('\t') == "a\tb\n'=1+1\t'+1\n-2\t-3.5\n'@SUM(A1)\t' x\n'-1+2\ta=b\n");
+  CHECK(table.render_csv(',', false) ==
+        "a,b\r\n=1+1,+1\r\n-2,-3.5\r\n@SUM(A1),\tx\r\n-1+2,a=b\r\n");
+  CHECK(csv_formula_guard("\rx") == "'\rx");
+  CHECK(csv_formula_guard("-") == "'-");
+  CHECK(csv_formula_guard("-.5") == "'-.5");
+  CHECK(csv_formula_guard("12") == "12");
 }
 
 TEST_CASE("TextTable renders RFC 4180 CSV") {

@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "core/diag/message_catalog.hpp"
+#include "core/policy/text_checks.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
@@ -228,6 +229,7 @@ std::optional<BulletinEditorial> parse_bulletin_editorial(std::string_view bytes
                                                           Diagnostics& diagnostics) {
   const auto document = parse_yaml(bytes, path, diagnostics);
   if (!document) return std::nullopt;
+  check_text(*document, path, editorial_text_rules(), diagnostics);
   BulletinEditorial editorial;
   editorial.path = path;
   editorial.month = month;

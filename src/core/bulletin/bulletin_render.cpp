@@ -90,7 +90,8 @@ class BulletinDataBuilder {
     item["sector"] = sector_name(policy.sector);
     if (policy.published) item["published"] = policy.published->to_string();
     if (!policy.document_number.empty()) item["document_number"] = policy.document_number;
-    if (!policy.source.empty()) item["source"] = policy.source;
+    // Ready for a link destination, `[…]({{source}})`: https only, nothing that could end it.
+    if (auto source = markdown_link_destination(policy.source)) item["source"] = *source;
     return item;
   }
 

@@ -4,6 +4,7 @@
 
 #include "core/diag/message_catalog.hpp"
 #include "core/output/json_writer.hpp"
+#include "core/output/visible_text.hpp"
 
 namespace ccnt {
 namespace {
@@ -14,9 +15,17 @@ constexpr const char* kYellow = "\x1b[1;33m";
 constexpr const char* kCyan = "\x1b[1;36m";
 constexpr const char* kReset = "\x1b[0m";
 
+// The path as text output shows it: escaped, and never starting like a workflow command or a
+// blank (`./::x.yaml`), so that a file name cannot forge a line of a CI log.
+std::string shown_path(std::string_view path) {
+  std::string shown = visible_text(path);
+  if (!shown.empty() && (shown.front() == ' ' || shown.starts_with("::"))) shown.insert(0, "./");
+  return shown;
+}
+
 std::string location(const Diagnostic& d) {
-  if (d.mark.line == 0) return d.path;
-  return fmt::format("{}:{}:{}", d.path, d.mark.line, d.mark.column);
+  if (d.mark.line == 0) return shown_path(d.path);
+  return fmt::format("{}:{}:{}", shown_path(d.path), d.mark.line, d.mark.column);
 }
 
 std::string severity_name(Severity severity) {
@@ -73,11 +82,12 @@ std::string format_diagnostic_text(const Diagnostic& d, bool color) {
   const bool error = d.severity == Severity::Error;
   std::string out = fmt::format("{}{}:{} {}{}[{}]:{} {}\n", color ? kBold : "", location(d),
                                 color ? kReset : "", color ? (error ? kRed : kYellow) : "",
-                                severity_name(d.severity), d.code, color ? kReset : "", d.message);
+                                severity_name(d.severity), d.code, color ? kReset : "",
+                                visible_text(d.message));
   if (!d.hint.empty())
-    out +=
-        fmt::format("  {}{}{}{}\n", color ? kCyan : "", tr("hint: "), color ? kReset : "", d.hint);
-  return out;
+    out += fmt::format("  {}{}{}{}\n", color ? kCyan : "", tr("hint: "), color ? kReset : "",
+                       visible_text(d.hint));
+  return without_ci_commands(std::move(out));
 }
 
 std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat format,
@@ -124,10 +134,12 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
       for (const Diagnostic& d : diagnostics.all()) {
         // GitHub's command names, whatever the language.
         out += fmt::format("::{} file={}", d.severity == Severity::Error ? "error" : "warning",
-                           github_property(d.path));
+                           github_property(visible_text(d.path)));
         if (d.mark.line > 0) out += fmt::format(",line={},col={}", d.mark.line, d.mark.column);
         out += fmt::format(",title={}::{}", github_property("ccnt " + d.code),
-                           github_data(d.hint.empty() ? d.message : d.message + "\n" + d.hint));
+                           github_data(d.hint.empty() ? visible_text(d.message)
+                                                      : visible_text(d.message) + "\n" +
+                                                            visible_text(d.hint)));
         out += '\n';
       }
       out += trf("checked {}: {}, {}\n", files_text(files), errors_text(errors),

@@ -1,14 +1,31 @@
 #include "core/output/json_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
+
+#include "core/util/hidden_chars.hpp"
+#include "core/util/utf8.hpp"
 
 namespace ccnt {
 
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      // Multi-byte: kept when well-formed and visible; else a \u escape or U+FFFD.
+      const DecodedChar decoded = decode_utf8_at(text, i);
+      if (decoded.valid && hidden_kind(decoded.cp) == HiddenKind::None)
+        out.append(text, i, decoded.length);
+      else
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(decoded.cp));
+      i += decoded.length;
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -31,9 +48,16 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\f':
         out += "\\f";
         break;
+      case '[':
+        // `##[` anywhere in a CI log line is a (legacy) workflow command on GitHub's runner.
+        if (i >= 3 && text[i - 2] == '#' && text[i - 3] == '#')
+          out += "\\u005b";
+        else
+          out += c;
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20)
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        if (byte < 0x20 || byte == 0x7F)
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(byte));
         else
           out += c;
     }

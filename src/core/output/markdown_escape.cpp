@@ -1,5 +1,6 @@
 #include "core/output/markdown_escape.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include "core/util/utf8.hpp"
@@ -110,6 +111,8 @@ std::size_t block_marker_escape(std::string_view line) {
       return only_char_and_blanks(line, '=') ? 0 : std::string_view::npos;
     case '~':
       return line.starts_with("~~~") ? 0 : std::string_view::npos;
+    case ':':  // not Markdown, but a CI runner's workflow command (`::error::…`)
+      return line.starts_with("::") ? 0 : std::string_view::npos;
     default:
       break;
   }
@@ -123,8 +126,8 @@ std::size_t block_marker_escape(std::string_view line) {
   return std::string_view::npos;
 }
 
-void escape_line(std::string_view line, std::string& out) {
-  const std::size_t marker = block_marker_escape(line);
+void escape_line(std::string_view line, std::string& out, bool line_start = true) {
+  const std::size_t marker = line_start ? block_marker_escape(line) : std::string_view::npos;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     bool escape = i == marker;
@@ -133,6 +136,8 @@ void escape_line(std::string_view line, std::string& out) {
       case '`':
       case '<':
       case '[':
+      case ']':  // would end the text of a link the output wraps around this text
+      case '|':  // a cell separator in a table, and a table in a paragraph (`a|b` over `-|-`)
         escape = true;
         break;
       case '_':
@@ -153,26 +158,78 @@ void escape_line(std::string_view line, std::string& out) {
   }
 }
 
+// Calls line(text) for each line of `text`; CRLF, LF and a lone CR all end a line, as in
+// CommonMark; `last` is true for the last line.
+template <typename Line>
+void for_each_line(std::string_view text, const Line& line) {
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) {
+      line(text.substr(start), true);
+      return;
+    }
+    line(text.substr(start, end - start), false);
+    start = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+  }
+}
+
+std::string_view trim_blanks(std::string_view line) {
+  while (!line.empty() && is_blank(line.front())) line.remove_prefix(1);
+  while (!line.empty() && is_blank(line.back())) line.remove_suffix(1);
+  return line;
+}
+
+bool is_https(std::string_view url) {
+  return url.size() > 8 && url.substr(0, 8) == "https://";
+}
+
 }  // namespace
 
 std::string markdown_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    const bool last = end == std::string_view::npos;
-    if (last) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    while (!line.empty() && is_blank(line.front())) line.remove_prefix(1);
-    while (!line.empty() && is_blank(line.back())) line.remove_suffix(1);
-    escape_line(line, out);
-    if (last) break;
-    out += '\n';
-    start = end + 1;
+  for_each_line(text, [&](std::string_view line, bool last) {
+    escape_line(trim_blanks(line), out);
+    if (!last) out += '\n';
+  });
+  return out;
+}
+
+std::string markdown_escape_inline(std::string_view text) {
+  std::string joined;
+  joined.reserve(text.size());
+  for_each_line(text, [&](std::string_view line, bool last) {
+    joined += line;
+    if (!last) joined += ' ';
+  });
+  for (char& c : joined)
+    if (c == '\t') c = ' ';
+  std::string out;
+  out.reserve(joined.size() + joined.size() / 8);
+  escape_line(trim_blanks(joined), out, false);
+  return out;
+}
+
+std::optional<std::string> markdown_link_destination(std::string_view url) {
+  if (!is_https(url)) return std::nullopt;
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F || std::string_view("()<>[]\\|\"'`").find(c) != std::string_view::npos)
+      out += fmt::format("%{:02X}", byte);
+    else
+      out += c;
   }
   return out;
+}
+
+std::string markdown_link(std::string_view text, std::string_view url) {
+  const std::string escaped = markdown_escape_inline(text);
+  const auto destination = markdown_link_destination(url);
+  if (!destination) return escaped;
+  return "[" + escaped + "](" + *destination + ")";
 }
 
 }  // namespace ccnt

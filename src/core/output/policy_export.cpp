@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/output/json_writer.hpp"
+#include "core/output/markdown_escape.hpp"
 #include "core/output/text_table.hpp"
 #include "core/yaml/yaml_scalar.hpp"
 
@@ -173,12 +174,14 @@ TextTable csv_table(const std::vector<const Policy*>& policies, const Registry& 
 TextTable markdown_table(const std::vector<const Policy*>& policies, const Registry& registry) {
   TextTable table;
   table.headers = {"published", "region", "sector", "title", "id"};
+  table.markdown = {false, false, false, true, true};  // the title's link and the id's code span
   for (const Policy* policy : policies) {
-    std::string title = policy->title;
-    if (!policy->source.empty()) title = "[" + title + "](" + policy->source + ")";
+    // Only an https source becomes a link; any other is left out rather than shown as a link.
     table.rows.push_back({policy->published ? policy->published->to_string() : std::string(),
                           region_name(registry, policy->region),
-                          sector_name(registry, policy->sector), title, "`" + policy->id + "`"});
+                          sector_name(registry, policy->sector),
+                          markdown_link(policy->title, policy->source),
+                          "`" + markdown_escape_inline(policy->id) + "`"});
   }
   return table;
 }
@@ -241,7 +244,7 @@ const std::vector<std::string>& policy_csv_columns() {
 }
 
 std::string export_policies(const std::vector<const Policy*>& policies, const Registry& registry,
-                            ExportFormat format, bool bom) {
+                            ExportFormat format, bool bom, bool formula_guard) {
   std::string out;
   switch (format) {
     case ExportFormat::Json: {
@@ -270,7 +273,8 @@ std::string export_policies(const std::vector<const Policy*>& policies, const Re
     case ExportFormat::Csv:
     case ExportFormat::Tsv:
       if (bom) out += "\xEF\xBB\xBF";
-      out += csv_table(policies, registry).render_csv(format == ExportFormat::Csv ? ',' : '\t');
+      out += csv_table(policies, registry)
+                 .render_csv(format == ExportFormat::Csv ? ',' : '\t', formula_guard);
       return out;
     case ExportFormat::Yaml:
       if (policies.empty()) return "[]\n";

@@ -25,8 +25,10 @@ void append_policy_json(std::string& out, const Policy& policy, const Registry& 
 // The CSV/TSV columns, in order.
 const std::vector<std::string>& policy_csv_columns();
 
-// The whole list in `format`. CSV and TSV start with a UTF-8 byte-order mark when `bom`.
+// The whole list in `format`. CSV and TSV start with a UTF-8 byte-order mark when `bom`, and
+// their cells are guarded against spreadsheet formulas (csv_formula_guard) unless
+// `formula_guard` is false.
 std::string export_policies(const std::vector<const Policy*>& policies, const Registry& registry,
-                            ExportFormat format, bool bom = false);
+                            ExportFormat format, bool bom = false, bool formula_guard = true);
 
 }  // namespace ccnt

@@ -4,6 +4,8 @@
 #include <numeric>
 
 #include "core/output/display_width.hpp"
+#include "core/output/markdown_escape.hpp"
+#include "core/output/visible_text.hpp"
 
 namespace ccnt {
 namespace {
@@ -12,7 +14,7 @@ constexpr std::string_view kColumnGap = "  ";
 constexpr std::string_view kRule = "─";
 
 // A cell as one line: tabs and line breaks become spaces.
-std::string one_line(std::string_view cell) {
+std::string spaced(std::string_view cell) {
   std::string out;
   out.reserve(cell.size());
   for (std::size_t i = 0; i < cell.size(); ++i) {
@@ -21,6 +23,24 @@ std::string one_line(std::string_view cell) {
     out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
   }
   return out;
+}
+
+// A cell as one line of a terminal: spaced, and every other hidden character escaped.
+std::string one_line(std::string_view cell) {
+  return visible_text(spaced(cell));
+}
+
+// A plain decimal number: -3, 12.5.
+bool is_plain_number(std::string_view cell) {
+  if (cell.starts_with('-')) cell.remove_prefix(1);
+  const std::size_t dot = cell.find('.');
+  const std::string_view whole = cell.substr(0, dot);
+  const std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view("0") : cell.substr(dot + 1);
+  auto digits = [](std::string_view part) {
+    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return digits(whole) && digits(fraction);
 }
 
 // Narrows the chosen columns, widest first, until their total is at most
@@ -140,44 +160,41 @@ std::string TextTable::render(std::size_t max_width) const {
     for (std::size_t i = 0; i < widths[c]; ++i) rules[c] += kRule;
   emit_line(out, rules);
   for (const auto& row : body) emit_line(out, row);
-  return out;
+  return without_ci_commands(std::move(out));
 }
 
 std::string TextTable::render_markdown() const {
   const std::size_t columns = headers.size();
   if (columns == 0) return {};
-  auto cell_text = [](std::string_view cell) {
-    std::string out;
-    for (char c : one_line(cell)) {
-      if (c == '|') out += '\\';
-      out += c;
-    }
-    return out;
-  };
-  auto emit_row = [&](std::string& out, const std::vector<std::string>& cells) {
+  auto emit_row = [&](std::string& out, const std::vector<std::string>& cells, bool head) {
     out += '|';
     for (std::size_t c = 0; c < columns; ++c) {
       out += ' ';
-      out += c < cells.size() ? cell_text(cells[c]) : std::string();
+      if (c < cells.size()) {
+        const bool ready = !head && c < markdown.size() && markdown[c];
+        out += ready ? spaced(cells[c]) : markdown_escape_inline(cells[c]);
+      }
       out += " |";
     }
     out += '\n';
   };
   std::string out;
-  emit_row(out, headers);
+  emit_row(out, headers, true);
   out += '|';
   for (std::size_t c = 0; c < columns; ++c)
     out += (c < right_align.size() && right_align[c]) ? " ---: |" : " --- |";
   out += '\n';
-  for (const auto& row : rows) emit_row(out, row);
+  for (const auto& row : rows) emit_row(out, row, false);
   return out;
 }
 
-std::string TextTable::render_csv(char separator) const {
+std::string TextTable::render_csv(char separator, bool formula_guard) const {
   const bool tsv = separator == '\t';
   const std::string_view line_end = tsv ? "\n" : "\r\n";
-  auto field = [&](std::string_view text) {
-    if (tsv) return one_line(text);
+  auto field = [&](std::string_view raw) {
+    const std::string guarded = formula_guard ? csv_formula_guard(raw) : std::string(raw);
+    const std::string_view text = guarded;
+    if (tsv) return spaced(text);
     const bool quote =
         text.find_first_of(std::string{separator, '"', '\r', '\n'}) != std::string_view::npos;
     if (!quote) return std::string(text);
@@ -200,6 +217,13 @@ std::string TextTable::render_csv(char separator) const {
   emit_row(out, headers);
   for (const auto& row : rows) emit_row(out, row);
   return out;
+}
+
+std::string csv_formula_guard(std::string_view cell) {
+  if (cell.empty() || std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos ||
+      is_plain_number(cell))
+    return std::string(cell);
+  return "'" + std::string(cell);
 }
 
 }  // namespace ccnt

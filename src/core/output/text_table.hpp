@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ccnt {
@@ -29,14 +30,25 @@ struct TextTable {
   // ends with "\n".
   std::string render(std::size_t max_width = 0) const;
 
-  // A GitHub-flavoured Markdown table; "|" in cells is escaped, line breaks become spaces.
+  // Per column: whether its cells are Markdown already (a link, a code span) made safe for a
+  // table cell by the caller; empty means none. Other cells are text, escaped here.
+  std::vector<bool> markdown;
+
+  // A GitHub-flavoured Markdown table. Text cells are escaped (markdown_escape_inline: markup,
+  // "|", line breaks as spaces); Markdown cells only have their line breaks made spaces.
   std::string render_markdown() const;
 
   // Headers and rows as delimiter-separated values. With ',' (or any separator
   // but a tab): RFC 4180, CRLF line ends, fields quoted when they hold the
   // separator, a quote, CR or LF. With '\t': TSV, "\n" line ends, tabs and line
-  // breaks inside fields replaced by spaces.
-  std::string render_csv(char separator = ',') const;
+  // breaks inside fields replaced by spaces. With `formula_guard`, a cell that a spreadsheet
+  // would take for a formula gets a leading "'" (csv_formula_guard).
+  std::string render_csv(char separator = ',', bool formula_guard = true) const;
 };
+
+// A CSV/TSV cell made inert for spreadsheets, as OWASP recommends: a cell starting with `=`,
+// `+`, `-`, `@`, a tab or CR gets a leading "'", except a plain number such as -3.5 (a
+// spreadsheet reads it as the number, not as a formula).
+std::string csv_formula_guard(std::string_view cell);
 
 }  // namespace ccnt

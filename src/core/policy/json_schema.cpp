@@ -825,19 +825,26 @@ class Validator {
   }
 
   void check_number(const SchemaNode& s, const Node& node, Diagnostics& out) {
-    if (!s.minimum && !s.maximum && !s.exclusive_minimum && !s.exclusive_maximum) return;
     const double value = node.as_number().value_or(std::numeric_limits<double>::quiet_NaN());
-    const bool nan = std::isnan(value);  // no bound holds for .nan
+    if (!std::isfinite(value)) {
+      // .nan, .inf and numbers beyond a double (1e400) would be judged, summed and shown as null.
+      out.error("E028", file_, node.mark,
+                trf("{} is not a finite number: {}", subject(), shorten(node.scalar)),
+                trf("write the number in digits; .nan, .inf and numbers beyond 1.7e308 are "
+                    "not values"));
+      return;
+    }
+    if (!s.minimum && !s.maximum && !s.exclusive_minimum && !s.exclusive_maximum) return;
     auto fail = [&](const std::string& relation, const Bound& bound) {
       out.error(
           "E026", file_, node.mark,
           trf("{} must be {} {}, found {}", subject(), relation, bound.text, shorten(node.scalar)));
     };
-    if (s.minimum && (nan || value < s.minimum->value)) fail(trf("at least"), *s.minimum);
-    if (s.exclusive_minimum && (nan || value <= s.exclusive_minimum->value))
+    if (s.minimum && value < s.minimum->value) fail(trf("at least"), *s.minimum);
+    if (s.exclusive_minimum && value <= s.exclusive_minimum->value)
       fail(trf("greater than"), *s.exclusive_minimum);
-    if (s.maximum && (nan || value > s.maximum->value)) fail(trf("at most"), *s.maximum);
-    if (s.exclusive_maximum && (nan || value >= s.exclusive_maximum->value))
+    if (s.maximum && value > s.maximum->value) fail(trf("at most"), *s.maximum);
+    if (s.exclusive_maximum && value >= s.exclusive_maximum->value)
       fail(trf("less than"), *s.exclusive_maximum);
   }
 

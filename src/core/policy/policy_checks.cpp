@@ -6,6 +6,7 @@
 #include "core/diag/message_catalog.hpp"
 #include "core/policy/doc_type.hpp"
 #include "core/policy/registry.hpp"
+#include "core/policy/text_checks.hpp"
 #include "core/util/edit_distance.hpp"
 
 namespace ccnt {
@@ -201,6 +202,7 @@ std::optional<Policy> check_policy(const Node& document, const fs::path& file,
                                    const std::string& display, const Project& project,
                                    const PartialDate& today, Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.error_count();
+  check_text(document, display, policy_text_rules(), diagnostics);
   const SchemaFindings schema = project.schema.validate(document, display, diagnostics);
   if (schema.document_broken) return std::nullopt;
 

@@ -13,6 +13,7 @@
 #include "core/policy/policy_checks.hpp"
 #include "core/tree/policy_cache.hpp"
 #include "core/tree/source_file.hpp"
+#include "core/util/text_normalize.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
 namespace ccnt {
@@ -289,11 +290,14 @@ void check_across_files(const std::vector<Policy>& policies, Diagnostics& diagno
         return hash(key.first) * 31 + hash(key.second);
       }
     };
+    // Titles as a reader sees them: an NBSP, a doubled space or a zero-width character does
+    // not make a second record of the same document.
+    std::vector<std::string> forms(policies.size());
+    for (std::size_t i = 0; i < policies.size(); ++i) forms[i] = comparison_form(policies[i].title);
     std::unordered_map<RegionTitle, std::size_t, RegionTitleHash> titles;
     titles.reserve(policies.size());
     for (std::size_t i = 0; i < policies.size(); ++i)
-      if (auto [it, inserted] =
-              titles.emplace(RegionTitle(policies[i].region, policies[i].title), i);
+      if (auto [it, inserted] = titles.emplace(RegionTitle(policies[i].region, forms[i]), i);
           !inserted)
         same_title[i] = it->second;
   };

@@ -44,6 +44,19 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::size_t valid_sequence_length(std::string_view text, std::size_t offset) {
+  const int length = sequence_length(static_cast<unsigned char>(text[offset]));
+  if (length == 0 || offset + length > text.size()) return 0;
+  return find_invalid_utf8(text.substr(offset, length)) ? 0 : static_cast<std::size_t>(length);
+}
+
+DecodedChar decode_utf8_at(std::string_view text, std::size_t offset) {
+  const std::size_t length = valid_sequence_length(text, offset);
+  if (length == 0) return {U'\uFFFD', 1, false};
+  std::size_t end = offset;
+  return {next_code_point(text, end), length, true};
+}
+
 char32_t next_code_point(std::string_view text, std::size_t& offset) {
   const auto lead = static_cast<unsigned char>(text[offset]);
   const int length = sequence_length(lead);

@@ -16,6 +16,19 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 // Decodes the code point at text[offset], advancing offset; U+FFFD on bad input.
 char32_t next_code_point(std::string_view text, std::size_t& offset);
 
+// Length in bytes of the well-formed UTF-8 sequence at text[offset], or 0 when the bytes there
+// are not one (a stray continuation byte, a cut or overlong sequence, a surrogate).
+std::size_t valid_sequence_length(std::string_view text, std::size_t offset);
+
+// One character of text that may not be UTF-8: the code point and the bytes it takes, or, where
+// the bytes are not UTF-8, U+FFFD for one byte with `valid` false.
+struct DecodedChar {
+  char32_t cp = 0;
+  std::size_t length = 1;
+  bool valid = false;
+};
+DecodedChar decode_utf8_at(std::string_view text, std::size_t offset);
+
 // Number of code points in well-formed UTF-8 text.
 std::size_t code_point_count(std::string_view text);
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/util/hidden_chars.hpp"
+#include "core/util/utf8.hpp"
 #include "core/yaml/document.hpp"
 
 namespace ccnt {
@@ -30,16 +32,35 @@ bool needs_quotes(std::string_view text) {
   if (text.front() == ' ' || text.back() == ' ' || text.back() == ':') return true;
   if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos)
     return true;
-  // Control characters (tabs, line breaks) are written as escapes.
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  // Control characters (tabs, line breaks), C1 controls, bidirectional and zero-width
+  // characters and bytes that are not UTF-8 are written as escapes.
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      ++i;
+      continue;
+    }
+    if (hidden_kind(next_code_point(text, i)) != HiddenKind::None) return true;
+  }
+  return find_invalid_utf8(text).has_value();
 }
 
 }  // namespace
 
 std::string yaml_double_quoted(std::string_view text) {
   std::string out = "\"";
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // Multi-byte: kept when well-formed and visible; else a \u escape or U+FFFD.
+      const DecodedChar decoded = decode_utf8_at(text, i);
+      if (decoded.valid && hidden_kind(decoded.cp) == HiddenKind::None)
+        out.append(text, i, decoded.length);
+      else
+        out += fmt::format("\\u{:04X}", static_cast<unsigned>(decoded.cp));
+      i += decoded.length - 1;
+      continue;
+    }
     switch (c) {
       case '"':
         out += "\\\"";
