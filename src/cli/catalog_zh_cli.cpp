@@ -42,6 +42,12 @@ constexpr Translation kEntries[] = {
     {"the region is required", "必须填写地区"},
     {"the sector is required", "必须填写部门"},
     {"the summary is required", "必须填写摘要"},
+    // cmd_new.cpp: the lock
+    {"ccnt: waiting for another ccnt new in this tree to finish\n",
+     "ccnt：正在等待本数据树中的另一个 ccnt new 结束\n"},
+    {"cannot lock {}/: {}", "无法锁定 {}/：{}"},
+    {"wait for the other ccnt new to finish, then run this one again",
+     "请等另一个 ccnt new 结束后再运行本命令"},
     // cmd_new.cpp: problems with values
     {"the title is empty", "标题为空"},
     {"write the title as published", "按原文填写标题"},
@@ -392,8 +398,6 @@ constexpr Translation kEntries[] = {
      "rewritten when next read\n",
      "过期：   {} 个分桶由其他 ccnt 版本或针对其他 schema 写成，或已损坏；下次读取时重写\n"},
     {"no cache at {}; nothing to remove\n", "{} 处没有缓存；无需删除\n"},
-    {"cannot remove {}: {}", "无法删除 {}：{}"},
-    {"check the permissions of the directory, or delete it by hand", "请检查目录权限，或手动删除"},
     {"removed {}\n", "已删除 {}\n"},
     // cmd_list.cpp
     {"ccnt: no policies match\n", "ccnt：没有符合条件的政策\n"},
@@ -404,6 +408,9 @@ constexpr Translation kEntries[] = {
     {"formats are table, json, jsonl, csv, tsv, yaml, markdown and ids",
      "格式有 table、json、jsonl、csv、tsv、yaml、markdown 和 ids"},
     // cmd_report.cpp
+    {"name a new or regular file, or - for standard output; docs/security.md says what ccnt "
+     "writes",
+     "请指定一个新文件或普通文件，或用 - 表示标准输出；ccnt 写入什么见 docs/security.md"},
     {"--month expects a month as YYYY-MM, got `{}`",
      "--month 需要 YYYY-MM 形式的月份，实际为 `{}`"},
     {"for example: ccnt report --month 2023-03", "例如：ccnt report --month 2023-03"},

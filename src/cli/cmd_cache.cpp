@@ -8,6 +8,7 @@
 #include "cli/messages.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
+#include "core/diag/diagnostic_format.hpp"
 #include "core/tree/policy_cache.hpp"
 #include "core/tree/source_file.hpp"
 
@@ -27,9 +28,16 @@ std::string shown(const fs::path& directory) {
   return display_path(directory) + "/";
 }
 
+// Prints what was wrong with the cache (W070) on stderr.
+void print_problems(const Diagnostics& problems, const Options& options) {
+  for (const Diagnostic& d : problems.all())
+    std::cerr << format_diagnostic_text(d, use_color(options.global.color, stderr));
+}
+
 int cache_info(const Options& options) {
   const Project project = open_project_or_throw(options.global);
   const CacheSummary summary = summarize_cache(project);
+  print_problems(summary.problems, options);
   if (!summary.exists) {
     std::cout << trf(
         "no cache at {}\n"
@@ -50,7 +58,7 @@ int cache_info(const Options& options) {
                       : trf("stale:   {} buckets written by another ccnt build or for other "
                             "schemas, or damaged; rewritten when next read\n",
                             summary.unusable));
-  return kExitOk;
+  return summary.problems.empty() ? kExitOk : kExitProblems;
 }
 
 int cache_clear(const Options& options) {
@@ -58,14 +66,13 @@ int cache_clear(const Options& options) {
   const auto root = find_project_root(options.global.root, fs::current_path(), error);
   if (!root) throw UsageError(error);
   const fs::path directory = PolicyCache::directory(*root);
-  std::error_code ec;
-  if (!fs::exists(directory, ec)) {
+  const CacheClearing clearing = clear_cache(*root);
+  print_problems(clearing.problems, options);
+  if (!clearing.existed) {
     std::cout << trf("no cache at {}; nothing to remove\n", shown(directory));
     return kExitOk;
   }
-  if (!clear_cache(*root, error))
-    throw UsageError(trf("cannot remove {}: {}", shown(directory), error),
-                     trf("check the permissions of the directory, or delete it by hand"));
+  if (!clearing.removed) return kExitProblems;
   std::cout << trf("removed {}\n", shown(directory));
   return kExitOk;
 }

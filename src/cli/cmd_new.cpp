@@ -2,6 +2,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -28,6 +29,7 @@
 #include "core/tree/source_file.hpp"
 #include "core/tree/tree_scan.hpp"
 #include "core/util/atomic_write.hpp"
+#include "core/util/directory_lock.hpp"
 #include "core/util/text_normalize.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
@@ -273,10 +275,13 @@ class Draft {
   }
 
   // The record of the same document in the same region, if the tree has one.
-  // Titles are compared as a reader sees them (comparison_form), as `ccnt validate` does.
-  Check duplicate_title() const {
+  Check duplicate_title() const { return duplicate_title_in(existing_); }
+
+  // The same among `policies` (the tree read again, under the lock). Titles are compared as a
+  // reader sees them (comparison_form), as `ccnt validate` does.
+  Check duplicate_title_in(const std::vector<Policy>& policies) const {
     const std::string form = comparison_form(policy_.title);
-    for (const Policy& other : existing_)
+    for (const Policy& other : policies)
       if (other.region == policy_.region && comparison_form(other.title) == form)
         return Problem{trf("《{}》 is already recorded in {}", policy_.title, other.path),
                        trf("a document is recorded once; edit that file instead")};
@@ -553,9 +558,26 @@ int run_new(const Options& options) {
     }
   }
 
+  // Check, then create, under a lock on policies/: a concurrent `ccnt new` may have recorded the
+  // same document since this run read the tree (it would then have taken another id).
+  std::string error;
+  const DirectoryLock lock(
+      project.policies_dir(), std::chrono::seconds(30),
+      [] { std::cerr << trf("ccnt: waiting for another ccnt new in this tree to finish\n"); },
+      error);
+  if (!lock.ok())
+    throw UsageError(trf("cannot lock {}/: {}", display_path(project.policies_dir()), error),
+                     trf("wait for the other ccnt new to finish, then run this one again"));
+  Diagnostics ignored_again;
+  throw_if(draft.duplicate_title_in(
+      load_project_policies(
+          project,
+          LoadOptions{
+              .jobs = options.global.jobs, .use_cache = !options.global.no_cache, .text = false},
+          ignored_again)
+          .policies));
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  std::string error;
   switch (create_file_atomically(file, text, error)) {
     case WriteResult::Written:
       break;
@@ -563,6 +585,7 @@ int run_new(const Options& options) {
       const Problem problem = draft.exists_problem();
       throw UsageError(problem.message, problem.hint);
     }
+    case WriteResult::Refused:
     case WriteResult::Failed:
       throw UsageError(trf("cannot write {}: {}", display_path(file), ec ? ec.message() : error));
   }

@@ -51,6 +51,7 @@ int write_skeleton(const Project& project, const PartialDate& month,
                        trf("edit it, or delete it first to start again from the data; "
                            "'ccnt report --month {}' renders it",
                            month.to_string()));
+    case WriteResult::Refused:
     case WriteResult::Failed:
       throw UsageError(trf("cannot write {}: {}", display, error));
     case WriteResult::Written:
@@ -155,16 +156,25 @@ int run_report(const Options& options) {
   print_diagnostics(diagnostics, options.global.color);
   if (!bulletin) throw UsageError(trf("cannot render the bulletin with {}", layout.path));
 
-  if (opts.output.empty()) {
+  if (opts.output.empty() || opts.output == "-") {
     // On standard output (a terminal, a CI log) no character of the template or the data acts.
     std::cout << without_ci_commands(visible_text(*bulletin, LineBreaks::Keep));
     return kExitOk;
   }
   std::string error;
-  if (write_file_atomically(opts.output, *bulletin, error) != WriteResult::Written)
-    throw UsageError(trf("cannot write {}: {}", opts.output, error),
-                     trf("check that the directory exists and is writable"));
-  return kExitOk;
+  switch (write_file_atomically(opts.output, *bulletin, error)) {
+    case WriteResult::Written:
+    case WriteResult::Exists:  // only create_file_atomically says so
+      return kExitOk;
+    case WriteResult::Refused:
+      throw UsageError(trf("cannot write {}: {}", opts.output, error),
+                       trf("name a new or regular file, or - for standard output; "
+                           "docs/security.md says what ccnt writes"));
+    case WriteResult::Failed:
+      break;
+  }
+  throw UsageError(trf("cannot write {}: {}", opts.output, error),
+                   trf("check that the directory exists and is writable"));
 }
 
 }  // namespace ccnt::cli

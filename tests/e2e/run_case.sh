@@ -16,6 +16,12 @@
 #   expected_stdout  exact stdout
 #   expected_stderr  exact stderr (optional: absent means it must be empty)
 #   expected_status  exit code (default 0)
+#   check            optional bash script run inside the scratch tree after the command, to
+#                    assert what the command left on disk (a device still a device, one file
+#                    created, ...); the case fails when it exits non-zero, with its output
+#   requires         optional: `root` when the case needs root (mknod); run_case.sh then exits
+#                    77 when not root, which ctest reports as skipped (SKIP_RETURN_CODE), never
+#                    as passed
 # The scratch tree gets the project's schemas/ unless tree/ brings its own. CCNT_DATA_DIR is
 # pinned to a directory that does not exist (for setup too), so that a ccnt installed on the
 # machine (its share/ccnt) never changes a result; a case's env may point it elsewhere.
@@ -23,6 +29,10 @@
 set -u
 ccnt=$1 source_dir=$2 case_dir=$3
 no_installed_data=/nonexistent/ccnt-data
+if [[ -f $case_dir/requires ]] && grep -qx root "$case_dir/requires" && ((EUID != 0)); then
+  echo "skipped: this case needs root (it creates device nodes with mknod)"
+  exit 77
+fi
 scratch=$(mktemp -d)
 trap 'chmod -R u+rwx "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
 
@@ -67,5 +77,8 @@ expected_stderr=$case_dir/expected_stderr
 [[ -f $expected_stderr ]] || expected_stderr=/dev/null
 if ! diff -u "$expected_stderr" "$scratch/.stderr"; then
   echo "(stderr differs)"; failed=1
+fi
+if [[ -f $case_dir/check ]] && ! (cd "$scratch" && CCNT=$ccnt bash "$case_dir/check"); then
+  echo "(check failed)"; failed=1
 fi
 exit $failed

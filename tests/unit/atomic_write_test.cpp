@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -49,7 +51,7 @@ TEST_CASE("write_file_atomically fails cleanly and leaves the target untouched")
   std::string error;
   CHECK(write_file_atomically(dir.path / "missing/out.md", "x", error) == WriteResult::Failed);
   CHECK(error == "No such file or directory");
-  CHECK(write_file_atomically(dir.path, "x", error) == WriteResult::Failed);
+  CHECK(write_file_atomically(dir.path, "x", error) == WriteResult::Refused);
   CHECK(error == "it is a directory");
   if (::geteuid() != 0) {  // root may write anywhere
     const fs::path file = dir.path / "out.md";
@@ -72,4 +74,99 @@ TEST_CASE("create_file_atomically never replaces an existing file") {
   CHECK(create_file_atomically(file, "other", error) == WriteResult::Exists);
   CHECK(ccnt::testing::file_text(file) == "skeleton");
   CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("write_file_atomically keeps the mode of the file it replaces") {
+  ScratchDir dir;
+  const fs::path file = dir.path / "out.md";
+  std::string error;
+  REQUIRE(write_file_atomically(file, "old", error) == WriteResult::Written);
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  CHECK(write_file_atomically(file, "new", error) == WriteResult::Written);
+  CHECK(fs::status(file).permissions() ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+  CHECK(ccnt::testing::file_text(file) == "new");
+}
+
+TEST_CASE("write_file_atomically refuses links, hard-linked files and sockets") {
+  ScratchDir dir;
+  const fs::path target = dir.path / "target.md";
+  std::string error;
+  REQUIRE(write_file_atomically(target, "keep", error) == WriteResult::Written);
+  SECTION("a symbolic link: neither it nor its target changes") {
+    fs::create_symlink("target.md", dir.path / "link.md");
+    CHECK(write_file_atomically(dir.path / "link.md", "new", error) == WriteResult::Refused);
+    CHECK(error == "it is a symbolic link, and ccnt does not write through links");
+    CHECK(fs::is_symlink(dir.path / "link.md"));
+  }
+  SECTION("a dangling symbolic link is not followed to create its target") {
+    fs::create_symlink("nowhere.md", dir.path / "dangling.md");
+    CHECK(write_file_atomically(dir.path / "dangling.md", "new", error) == WriteResult::Refused);
+    CHECK_FALSE(fs::exists(dir.path / "nowhere.md"));
+    CHECK(create_file_atomically(dir.path / "dangling.md", "new", error) == WriteResult::Exists);
+    CHECK_FALSE(fs::exists(dir.path / "nowhere.md"));
+  }
+  SECTION("a file with two hard links") {
+    fs::create_hard_link(target, dir.path / "other.md");
+    CHECK(write_file_atomically(dir.path / "other.md", "new", error) == WriteResult::Refused);
+    CHECK(error == "it has 2 hard links, and replacing it would separate them");
+    CHECK(fs::hard_link_count(target) == 2);
+  }
+  CHECK(ccnt::testing::file_text(target) == "keep");
+}
+
+TEST_CASE("write_file_atomically writes into a FIFO, never replaces it, never waits") {
+  ScratchDir dir;
+  const fs::path fifo = dir.path / "out.fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string error;
+  // Nobody reads it: refused at once rather than hanging.
+  CHECK(write_file_atomically(fifo, "text", error) == WriteResult::Failed);
+  CHECK(error == "it is a FIFO that no process reads");
+  CHECK(fs::is_fifo(fifo));
+  // A reader: the text goes through the FIFO, which stays one.
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  REQUIRE(reader >= 0);
+  CHECK(write_file_atomically(fifo, "text", error) == WriteResult::Written);
+  char buffer[16] = {};
+  CHECK(::read(reader, buffer, sizeof(buffer)) == 4);
+  CHECK(std::string(buffer) == "text");
+  ::close(reader);
+  CHECK(fs::is_fifo(fifo));
+  CHECK(dir.entries() == 1);
+}
+
+// A character device (made with mknod, which needs root) is covered by the e2e case
+// report-output-device, which ctest reports as skipped when not run as root.
+
+TEST_CASE("temporary files have unpredictable names and never replace a planted file") {
+  ScratchDir dir;
+  const fs::path file = dir.path / "out.md";
+  // Links planted under names a predictable writer might use are never opened.
+  fs::create_symlink("victim", dir.path / ".out.md.tmp");
+  fs::create_symlink("victim", dir.path / ".out.md.tmp-000000");
+  std::string error;
+  CHECK(write_file_atomically(file, "text", error) == WriteResult::Written);
+  CHECK_FALSE(fs::exists(dir.path / "victim"));
+  CHECK(dir.entries() == 3);
+}
+
+TEST_CASE("write_own_file_at replaces only a file that starts with the owner's prefix") {
+  ScratchDir dir;
+  const int fd = ::open(dir.path.c_str(), O_RDONLY | O_DIRECTORY);
+  REQUIRE(fd >= 0);
+  std::string error;
+  CHECK(write_own_file_at(fd, "a.bin", "MAGIC one", "MAGIC", error) == WriteResult::Written);
+  CHECK(write_own_file_at(fd, "a.bin", "MAGIC two", "MAGIC", error) == WriteResult::Written);
+  CHECK(ccnt::testing::file_text(dir.path / "a.bin") == "MAGIC two");
+  CHECK(is_own_file_at(fd, "a.bin", "MAGIC"));
+  { std::ofstream(dir.path / "foreign.bin") << "someone else's"; }
+  CHECK(write_own_file_at(fd, "foreign.bin", "MAGIC x", "MAGIC", error) == WriteResult::Exists);
+  CHECK(ccnt::testing::file_text(dir.path / "foreign.bin") == "someone else's");
+  fs::create_symlink("a.bin", dir.path / "link.bin");
+  CHECK_FALSE(is_own_file_at(fd, "link.bin", "MAGIC"));  // not followed
+  CHECK(write_own_file_at(fd, "link.bin", "MAGIC y", "MAGIC", error) == WriteResult::Exists);
+  CHECK(fs::is_symlink(dir.path / "link.bin"));
+  CHECK(ccnt::testing::file_text(dir.path / "a.bin") == "MAGIC two");
+  ::close(fd);
 }

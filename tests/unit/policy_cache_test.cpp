@@ -19,6 +19,7 @@
 #include "core/tree/loader.hpp"
 #include "core/tree/policy_cache.hpp"
 #include "core/tree/project.hpp"
+#include "core/tree/source_file.hpp"
 #include "core/tree/tree_scan.hpp"
 #include "file_text.hpp"
 
@@ -124,6 +125,27 @@ Run same_as_without_cache(const ScratchTree& tree, const RegionDirFilter& keep =
   const Run uncached = load(tree.root(), false, keep);
   const Run cached = load(tree.root(), true, keep);
   REQUIRE(cached.text == uncached.text);
+  return cached;
+}
+
+// Loads through the cache and without it: the same answer, plus the W070 warning(s) the cached
+// run gives about its cache, one of them containing `expected`.
+Run same_but_w070(const ScratchTree& tree, const std::string& expected) {
+  const Run uncached = load(tree.root(), false);
+  Run cached = load(tree.root(), true);
+  std::string without;
+  std::size_t warnings = 0;
+  std::istringstream lines(cached.text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("W W070 ")) {
+      ++warnings;
+      continue;
+    }
+    without += line + "\n";
+  }
+  CHECK(warnings > 0);
+  CHECK(cached.text.find(expected) != std::string::npos);
+  REQUIRE(without == uncached.text);
   return cached;
 }
 
@@ -271,12 +293,64 @@ TEST_CASE("policy cache: damaged cache files are ignored and rewritten", "[polic
     fs::copy_file(tree.buckets() / "d-national.bin", bucket, fs::copy_options::overwrite_existing);
     same_as_without_cache(tree);
   }
-  SECTION("a directory where the cache should be: no cache, same answers") {
+  SECTION("a file where the cache directory should be: no cache, same answers, W070") {
     fs::remove_all(tree.root() / ".ccnt-cache");
     write_text(tree.root() / ".ccnt-cache", "not a directory");
-    const Run run = same_as_without_cache(tree);
-    CHECK(same_as_without_cache(tree).from_cache == 0);
+    const Run run = same_but_w070(tree, ".ccnt-cache 0:0 it is not a directory");
     CHECK(run.from_cache == 0);
+    CHECK(ccnt::testing::file_text(tree.root() / ".ccnt-cache") == "not a directory");
+  }
+}
+
+TEST_CASE("policy cache: never follows a link, never touches a file it did not write",
+          "[policy_cache]") {
+  ScratchTree tree;
+  const fs::path victim = tree.root() / "victim";
+  fs::create_directories(victim);
+  write_text(victim / "d-zhejiang.bin", "keep");
+  write_text(victim / "d-gone.bin", "keep");
+  const auto victim_untouched = [&] {
+    CHECK(std::distance(fs::directory_iterator(victim), fs::directory_iterator()) == 2);
+    CHECK(ccnt::testing::file_text(victim / "d-zhejiang.bin") == "keep");
+    CHECK(ccnt::testing::file_text(victim / "d-gone.bin") == "keep");
+  };
+  SECTION(".ccnt-cache is a link") {
+    fs::create_directory_symlink("victim", tree.root() / ".ccnt-cache");
+    same_but_w070(tree, ".ccnt-cache 0:0 it is a symbolic link");
+    victim_untouched();
+    CHECK_FALSE(clear_cache(tree.root()).removed);
+    CHECK(fs::is_symlink(tree.root() / ".ccnt-cache"));
+    victim_untouched();
+  }
+  SECTION(".ccnt-cache/policies is a link") {
+    fs::create_directories(tree.root() / ".ccnt-cache");
+    fs::create_directory_symlink("../victim", tree.buckets());
+    same_but_w070(tree, ".ccnt-cache/policies 0:0 it is a symbolic link");
+    victim_untouched();
+    const CacheClearing clearing = clear_cache(tree.root());
+    CHECK(clearing.existed);
+    CHECK_FALSE(clearing.removed);
+    CHECK(fs::is_symlink(tree.buckets()));
+    victim_untouched();
+  }
+  SECTION("a bucket file is a link, or another program's file") {
+    same_as_without_cache(tree);
+    fs::remove(tree.buckets() / "d-zhejiang.bin");
+    fs::create_symlink("../../victim/d-zhejiang.bin", tree.buckets() / "d-zhejiang.bin");
+    write_text(tree.buckets() / "d-national.bin", "someone else's");
+    write_text(tree.buckets() / "d-gone.bin", "someone else's");  // a region that is gone
+    const Run run = same_but_w070(tree, "d-national.bin 0:0 not a file ccnt wrote");
+    CHECK(run.text.find("d-zhejiang.bin 0:0 not a file ccnt wrote") != std::string::npos);
+    CHECK(fs::is_symlink(tree.buckets() / "d-zhejiang.bin"));
+    CHECK(ccnt::testing::file_text(tree.buckets() / "d-national.bin") == "someone else's");
+    CHECK(ccnt::testing::file_text(tree.buckets() / "d-gone.bin") == "someone else's");
+    victim_untouched();
+    const CacheClearing clearing = clear_cache(tree.root());
+    CHECK_FALSE(clearing.removed);
+    CHECK(clearing.problems.all().size() == 3);
+    CHECK(ccnt::testing::file_text(tree.buckets() / "d-national.bin") == "someone else's");
+    CHECK_FALSE(fs::exists(tree.buckets() / "d-beijing.bin"));  // ccnt's own: removed
+    victim_untouched();
   }
 }
 
@@ -351,9 +425,12 @@ TEST_CASE("policy cache: info and clear", "[policy_cache]") {
   CHECK(summary.entries == run.files);
   CHECK(summary.unusable == 0);
   CHECK(summary.bytes > 0);
-  std::string error;
-  CHECK(clear_cache(tree.root(), error));
+  const CacheClearing clearing = clear_cache(tree.root());
+  CHECK(clearing.existed);
+  CHECK(clearing.removed);
+  CHECK(clearing.problems.empty());
   CHECK_FALSE(fs::exists(tree.root() / ".ccnt-cache"));
+  CHECK_FALSE(clear_cache(tree.root()).existed);
 }
 
 TEST_CASE("tree scan: the number of files is limited", "[tree_scan]") {
@@ -370,4 +447,38 @@ TEST_CASE("tree scan: the number of files is limited", "[tree_scan]") {
     CHECK(limited.all()[0].code == "E013");
     CHECK(limited.all()[0].message == "more than 5 policy files; the rest are not read");
   }
+}
+
+TEST_CASE("tree scan: links out of the data tree are E070 and never read", "[tree_scan]") {
+  ScratchTree tree;
+  // The "secret" lies beside the tree's root, outside it.
+  const fs::path outside = tree.root().parent_path() / (tree.root().filename().string() + "-out");
+  fs::create_directories(outside / "dir");
+  write_text(outside / "secret.yaml", "id: leak\ntitle: sk-SECRET-0123456789\n");
+  write_text(outside / "dir" / "x.yaml", "id: leak\ntitle: sk-SECRET-0123456789\n");
+  const fs::path industry = tree.policy("zhejiang/industry");
+  fs::create_symlink(outside / "secret.yaml", industry / "leak.yaml");
+  fs::create_directory_symlink(outside / "dir", tree.policy("evil"));
+  // A link that stays inside the tree (to a copy of a policy outside policies/) is read.
+  fs::create_directories(tree.root() / "shared");
+  fs::copy_file(tree.policy(kZhejiangIndustry), tree.root() / "shared" / "copy.yaml");
+  fs::create_symlink("../../../shared/copy.yaml", industry / "inside-link.yaml");
+
+  const Run run = load(tree.root(), false);
+  CHECK(run.text.find("SECRET") == std::string::npos);
+  CHECK(run.text.find("E E070 ") != std::string::npos);
+  CHECK(run.text.find("zhejiang/industry/leak.yaml 0:0 symbolic link to a file or directory "
+                      "outside the data tree; not read") != std::string::npos);
+  CHECK(run.text.find("policies/evil 0:0 symbolic link") != std::string::npos);
+  CHECK(run.text.find("inside-link.yaml") != std::string::npos);  // read, with its problems
+  CHECK(run.text.find("inside-link.yaml 0:0 symbolic link") == std::string::npos);
+
+  // The read itself checks what it opened: a path through a link out is refused unread.
+  Diagnostics diagnostics;
+  CHECK_FALSE(
+      read_tree_file(industry / "leak.yaml", "leak.yaml", tree_prefix(tree.root()), diagnostics));
+  REQUIRE(diagnostics.all().size() == 1);
+  CHECK(diagnostics.all()[0].code == "E070");
+  CHECK(read_tree_file(industry / "inside-link.yaml", "x", tree_prefix(tree.root()), diagnostics));
+  fs::remove_all(outside);
 }

@@ -174,7 +174,9 @@ std::optional<BulletinEditorial> load_bulletin_editorial(const fs::path& file,
     diagnostics.error("E066", display, {},
                       trf("`{}` is not named after a month", file.filename().string()),
                       trf("name editorial files YYYY-MM.yaml, e.g. bulletins/2023-03.yaml"));
-  const auto bytes = read_source_file(file, display, diagnostics);
+  // An editorial file lies in <root>/bulletins/; a link may not lead out of <root>.
+  const auto bytes =
+      read_tree_file(file, display, tree_prefix(file.parent_path().parent_path()), diagnostics);
   if (!bytes) return std::nullopt;
   auto editorial =
       parse_bulletin_editorial(*bytes, display, month.value_or(PartialDate{}), diagnostics);

@@ -8,6 +8,14 @@ namespace {
 constexpr Translation kEntries[] = {
     // atomic_write.cpp
     {"it is a directory", "它是一个目录"},
+    {"it is a FIFO that no process reads", "它是一个没有进程读取的 FIFO"},
+    {"it changed while ccnt was writing it", "ccnt 写入时它被改动了"},
+    {"it is a symbolic link, and ccnt does not write through links",
+     "它是一个符号链接，ccnt 不通过链接写入"},
+    {"it is a block device", "它是一个块设备"},
+    {"it is a socket", "它是一个套接字"},
+    {"it has {} hard links, and replacing it would separate them",
+     "它有 {} 个硬链接，替换它会把这些链接分开"},
     // bulletin_check.cpp
     {"an overview paragraph", "概述段落"},
     {"a lead paragraph", "导语段落"},
@@ -190,6 +198,13 @@ constexpr Translation kEntries[] = {
     {"no items", "0 项"},
     {"1 item", "1 项"},
     {"{} items", "{} 项"},
+    // diagnostic.cpp
+    {"… and 1 more problem in this file", "……本文件还有 1 个问题"},
+    {"… and {} more problems in this file", "……本文件还有 {} 个问题"},
+    {"fix the problems shown and run ccnt again to see the rest",
+     "请先修正上面列出的问题，再运行 ccnt 查看其余的问题"},
+    // directory_lock.cpp
+    {"another ccnt process holds it", "另一个 ccnt 进程持有该锁"},
     // loader.cpp
     {"id `{}` is already used by {}", "id `{}` 已被 {} 使用"},
     {"ids are unique across the tree; choose another id and file name",
@@ -263,7 +278,27 @@ constexpr Translation kEntries[] = {
     {"region `{}` has unknown parent `{}`", "地区 `{}` 的上级 `{}` 未知"},
     {"sector needs slug and name", "部门需要 slug 和 name"},
     {"indicator needs slug and name", "指标需要 slug 和 name"},
+    // policy_cache.cpp
+    {"{}; the cache is not used", "{}；不使用缓存"},
+    {"not a file ccnt wrote; left alone, and the files of `{}` are not cached",
+     "不是 ccnt 写入的文件；未做改动，`{}` 的文件不缓存"},
+    {"it is a symbolic link, and ccnt never follows links in its cache",
+     "它是一个符号链接，ccnt 在缓存中从不跟随链接"},
+    {"it is not a directory", "它不是目录"},
+    {"it belongs to another user (uid {}), and ccnt trusts only a cache it made",
+     "它属于另一个用户（uid {}），ccnt 只信任自己建立的缓存"},
+    {"ccnt works without its cache; remove {} by hand to let ccnt make a new one",
+     "没有缓存 ccnt 也能工作；手动删除 {} 后 ccnt 会建立新的缓存"},
+    {"{}; left alone", "{}；未做改动"},
+    {"ccnt removes only what it wrote; remove {} by hand if it is not needed",
+     "ccnt 只删除自己写入的内容；如不需要，请手动删除 {}"},
+    {"not a file ccnt wrote", "不是 ccnt 写入的文件"},
     // source_file.cpp
+    {"symbolic link to a file or directory outside the data tree; not read",
+     "指向数据树之外的文件或目录的符号链接；未读取"},
+    {"ccnt reads only files inside the data tree; copy the file into the tree instead of linking "
+     "to it",
+     "ccnt 只读取数据树内的文件；请把该文件复制到数据树中，而不是链接到它"},
     {"cannot read file: {}", "无法读取文件：{}"},
     {"check the file's permissions", "请检查文件权限"},
     {"cannot read file: not a regular file", "无法读取文件：不是普通文件"},

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/diag/message_catalog.hpp"
+
 namespace ccnt {
 
 void Diagnostics::add(Diagnostic diagnostic) {
@@ -32,6 +34,27 @@ void Diagnostics::sort() {
     if (a.mark.line != b.mark.line) return a.mark.line < b.mark.line;
     return a.mark.column < b.mark.column;
   });
+}
+
+void Diagnostics::limit_per_file(std::size_t max) {
+  if (items_.size() <= max || max == 0) return;
+  sort();
+  const std::size_t more = items_.size() - max;
+  const bool errors =
+      std::any_of(items_.begin() + static_cast<std::ptrdiff_t>(max), items_.end(),
+                  [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  const Diagnostic& last = items_[max - 1];
+  // At the last position shown, so that it stays last when the run's diagnostics are sorted.
+  Diagnostic summary{errors ? Severity::Error : Severity::Warning,
+                     errors ? "E071" : "W071",
+                     last.path,
+                     last.mark,
+                     more == 1 ? trf("… and 1 more problem in this file")
+                               : trf("… and {} more problems in this file", more),
+                     trf("fix the problems shown and run ccnt again to see the rest")};
+  items_.resize(max);
+  items_.shrink_to_fit();
+  items_.push_back(std::move(summary));
 }
 
 std::size_t Diagnostics::error_count() const {

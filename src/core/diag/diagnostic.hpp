@@ -21,6 +21,10 @@ struct Diagnostic {
   std::string hint;     // what to do about it; may be empty
 };
 
+// Most diagnostics reported for one file: a file that is wrong in 90,000 places needs its first
+// problems fixed, not a 90,000-line log (nor the memory to hold it).
+inline constexpr std::size_t kMaxDiagnosticsPerFile = 100;
+
 // An append-only list of diagnostics with counts.
 class Diagnostics {
  public:
@@ -33,6 +37,10 @@ class Diagnostics {
 
   // Orders by path, line and column, keeping the order of equal positions.
   void sort();
+
+  // For the diagnostics of one file: sorts them and keeps the first `max`, the rest replaced by
+  // one saying how many more there are (E071 when an error is among them, else W071).
+  void limit_per_file(std::size_t max = kMaxDiagnosticsPerFile);
 
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t error_count() const;

@@ -239,6 +239,29 @@ std::optional<std::string> scalar_key(const Node& node, ValueType type) {
   return std::nullopt;
 }
 
+// A key for any value under which equal values (as same_value compares them) collide: scalars
+// as scalar_key, lists item by item, maps with their entries in key order; strings are
+// length-prefixed so that no two different values share a key. Lets uniqueItems hash lists of
+// lists and maps too, instead of comparing every pair.
+std::string value_key(const Node& node, ValueType type) {
+  if (type == ValueType::String) return fmt::format("s{}:{}", node.scalar.size(), node.scalar);
+  if (auto key = scalar_key(node, type)) return *key;
+  if (type == ValueType::Array) {
+    std::string key = fmt::format("a{}[", node.items.size());
+    for (const Node& item : node.items) key += value_key(item, item.type()) + ',';
+    return key + ']';
+  }
+  std::vector<std::string> entries;
+  entries.reserve(node.entries.size());
+  for (const MapEntry& entry : node.entries)
+    entries.push_back(fmt::format("{}:{}={}", entry.key.size(), entry.key,
+                                  value_key(entry.value, entry.value.type())));
+  std::sort(entries.begin(), entries.end());
+  std::string key = fmt::format("o{}{{", entries.size());
+  for (const std::string& entry : entries) key += entry + ',';
+  return key + '}';
+}
+
 // The candidate closest to `word` when it is a plausible typo (edit distance at most 2 and
 // shorter than the word), else "".
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates,
@@ -867,23 +890,13 @@ class Validator {
   }
 
   void check_unique(const Node& node, Diagnostics& out) {
-    std::unordered_map<std::string, std::size_t> seen;  // scalar key → first index
-    std::vector<std::size_t> composites;                // indices of lists and maps
+    std::unordered_map<std::string, std::size_t> seen;  // value key → first index
+    seen.reserve(node.items.size());
     for (std::size_t i = 0; i < node.items.size(); ++i) {
       const Node& item = node.items[i];
-      const ValueType type = item.type();
       std::optional<std::size_t> first;
-      if (auto key = scalar_key(item, type)) {
-        auto [it, inserted] = seen.emplace(std::move(*key), i);
-        if (!inserted) first = it->second;
-      } else {
-        for (std::size_t earlier : composites)
-          if (same_value(node.items[earlier], node.items[earlier].type(), item, type)) {
-            first = earlier;
-            break;
-          }
-        if (!first) composites.push_back(i);
-      }
+      if (auto [it, inserted] = seen.emplace(value_key(item, item.type()), i); !inserted)
+        first = it->second;
       if (!first) continue;
       const std::string where = location();
       const bool scalar = item.is_scalar();

@@ -14,7 +14,9 @@ namespace {
 std::optional<Node> load_list(const std::filesystem::path& file, std::string_view key,
                               Diagnostics& diagnostics) {
   const std::string path = display_path(file);
-  auto bytes = read_source_file(file, path, diagnostics);
+  // schemas/ lies in the data tree (or the installed data directory); a link may not lead out.
+  auto bytes =
+      read_tree_file(file, path, tree_prefix(file.parent_path().parent_path()), diagnostics);
   if (!bytes) return std::nullopt;
   auto root = parse_yaml(*bytes, path, diagnostics);
   if (!root) return std::nullopt;

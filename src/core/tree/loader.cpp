@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -22,14 +23,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Reads and checks one file; with a `tree` (a file found by the scan), only when what is opened
+// lies inside it (read_tree_file).
 FileResult load_one(const Project& project, const fs::path& file, const std::string& display,
-                    const PartialDate& today) {
+                    const PartialDate& today, std::string_view tree) {
   FileResult result;
-  auto bytes = read_source_file(file, display, result.diagnostics);
-  if (!bytes) return result;
-  auto document = parse_yaml(*bytes, display, result.diagnostics);
-  if (!document) return result;
-  result.policy = check_policy(*document, file, display, project, today, result.diagnostics);
+  if (auto bytes = read_tree_file(file, display, tree, result.diagnostics))
+    if (auto document = parse_yaml(*bytes, display, result.diagnostics))
+      result.policy = check_policy(*document, file, display, project, today, result.diagnostics);
+  result.diagnostics.limit_per_file();
   return result;
 }
 
@@ -52,42 +54,40 @@ void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
   for (std::thread& thread : threads) thread.join();
 }
 
-// Per-file results in path order, kept apart so that output does not depend on threads, and
-// compacted in place at the end rather than copied (100,000 policies are 64 MB of records).
+// Per-file results in path order, kept apart so that output does not depend on threads. A
+// record is allocated only for a file without errors: a run over 200,000 broken files holds
+// their diagnostics, not 200,000 empty records (640 bytes each).
 class Results {
  public:
   Results(std::size_t n, const LoadOptions& options)
-      : policies_(n), diagnostics_(n), valid_(n, 0), options_(options) {}
+      : policies_(n), diagnostics_(n), options_(options) {}
 
   void put(std::size_t i, FileResult result) {
     diagnostics_[i] = std::move(result.diagnostics);
     if (result.policy) {
-      policies_[i] = std::move(*result.policy);
-      if (!options_.text || (options_.keep_text && !options_.keep_text(policies_[i])))
-        drop_text(policies_[i]);
-      valid_[i] = 1;
+      if (!options_.text || (options_.keep_text && !options_.keep_text(*result.policy)))
+        drop_text(*result.policy);
+      policies_[i] = std::make_unique<Policy>(std::move(*result.policy));
     }
   }
 
   LoadedPolicies collect(Diagnostics& diagnostics) && {
     LoadedPolicies loaded;
     loaded.files = policies_.size();
-    std::size_t kept = 0;
+    loaded.policies.reserve(static_cast<std::size_t>(std::count_if(
+        policies_.begin(), policies_.end(), [](const auto& p) { return p != nullptr; })));
     for (std::size_t i = 0; i < policies_.size(); ++i) {
       diagnostics.append(std::move(diagnostics_[i]));
-      if (!valid_[i]) continue;
-      if (kept != i) policies_[kept] = std::move(policies_[i]);
-      ++kept;
+      if (!policies_[i]) continue;
+      loaded.policies.push_back(std::move(*policies_[i]));
+      policies_[i].reset();  // freed as it goes, so that the records are never held twice
     }
-    policies_.resize(kept);
-    loaded.policies = std::move(policies_);
     return loaded;
   }
 
  private:
-  std::vector<Policy> policies_;
+  std::vector<std::unique_ptr<Policy>> policies_;
   std::vector<Diagnostics> diagnostics_;
-  std::vector<char> valid_;
   const LoadOptions& options_;
 };
 
@@ -210,7 +210,7 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
     if (work.cached && remaining[&work - buckets.data()] == 0) write_bucket(work);
   parallel_for(missing.size(), options.jobs, [&](std::size_t m) {
     const std::size_t i = missing[m];
-    FileResult result = load_one(project, found[i].path, display[i], date);
+    FileResult result = load_one(project, found[i].path, display[i], date, project.tree);
     fresh[i] = PolicyCache::encode_entry(relative[i], found[i].stamp,
                                          result.policy ? &*result.policy : nullptr,
                                          result.diagnostics, display[i]);
@@ -223,17 +223,19 @@ LoadedPolicies load_with_cache(const Project& project, const LoadOptions& option
     cache.remove_buckets_except(names);
   }
 
+  cache.take_problems(diagnostics);
   LoadedPolicies loaded = std::move(results).collect(diagnostics);
   loaded.from_cache = hits;
   return loaded;
 }
 
 LoadedPolicies load_files(const Project& project, const std::vector<fs::path>& files,
-                          const LoadOptions& options, Diagnostics& diagnostics) {
+                          const LoadOptions& options, Diagnostics& diagnostics,
+                          std::string_view tree = {}) {
   const PartialDate date = today();
   Results results(files.size(), options);
   parallel_for(files.size(), options.jobs, [&](std::size_t i) {
-    results.put(i, load_one(project, files[i], display_path(files[i]), date));
+    results.put(i, load_one(project, files[i], display_path(files[i]), date, tree));
   });
   return std::move(results).collect(diagnostics);
 }
@@ -257,7 +259,7 @@ LoadedPolicies load_project_policies(const Project& project, const LoadOptions& 
     std::vector<fs::path> files;
     files.reserve(found.size());
     for (FoundFile& file : found) files.push_back(std::move(file.path));
-    loaded = load_files(project, files, options, diagnostics);
+    loaded = load_files(project, files, options, diagnostics, project.tree);
   }
   check_across_files(loaded.policies, diagnostics);
   return loaded;

@@ -1,5 +1,6 @@
 #include "core/tree/policy_cache.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,10 +12,14 @@
 #include <cstring>
 #include <ctime>
 #include <random>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "core/diag/message_catalog.hpp"
+#include "core/tree/source_file.hpp"
+#include "core/util/atomic_write.hpp"
+#include "core/util/fd_io.hpp"
 #include "core/util/version.hpp"
 
 namespace ccnt {
@@ -271,9 +276,12 @@ FileStamp decode_stamp(Decoder& d) {
   return s;
 }
 
-// Reads a whole file; nullopt when it cannot be read. `mtime_ns` gets its modification time.
-std::optional<std::string> read_whole(const fs::path& file, std::int64_t& mtime_ns) {
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+// Reads a whole regular file (`name` relative to `dir_fd`, never through a symbolic link when
+// `nofollow`); nullopt when it cannot be read. `mtime_ns` gets its modification time.
+std::optional<std::string> read_whole(int dir_fd, const char* name, std::int64_t& mtime_ns,
+                                      bool nofollow = true) {
+  const int fd =
+      ::openat(dir_fd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0));
   if (fd < 0) return std::nullopt;
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
@@ -282,13 +290,7 @@ std::optional<std::string> read_whole(const fs::path& file, std::int64_t& mtime_
   }
   mtime_ns = static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
   std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
+  const std::size_t done = read_up_to(fd, bytes.data(), bytes.size());
   ::close(fd);
   if (done != bytes.size()) return std::nullopt;
   return bytes;
@@ -316,7 +318,7 @@ std::uint64_t cache_key(const Project& project) {
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     std::int64_t mtime = 0;
-    auto bytes = read_whole(file, mtime);
+    auto bytes = read_whole(AT_FDCWD, file.c_str(), mtime, false);
     material +=
         fmt::format("{} {:016x}\n", file.filename().string(), bytes ? hash_bytes(*bytes) : 0);
   }
@@ -365,6 +367,98 @@ std::optional<Header> read_header(std::string_view bytes, std::size_t& body) {
   if (d.failed()) return std::nullopt;
   body = d.at();
   return header;
+}
+
+constexpr char kCacheDirName[] = ".ccnt-cache";
+constexpr char kBucketDirName[] = "policies";
+constexpr char kTagName[] = "CACHEDIR.TAG";
+// Tells backup tools that the directory holds a cache (https://bford.info/cachedir/).
+constexpr std::string_view kTagText =
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by ccnt (ccnt cache clear removes it).\n";
+
+// The first bytes of every bucket file: how ccnt knows a file in its cache is its own.
+std::string_view magic() {
+  return {kMagic, sizeof(kMagic)};
+}
+
+// A file descriptor, closed on destruction.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  int release() { return std::exchange(fd_, -1); }
+
+ private:
+  int fd_;
+};
+
+// Opens the directory `name` in `parent_fd` without following a symbolic link, making it first
+// when `create` (`made` tells whether it was made). -1 when it is missing, cannot be made (a
+// read-only checkout: `problem` stays empty) or is not to be trusted (`problem` says why: a link,
+// not a directory, another user's).
+int open_own_dir(int parent_fd, const char* name, bool create, std::string& problem,
+                 bool* made = nullptr) {
+  if (parent_fd < 0) return -1;
+  const bool created = create && ::mkdirat(parent_fd, name, 0755) == 0;
+  if (made) *made = created;
+  const int fd = ::openat(parent_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  struct stat info {};
+  if (fd < 0) {
+    const int error = errno;
+    if (::fstatat(parent_fd, name, &info, AT_SYMLINK_NOFOLLOW) != 0) return -1;
+    if (S_ISLNK(info.st_mode))
+      problem = trf("it is a symbolic link, and ccnt never follows links in its cache");
+    else if (!S_ISDIR(info.st_mode))
+      problem = trf("it is not a directory");
+    else
+      problem = std::strerror(error);
+    return -1;
+  }
+  if (::fstat(fd, &info) != 0 || info.st_uid != ::geteuid()) {
+    problem = trf("it belongs to another user (uid {}), and ccnt trusts only a cache it made",
+                  info.st_uid);
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Creates CACHEDIR.TAG in a cache directory just made (never replacing anything there).
+void write_cachedir_tag(int cache_fd) {
+  const int fd =
+      ::openat(cache_fd, kTagName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  [[maybe_unused]] const ssize_t written = ::write(fd, kTagText.data(), kTagText.size());
+  ::close(fd);
+}
+
+// The names in a directory (without . and ..), read through a descriptor of its own.
+std::vector<std::string> entries_of(int dir_fd) {
+  std::vector<std::string> names;
+  const int fd = ::openat(dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return names;
+  DIR* dir = ::fdopendir(fd);
+  if (dir == nullptr) {
+    ::close(fd);
+    return names;
+  }
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string_view name = entry->d_name;
+    if (name != "." && name != "..") names.emplace_back(name);
+  }
+  ::closedir(dir);
+  return names;
+}
+
+std::string cache_hint(const fs::path& where) {
+  return trf("ccnt works without its cache; remove {} by hand to let ccnt make a new one",
+             display_path(where));
 }
 
 }  // namespace
@@ -417,17 +511,42 @@ std::string_view CacheBucket::raw_entry(const std::string& relative) const {
 
 PolicyCache::PolicyCache(const Project& project, const PartialDate& today,
                          std::int64_t scan_start_ns)
-    : dir_(directory(project.root) / "policies"),
-      key_(cache_key(project)),
-      today_(today),
-      scan_start_ns_(scan_start_ns) {}
+    : root_(project.root), key_(cache_key(project)), today_(today), scan_start_ns_(scan_start_ns) {}
 
-fs::path PolicyCache::directory(const fs::path& root) {
-  return root / ".ccnt-cache";
+PolicyCache::~PolicyCache() {
+  if (dir_fd_ >= 0) ::close(dir_fd_);
 }
 
-fs::path PolicyCache::bucket_path(const std::string& bucket) const {
-  return dir_ / bucket_file_name(bucket);
+fs::path PolicyCache::directory(const fs::path& root) {
+  return root / kCacheDirName;
+}
+
+int PolicyCache::buckets_fd(bool create) const {
+  std::lock_guard lock(mutex_);
+  if (dir_fd_ >= 0 || refused_) return dir_fd_;
+  const Fd root(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  std::string problem;
+  bool made = false;
+  const Fd cache(open_own_dir(root.get(), kCacheDirName, create, problem, &made));
+  if (cache.get() >= 0 && made) write_cachedir_tag(cache.get());
+  Fd buckets(cache.get() < 0 ? -1 : open_own_dir(cache.get(), kBucketDirName, create, problem));
+  if (!problem.empty()) {
+    const fs::path where = cache.get() < 0 ? directory(root_) : directory(root_) / kBucketDirName;
+    problems_.warning("W070", display_path(where), {}, trf("{}; the cache is not used", problem),
+                      cache_hint(where));
+  }
+  if (buckets.get() < 0) {
+    refused_ = create || !problem.empty();  // a read-only checkout is not tried again either
+    return -1;
+  }
+  dir_fd_ = buckets.release();
+  return dir_fd_;
+}
+
+void PolicyCache::take_problems(Diagnostics& diagnostics) const {
+  std::lock_guard lock(mutex_);
+  diagnostics.append(std::move(problems_));
+  problems_ = Diagnostics();
 }
 
 std::string PolicyCache::bucket_of(std::string_view relative) {
@@ -437,8 +556,10 @@ std::string PolicyCache::bucket_of(std::string_view relative) {
 
 CacheBucket PolicyCache::read(const std::string& bucket) const {
   CacheBucket result;
+  const int dir = buckets_fd(false);
+  if (dir < 0) return result;
   std::int64_t file_mtime = 0;
-  auto bytes = read_whole(bucket_path(bucket), file_mtime);
+  auto bytes = read_whole(dir, bucket_file_name(bucket).c_str(), file_mtime);
   if (!bytes) return result;
   auto file = std::make_shared<const std::string>(std::move(*bytes));
   std::size_t at = 0;
@@ -536,53 +657,40 @@ bool PolicyCache::write(const std::string& bucket,
   for (std::string_view entry : entries) bytes += entry;
   e.num<std::uint64_t>(hash_bytes(bytes));
 
-  std::error_code ec;
-  if (fs::create_directories(dir_, ec)) {
-    // Tells backup tools that the directory holds a cache (https://bford.info/cachedir/).
-    const fs::path tag = dir_.parent_path() / "CACHEDIR.TAG";
-    if (FILE* out = std::fopen(tag.c_str(), "wx")) {
-      std::fputs(
-          "Signature: 8a477f597d28d172789f06886806bc55\n"
-          "# This file is a cache directory tag created by ccnt (ccnt cache clear removes it).\n",
-          out);
-      std::fclose(out);
+  const int dir = buckets_fd(true);
+  if (dir < 0) return false;
+  const std::string name = bucket_file_name(bucket);
+  std::string error;
+  switch (write_own_file_at(dir, name, bytes, magic(), error)) {
+    case WriteResult::Written:
+      return true;
+    case WriteResult::Exists: {
+      const fs::path where = directory(root_) / kBucketDirName / name;
+      std::lock_guard lock(mutex_);
+      problems_.warning("W070", display_path(where), {},
+                        trf("not a file ccnt wrote; left alone, and the files of `{}` are not "
+                            "cached",
+                            bucket),
+                        cache_hint(where));
+      return false;
     }
+    case WriteResult::Failed:
+    case WriteResult::Refused:
+      break;
   }
-  if (ec) return false;
-  static std::atomic<unsigned> counter{0};
-  const fs::path target = bucket_path(bucket);
-  const fs::path temp =
-      dir_ / fmt::format(".tmp-{}-{}-{}", ::getpid(), counter++, target.filename().string());
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  const bool written = done == bytes.size() && ::close(fd) == 0;
-  if (!written || ::rename(temp.c_str(), target.c_str()) != 0) {
-    if (done != bytes.size()) ::close(fd);
-    ::unlink(temp.c_str());
-    return false;
-  }
-  return true;
+  return false;
 }
 
 void PolicyCache::remove_buckets_except(const std::vector<std::string>& buckets) const {
+  const int dir = buckets_fd(false);
+  if (dir < 0) return;
   std::vector<std::string> keep;
   for (const std::string& bucket : buckets) keep.push_back(bucket_file_name(bucket));
   std::sort(keep.begin(), keep.end());
-  std::error_code ec;
-  std::vector<fs::path> stale;
-  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.ends_with(".bin") && !std::binary_search(keep.begin(), keep.end(), name))
-      stale.push_back(it->path());
-  }
-  for (const fs::path& file : stale) fs::remove(file, ec);
+  for (const std::string& name : entries_of(dir))
+    if (name.ends_with(".bin") && !std::binary_search(keep.begin(), keep.end(), name) &&
+        is_own_file_at(dir, name, magic()))
+      ::unlinkat(dir, name.c_str(), 0);
 }
 
 // --- cache info and clear ---
@@ -590,33 +698,85 @@ void PolicyCache::remove_buckets_except(const std::vector<std::string>& buckets)
 CacheSummary summarize_cache(const Project& project) {
   CacheSummary summary;
   summary.directory = PolicyCache::directory(project.root);
-  std::error_code ec;
-  summary.exists = fs::is_directory(summary.directory, ec);
+  const Fd root(::open(project.root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  struct stat info {};
+  summary.exists = ::fstatat(root.get(), kCacheDirName, &info, AT_SYMLINK_NOFOLLOW) == 0;
   if (!summary.exists) return summary;
+  std::string problem;
+  const Fd cache(open_own_dir(root.get(), kCacheDirName, false, problem));
+  const Fd buckets(cache.get() < 0 ? -1
+                                   : open_own_dir(cache.get(), kBucketDirName, false, problem));
+  if (!problem.empty()) {
+    const fs::path where = cache.get() < 0 ? summary.directory : summary.directory / kBucketDirName;
+    summary.problems.warning("W070", display_path(where), {},
+                             trf("{}; the cache is not used", problem), cache_hint(where));
+  }
   const std::uint64_t key = cache_key(project);
-  for (fs::recursive_directory_iterator it(summary.directory, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
-    summary.bytes += it->file_size(ec);
-    if (it->path().extension() != ".bin") continue;
-    ++summary.buckets;
-    std::int64_t mtime = 0;
-    auto bytes = read_whole(it->path(), mtime);
-    std::size_t body = 0;
-    const auto header = bytes ? read_header(*bytes, body) : std::nullopt;
-    if (header && header->key == key)
-      summary.entries += header->entries;
-    else
-      ++summary.unusable;
+  for (const int dir : {cache.get(), buckets.get()}) {
+    if (dir < 0) continue;
+    for (const std::string& name : entries_of(dir)) {
+      if (::fstatat(dir, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(info.st_mode))
+        continue;
+      summary.bytes += static_cast<std::size_t>(info.st_size);
+      if (dir != buckets.get() || !name.ends_with(".bin")) continue;
+      ++summary.buckets;
+      std::int64_t mtime = 0;
+      auto bytes = read_whole(dir, name.c_str(), mtime);
+      std::size_t body = 0;
+      const auto header = bytes ? read_header(*bytes, body) : std::nullopt;
+      if (header && header->key == key)
+        summary.entries += header->entries;
+      else
+        ++summary.unusable;
+    }
   }
   return summary;
 }
 
-bool clear_cache(const fs::path& root, std::string& error) {
-  std::error_code ec;
-  fs::remove_all(PolicyCache::directory(root), ec);
-  if (ec) error = ec.message();
-  return !ec;
+CacheClearing clear_cache(const fs::path& root) {
+  CacheClearing result;
+  const fs::path directory = PolicyCache::directory(root);
+  const Fd root_fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  struct stat info {};
+  result.existed = ::fstatat(root_fd.get(), kCacheDirName, &info, AT_SYMLINK_NOFOLLOW) == 0;
+  if (!result.existed) return result;
+  const auto left_alone = [&](const fs::path& where, const std::string& why) {
+    result.problems.warning("W070", display_path(where), {}, trf("{}; left alone", why),
+                            trf("ccnt removes only what it wrote; remove {} by hand if it is not "
+                                "needed",
+                                display_path(where)));
+  };
+  std::string problem;
+  const Fd cache(open_own_dir(root_fd.get(), kCacheDirName, false, problem));
+  if (cache.get() < 0) {
+    left_alone(directory, problem.empty() ? std::string(std::strerror(errno)) : problem);
+    return result;
+  }
+  for (const std::string& name : entries_of(cache.get())) {
+    const fs::path where = directory / name;
+    if (name == kBucketDirName) {
+      problem.clear();
+      const Fd buckets(open_own_dir(cache.get(), kBucketDirName, false, problem));
+      if (buckets.get() < 0) {
+        left_alone(where, problem.empty() ? std::string(std::strerror(errno)) : problem);
+        continue;
+      }
+      for (const std::string& file : entries_of(buckets.get())) {
+        if (is_own_file_at(buckets.get(), file, magic()))
+          ::unlinkat(buckets.get(), file.c_str(), 0);
+        else
+          left_alone(where / file, trf("not a file ccnt wrote"));
+      }
+      ::unlinkat(cache.get(), kBucketDirName, AT_REMOVEDIR);
+    } else if (name == kTagName && is_own_file_at(cache.get(), name, kTagText)) {
+      ::unlinkat(cache.get(), name.c_str(), 0);
+    } else {
+      left_alone(where, trf("not a file ccnt wrote"));
+    }
+  }
+  result.removed = ::unlinkat(root_fd.get(), kCacheDirName, AT_REMOVEDIR) == 0;
+  if (!result.removed && result.problems.empty()) left_alone(directory, std::strerror(errno));
+  return result;
 }
 
 }  // namespace ccnt

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,6 +82,9 @@ class PolicyCache {
   // The cache under `project.root`; `scan_start_ns` is the wall-clock time (as the file system
   // stamps files) taken before the tree was scanned. Hashes the schemas directory.
   PolicyCache(const Project& project, const PartialDate& today, std::int64_t scan_start_ns);
+  ~PolicyCache();
+  PolicyCache(const PolicyCache&) = delete;
+  PolicyCache& operator=(const PolicyCache&) = delete;
 
   // The bucket a file belongs to: the first directory of its path relative to policies/
   // ("" for files directly in policies/).
@@ -103,13 +107,22 @@ class PolicyCache {
   // Deletes the bucket files of region directories that no longer exist (after a full scan).
   void remove_buckets_except(const std::vector<std::string>& buckets) const;
 
+  // Moves the problems found with the cache directory or its files (W070) to `diagnostics`.
+  void take_problems(Diagnostics& diagnostics) const;
+
   // <root>/.ccnt-cache
   static std::filesystem::path directory(const std::filesystem::path& root);
 
  private:
-  std::filesystem::path bucket_path(const std::string& bucket) const;
+  // The bucket directory, made when `create`; -1 when it is missing or not to be trusted.
+  int buckets_fd(bool create) const;
+  void report(const std::string& name, const std::string& problem) const;
 
-  std::filesystem::path dir_;  // <root>/.ccnt-cache/policies
+  std::filesystem::path root_;
+  mutable std::mutex mutex_;  // guards the members below: buckets are written on many threads
+  mutable int dir_fd_ = -1;   // <root>/.ccnt-cache/policies
+  mutable bool refused_ = false;
+  mutable Diagnostics problems_;
   std::uint64_t key_ = 0;
   PartialDate today_;
   std::int64_t scan_start_ns_ = 0;
@@ -123,13 +136,22 @@ struct CacheSummary {
   std::size_t entries = 0;   // files recorded (valid buckets only)
   std::size_t bytes = 0;     // on-disk size of every file below the directory
   std::size_t unusable = 0;  // bucket files that are stale or corrupt
+  Diagnostics problems;      // W070: the directory or a file in it is not what ccnt made
 };
 
 // Counts what the cache of the project holds.
 CacheSummary summarize_cache(const Project& project);
 
-// Removes <root>/.ccnt-cache entirely; false with `error` set when it cannot.
-bool clear_cache(const std::filesystem::path& root, std::string& error);
+// What `ccnt cache clear` did.
+struct CacheClearing {
+  bool existed = false;  // there was something at <root>/.ccnt-cache
+  bool removed = false;  // and it is gone
+  Diagnostics problems;  // W070: what was left alone, and why (a link, another user's, ...)
+};
+
+// Removes <root>/.ccnt-cache and the files ccnt wrote in it; anything else there (a symbolic
+// link, a file without ccnt's header, another user's directory) is left alone and reported.
+CacheClearing clear_cache(const std::filesystem::path& root);
 
 // The wall-clock time in nanoseconds, at the coarse resolution the file system stamps files with.
 std::int64_t file_clock_now_ns();

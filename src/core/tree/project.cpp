@@ -54,11 +54,12 @@ std::optional<Project> open_project(const fs::path& root, Diagnostics& diagnosti
   const fs::path schema_file = schemas / "policy.schema.json";
   const std::string schema_path = display_path(schema_file);
   std::optional<JsonSchema> schema;
-  if (auto bytes = read_source_file(schema_file, schema_path, diagnostics))
+  if (auto bytes =
+          read_tree_file(schema_file, schema_path, tree_prefix(schemas.parent_path()), diagnostics))
     if (auto tree = parse_yaml(*bytes, schema_path, diagnostics))
       schema = JsonSchema::compile(*tree, schema_path, diagnostics);
   if (!registry || !schema) return std::nullopt;
-  return Project{root, schemas, std::move(*registry), std::move(*schema)};
+  return Project{root, schemas, std::move(*registry), std::move(*schema), tree_prefix(root)};
 }
 
 }  // namespace ccnt

@@ -17,6 +17,7 @@ struct Project {
   std::filesystem::path schemas_dir;  // root/schemas, or the installed copy
   Registry registry;
   JsonSchema schema;
+  std::string tree;  // the canonical root ending in '/': no file outside it is read (E070)
 
   std::filesystem::path policies_dir() const { return root / "policies"; }
 };

@@ -4,7 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <limits.h>
+
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -13,13 +17,32 @@
 
 namespace ccnt {
 
-std::optional<std::string> read_source_file(const std::filesystem::path& file,
-                                            const std::string& display, Diagnostics& diagnostics,
-                                            std::size_t max_bytes) {
+namespace {
+
+// Where the open descriptor `fd` leads (as /proc/self/fd shows it); the resolved `file` when
+// /proc is not mounted.
+std::string opened_path(int fd, const std::filesystem::path& file) {
+  char link[64];
+  std::snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+  char target[PATH_MAX];
+  const ssize_t n = ::readlink(link, target, sizeof(target) - 1);
+  if (n > 0) return std::string(target, static_cast<std::size_t>(n));
+  if (::realpath(file.c_str(), target) != nullptr) return target;
+  return {};
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& file, const std::string& display,
+                                     std::string_view tree, Diagnostics& diagnostics,
+                                     std::size_t max_bytes) {
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     diagnostics.error("E001", display, {}, trf("cannot read file: {}", std::strerror(errno)),
                       errno == EACCES ? trf("check the file's permissions") : std::string());
+    return std::nullopt;
+  }
+  if (!tree.empty() && !(opened_path(fd, file) + '/').starts_with(tree)) {
+    ::close(fd);
+    report_outside_tree(display, diagnostics);
     return std::nullopt;
   }
   struct stat info {};
@@ -52,6 +75,35 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file,
   bytes.resize(done);
   ::close(fd);
   return bytes;
+}
+
+}  // namespace
+
+std::optional<std::string> read_source_file(const std::filesystem::path& file,
+                                            const std::string& display, Diagnostics& diagnostics,
+                                            std::size_t max_bytes) {
+  return read_file(file, display, {}, diagnostics, max_bytes);
+}
+
+std::optional<std::string> read_tree_file(const std::filesystem::path& file,
+                                          const std::string& display, std::string_view tree,
+                                          Diagnostics& diagnostics) {
+  return read_file(file, display, tree, diagnostics, kMaxSourceBytes);
+}
+
+void report_outside_tree(const std::string& display, Diagnostics& diagnostics) {
+  diagnostics.error("E070", display, {},
+                    trf("symbolic link to a file or directory outside the data tree; not read"),
+                    trf("ccnt reads only files inside the data tree; copy the file into the "
+                        "tree instead of linking to it"));
+}
+
+std::string tree_prefix(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::string prefix =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(dir, ec), ec).string();
+  if (!prefix.ends_with('/')) prefix += '/';
+  return prefix;
 }
 
 std::string display_path(const std::filesystem::path& file) {

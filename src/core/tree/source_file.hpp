@@ -18,6 +18,20 @@ std::optional<std::string> read_source_file(const std::filesystem::path& file,
                                             const std::string& display, Diagnostics& diagnostics,
                                             std::size_t max_bytes = kMaxSourceBytes);
 
+// As read_source_file, for a file of the data tree: the file actually opened (every symbolic
+// link on the way resolved, checked on the open descriptor, so a link swapped meanwhile is
+// caught) must lie inside `tree` (a canonical directory ending in '/', see tree_prefix), else
+// E070 is reported and not one byte of it is read.
+std::optional<std::string> read_tree_file(const std::filesystem::path& file,
+                                          const std::string& display, std::string_view tree,
+                                          Diagnostics& diagnostics);
+
+// E070 under `display`: a symbolic link leads out of the data tree, and was not followed.
+void report_outside_tree(const std::string& display, Diagnostics& diagnostics);
+
+// The canonical form of `dir` ending in '/', as read_tree_file expects it.
+std::string tree_prefix(const std::filesystem::path& dir);
+
 // How a path is shown to the user: relative to the working directory (../x when outside it).
 std::string display_path(const std::filesystem::path& file);
 

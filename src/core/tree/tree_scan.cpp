@@ -2,7 +2,10 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
+
+#include <cstdlib>
 
 #include <algorithm>
 #include <atomic>
@@ -37,8 +40,25 @@ void report_too_many_files(const fs::path& file, std::size_t max_files, Diagnost
                     trf("ccnt reads at most this many files from one tree; split the tree"));
 }
 
+// True when `path` (canonical) is `root` (canonical, ending in '/') or lies below it.
+bool is_inside(std::string_view path, std::string_view root) {
+  return path.starts_with(root) || (path.size() + 1 == root.size() && root.starts_with(path));
+}
+
 bool has_policy_extension(std::string_view name) {
   return name.ends_with(".yaml") || name.ends_with(".yml");
+}
+
+// True when `name` in `dir_fd` is no symbolic link, or one whose target (every link on the way
+// resolved) lies inside `root`; a broken link counts as inside (it is reported as broken later).
+bool link_stays_inside(int dir_fd, const std::string& name, const std::string& path,
+                       const std::string& root) {
+  struct stat info {};
+  if (::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISLNK(info.st_mode))
+    return true;
+  char resolved[PATH_MAX];
+  if (::realpath(path.c_str(), resolved) == nullptr) return true;
+  return is_inside(resolved, root);
 }
 
 // What the walk found below one directory: its files in order and the problems on the way.
@@ -57,30 +77,37 @@ struct TopEntry {
 // Walks one directory; `ancestors` holds the (device, inode) of every directory on the way down.
 // Works on plain strings and directory descriptors: a tree may hold 100,000 files. With `top`,
 // each entry of this (depth 0) directory gets its own TopEntry and subdirectories are deferred.
+// A symbolic link is followed only when its target lies inside `root` (the canonical data tree,
+// ending in '/'); one that leads out is reported (E070) and skipped.
 void walk(const std::string& dir, int depth, std::set<std::pair<dev_t, ino_t>>& ancestors,
           Found& out, const RegionDirFilter& keep_region, std::size_t max_files,
-          std::vector<TopEntry>* top = nullptr) {
+          const std::string& root, std::vector<TopEntry>* top = nullptr) {
   DIR* handle = ::opendir(dir.c_str());
   if (handle == nullptr) {
     out.diagnostics.error("E001", display_path(dir), {},
                           trf("cannot read directory: {}", std::strerror(errno)));
     return;
   }
-  std::vector<std::string> names;
+  std::vector<std::pair<std::string, unsigned char>> entries;  // name and d_type
   while (const dirent* entry = ::readdir(handle)) {
     const std::string_view name = entry->d_name;
-    if (!name.empty() && name[0] != '.') names.emplace_back(name);  // hidden entries, . and ..
+    if (!name.empty() && name[0] != '.')  // hidden entries, . and ..
+      entries.emplace_back(name, entry->d_type);
   }
-  std::sort(names.begin(), names.end());
+  std::sort(entries.begin(), entries.end());
   const int dir_fd = ::dirfd(handle);
   const std::string prefix = dir.ends_with('/') ? dir : dir + '/';
-  for (const std::string& name : names) {
+  for (const auto& [name, type] : entries) {
     TopEntry* entry = top ? &top->emplace_back() : nullptr;
     std::vector<FoundFile>& files = entry ? entry->found.files : out.files;
     Diagnostics& diagnostics = entry ? entry->found.diagnostics : out.diagnostics;
     if (files.size() > max_files) break;
     std::string path = prefix + name;
     struct stat info {};
+    if ((type == DT_LNK || type == DT_UNKNOWN) && !link_stays_inside(dir_fd, name, path, root)) {
+      report_outside_tree(display_path(path), diagnostics);
+      continue;
+    }
     if (::fstatat(dir_fd, name.c_str(), &info, 0) != 0) {
       if (::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(info.st_mode))
         diagnostics.warning("W003", display_path(path), {}, trf("broken symbolic link; skipped"));
@@ -100,7 +127,7 @@ void walk(const std::string& dir, int depth, std::set<std::pair<dev_t, ino_t>>& 
         entry->deferred_dir = std::move(path);
         entry->ancestors = ancestors;
       } else {
-        walk(path, depth + 1, ancestors, out, keep_region, max_files);
+        walk(path, depth + 1, ancestors, out, keep_region, max_files, root);
       }
       ancestors.erase(key);
     } else if (has_policy_extension(name)) {
@@ -128,21 +155,30 @@ bool is_policy_file_name(const fs::path& file) {
 std::vector<FoundFile> scan_policy_files(const fs::path& dir, Diagnostics& diagnostics,
                                          const RegionDirFilter& keep_region, std::size_t max_files,
                                          unsigned jobs) {
+  // The data tree is the directory that holds `dir` (policies/); links may not lead out of it.
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(dir, ec).lexically_normal();
+  const std::string root = tree_prefix(
+      absolute.has_filename() ? absolute.parent_path() : absolute.parent_path().parent_path());
+  if (!link_stays_inside(AT_FDCWD, dir.string(), dir.string(), root)) {
+    report_outside_tree(display_path(dir), diagnostics);
+    return {};
+  }
   std::set<std::pair<dev_t, ino_t>> ancestors;
   struct stat info {};
   if (::stat(dir.c_str(), &info) == 0) ancestors.insert({info.st_dev, info.st_ino});
   // The top directory first, then its subdirectories (regions) on `jobs` threads; the parts
   // are joined in name order, so the result does not depend on the threads.
-  Found root;
+  Found top_found;
   std::vector<TopEntry> top;
-  walk(dir.string(), 0, ancestors, root, keep_region, max_files, &top);
-  diagnostics.append(std::move(root.diagnostics));
+  walk(dir.string(), 0, ancestors, top_found, keep_region, max_files, root, &top);
+  diagnostics.append(std::move(top_found.diagnostics));
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < top.size(); i = next++)
       if (!top[i].deferred_dir.empty())
-        walk(top[i].deferred_dir, 1, top[i].ancestors, top[i].found, keep_region, max_files);
+        walk(top[i].deferred_dir, 1, top[i].ancestors, top[i].found, keep_region, max_files, root);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < std::min<std::size_t>(jobs, top.size()); ++t) threads.emplace_back(work);

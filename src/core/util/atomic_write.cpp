@@ -1,13 +1,17 @@
 #include "core/util/atomic_write.hpp"
 
 #include <fcntl.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "core/diag/message_catalog.hpp"
+#include "core/util/fd_io.hpp"
 
 namespace ccnt {
 
@@ -15,93 +19,257 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A temporary file beside the target; removed on destruction unless released.
+// 16 hex digits from the kernel's random source: a temporary name nobody can plant in advance.
+std::string random_suffix() {
+  unsigned char bytes[8] = {};
+  std::size_t got = 0;
+  while (got < sizeof(bytes)) {
+    const ssize_t n = ::getrandom(bytes + got, sizeof(bytes) - got, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  std::string text;
+  for (unsigned char b : bytes) text += fmt::format("{:02x}", b);
+  return text;
+}
+
+bool write_all(int fd, std::string_view content, std::string& error) {
+  while (!content.empty()) {
+    const ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      return false;
+    }
+    content.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// An open directory, closed on destruction.
+class DirFd {
+ public:
+  explicit DirFd(const fs::path& file, std::string& error) {
+    const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd_ < 0) error = std::strerror(errno);
+  }
+  ~DirFd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  DirFd(const DirFd&) = delete;
+  DirFd& operator=(const DirFd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_ = -1;
+};
+
+// A temporary file beside the target, created exclusively under a random name; removed on
+// destruction unless it became the target.
 class TempFile {
  public:
-  TempFile(const fs::path& target, std::string& error) {
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    fd_ = ::mkstemp(pattern.data());
+  TempFile(int dir_fd, const std::string& target, mode_t mode, std::string& error)
+      : dir_fd_(dir_fd) {
+    // The target's name helps a user who finds a leftover; a long one is cut to stay a valid name.
+    const std::string stem = "." + target.substr(0, 100) + ".tmp-";
+    for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
+      std::string name = stem + random_suffix();
+      fd_ = ::openat(dir_fd, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                     0600);
+      if (fd_ >= 0)
+        name_ = std::move(name);
+      else if (errno != EEXIST)
+        break;
+    }
     if (fd_ < 0) {
       error = std::strerror(errno);
       return;
     }
-    path_ = pattern;
-    // mkstemp creates 0600; give the file the mode a plain open() would.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd_, 0666 & ~mask);
+    ::fchmod(fd_, mode);
   }
   ~TempFile() {
     if (fd_ >= 0) ::close(fd_);
-    if (!path_.empty()) ::unlink(path_.c_str());
+    if (!name_.empty()) ::unlinkat(dir_fd_, name_.c_str(), 0);
   }
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
 
   bool ok() const { return fd_ >= 0; }
-  const std::string& path() const { return path_; }
+  int fd() const { return fd_; }
 
-  // Writes everything, syncs and closes; false with `error` on any failure.
-  bool write_all(std::string_view content, std::string& error) {
-    while (!content.empty()) {
-      const ssize_t n = ::write(fd_, content.data(), content.size());
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        error = std::strerror(errno);
-        return false;
-      }
-      content.remove_prefix(static_cast<std::size_t>(n));
-    }
-    if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
-      error = std::strerror(errno);
-      fd_ = -1;
+  // Writes everything, syncs (unless `sync` is false: a cache can be rebuilt) and closes;
+  // false with `error` on any failure.
+  bool write(std::string_view content, std::string& error, bool sync = true) {
+    if (!write_all(fd_, content, error)) return false;
+    const bool synced = !sync || ::fsync(fd_) == 0;
+    const int saved = errno;
+    const bool closed = ::close(fd_) == 0;
+    fd_ = -1;
+    if (!synced || !closed) {
+      error = std::strerror(synced ? errno : saved);
       return false;
     }
-    fd_ = -1;
     return true;
   }
 
-  // The temporary file has become the target: nothing to clean up.
-  void release() { path_.clear(); }
+  // Renames the temporary file over `target`; it is then no longer ours to remove.
+  bool rename_to(const std::string& target, std::string& error, bool sync = true) {
+    if (::renameat(dir_fd_, name_.c_str(), dir_fd_, target.c_str()) != 0) {
+      error = std::strerror(errno);
+      return false;
+    }
+    name_.clear();
+    if (sync) ::fsync(dir_fd_);
+    return true;
+  }
+
+  // Gives the temporary file the name `target` too, failing with EEXIST rather than replacing
+  // anything; the temporary name is removed on destruction.
+  int link_to(const std::string& target) {
+    const int result = ::linkat(dir_fd_, name_.c_str(), dir_fd_, target.c_str(), 0);
+    const int saved = errno;
+    if (result == 0) ::fsync(dir_fd_);
+    return result == 0 ? 0 : saved;
+  }
 
  private:
+  int dir_fd_;
   int fd_ = -1;
-  std::string path_;
+  std::string name_;
 };
+
+mode_t default_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+// Writes into an existing character device or FIFO without creating, truncating or replacing
+// it; checks that what it opened is what lstat saw.
+WriteResult write_in_place(int dir_fd, const std::string& name, const struct stat& seen,
+                           std::string_view content, std::string& error) {
+  // O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of hanging.
+  const int fd =
+      ::openat(dir_fd, name.c_str(), O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    error = errno == ENXIO && S_ISFIFO(seen.st_mode) ? trf("it is a FIFO that no process reads")
+                                                     : std::strerror(errno);
+    return WriteResult::Failed;
+  }
+  struct stat opened {};
+  if (::fstat(fd, &opened) != 0 || (opened.st_mode & S_IFMT) != (seen.st_mode & S_IFMT) ||
+      opened.st_ino != seen.st_ino || opened.st_dev != seen.st_dev) {
+    ::close(fd);
+    error = trf("it changed while ccnt was writing it");
+    return WriteResult::Failed;
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  const bool written = write_all(fd, content, error);
+  if (::close(fd) != 0 && written) {
+    error = std::strerror(errno);
+    return WriteResult::Failed;
+  }
+  return written ? WriteResult::Written : WriteResult::Failed;
+}
+
+// Why a file of this kind is never written; empty for the kinds that are.
+std::string refusal(const struct stat& info) {
+  switch (info.st_mode & S_IFMT) {
+    case S_IFLNK:
+      return trf("it is a symbolic link, and ccnt does not write through links");
+    case S_IFDIR:
+      return trf("it is a directory");
+    case S_IFBLK:
+      return trf("it is a block device");
+    case S_IFSOCK:
+      return trf("it is a socket");
+    case S_IFREG:
+      if (info.st_nlink > 1)
+        return trf("it has {} hard links, and replacing it would separate them", info.st_nlink);
+      return {};
+    default:
+      return {};
+  }
+}
 
 }  // namespace
 
 WriteResult write_file_atomically(const fs::path& file, std::string_view content,
                                   std::string& error) {
-  std::error_code ec;
-  if (fs::is_directory(file, ec)) {
+  DirFd dir(file, error);
+  if (dir.get() < 0) return WriteResult::Failed;
+  const std::string name = file.filename().string();
+  if (name.empty() || name == "." || name == "..") {
     error = trf("it is a directory");
-    return WriteResult::Failed;
+    return WriteResult::Refused;
   }
-  TempFile temp(file, error);
-  if (!temp.ok() || !temp.write_all(content, error)) return WriteResult::Failed;
-  if (::rename(temp.path().c_str(), file.c_str()) != 0) {
-    error = std::strerror(errno);
-    return WriteResult::Failed;
+  struct stat existing {};
+  mode_t mode = default_mode();
+  const bool exists = ::fstatat(dir.get(), name.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0;
+  if (exists) {
+    if (error = refusal(existing); !error.empty()) return WriteResult::Refused;
+    if (S_ISCHR(existing.st_mode) || S_ISFIFO(existing.st_mode))
+      return write_in_place(dir.get(), name, existing, content, error);
+    mode = existing.st_mode & 0777;  // set-id bits are not carried over to new content
   }
-  temp.release();
+  TempFile temp(dir.get(), name, mode, error);
+  if (!temp.ok()) return WriteResult::Failed;
+  // Keep the owner where permitted (root, or a group the user is in); refusals are not errors:
+  // a user replacing a file in a directory they may write ends up owning the new one.
+  if (exists && ::fchown(temp.fd(), existing.st_uid, existing.st_gid) != 0)
+    (void)::fchown(temp.fd(), static_cast<uid_t>(-1), existing.st_gid);
+  if (exists) ::fchmod(temp.fd(), mode);  // chown may clear mode bits
+  if (!temp.write(content, error) || !temp.rename_to(name, error)) return WriteResult::Failed;
   return WriteResult::Written;
 }
 
 WriteResult create_file_atomically(const fs::path& file, std::string_view content,
                                    std::string& error) {
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(file, ec))) return WriteResult::Exists;
-  TempFile temp(file, error);
-  if (!temp.ok() || !temp.write_all(content, error)) return WriteResult::Failed;
+  DirFd dir(file, error);
+  if (dir.get() < 0) return WriteResult::Failed;
+  const std::string name = file.filename().string();
+  struct stat existing {};
+  if (::fstatat(dir.get(), name.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0)
+    return WriteResult::Exists;
+  TempFile temp(dir.get(), name, default_mode(), error);
+  if (!temp.ok() || !temp.write(content, error)) return WriteResult::Failed;
   // link() fails with EEXIST instead of replacing, even if the file appeared meanwhile.
-  if (::link(temp.path().c_str(), file.c_str()) != 0) {
-    if (errno == EEXIST) return WriteResult::Exists;
-    error = std::strerror(errno);
+  if (const int failure = temp.link_to(name); failure != 0) {
+    if (failure == EEXIST) return WriteResult::Exists;
+    error = std::strerror(failure);
     return WriteResult::Failed;
   }
   return WriteResult::Written;  // the temporary name is unlinked by TempFile
+}
+
+bool is_own_file_at(int dir_fd, const std::string& name, std::string_view prefix) {
+  const int fd = ::openat(dir_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
+  std::string start(prefix.size(), '\0');
+  bool own = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (own) {
+    const std::size_t done = read_up_to(fd, start.data(), start.size());
+    // An empty file (a write cut short) holds nothing of anyone's: ccnt may replace it.
+    own = (done == start.size() && start == prefix) || info.st_size == 0;
+  }
+  ::close(fd);
+  return own;
+}
+
+WriteResult write_own_file_at(int dir_fd, const std::string& name, std::string_view content,
+                              std::string_view own_prefix, std::string& error) {
+  struct stat existing {};
+  if (::fstatat(dir_fd, name.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0 &&
+      !is_own_file_at(dir_fd, name, own_prefix))
+    return WriteResult::Exists;
+  TempFile temp(dir_fd, name, 0644, error);
+  // Not synced: a bucket cut short by a crash fails its checksum and is rebuilt.
+  if (!temp.ok() || !temp.write(content, error, false) || !temp.rename_to(name, error, false))
+    return WriteResult::Failed;
+  return WriteResult::Written;
 }
 
 }  // namespace ccnt
