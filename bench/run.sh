@@ -13,7 +13,9 @@
 #   CCNT_YAML_FAST_PATH=0, every file parsed by yaml-cpp),
 #   ccnt list --region 浙江 --sector industry (cold and warm), ccnt report --month 2023-03,
 #   cat of every file (the floor), yaml-cpp YAML::Load of every file on all cores, and
-#   ajv-cli (draft-07) on the same records converted to JSON.
+#   ajv-cli (draft-07) on the same records converted to JSON; ccnt import of an export of N
+#   rows in the tracker's shape (bench/tracker_export_generator.py) into an empty tree, and a
+#   cold ccnt validate of the tree it writes.
 # The machine's page cache is not dropped: every command reads files already in memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -114,7 +116,8 @@ record() {  # record N NAME
 names=("ccnt validate, cold" "ccnt validate, warm" "ccnt list 浙江 industry, cold"
        "ccnt list 浙江 industry, warm" "ccnt report --month 2023-03, warm"
        "cat every file" "yaml-cpp YAML::Load, all cores" "ajv-cli 5 (JSON)"
-       "ccnt validate, cold, yaml-cpp reader only")
+       "ccnt validate, cold, yaml-cpp reader only" "ccnt import N rows (tracker CSV)"
+       "ccnt validate, cold, of the imported tree")
 no_cache='rm -rf "$dir/.ccnt-cache"'
 for n in "${size_list[@]}"; do
   corpus_for "$n"
@@ -147,6 +150,20 @@ for n in "${size_list[@]}"; do
   record "$n" "${names[6]}"
   measure ajv : "$ajv" validate --spec=draft7 -s schemas/policy.schema.json -d "$out/json-$n/**/*.json"
   record "$n" "${names[7]}"
+  cd "$repo"
+  # Import: N rows into an empty tree (written afresh before each run), then validate it cold.
+  export_csv=$out/export-$n.csv
+  [[ -f $export_csv ]] || python3 bench/tracker_export_generator.py --count "$n" \
+    --out "$export_csv" --mapping "$out/export-mapping.yaml"
+  imported=$out/imported-$n
+  fresh_tree="rm -rf '$imported' && mkdir -p '$imported/policies' && cp -a '$repo/schemas' '$imported/'"
+  cd "$out"
+  measure import "$fresh_tree" "$ccnt" --root "$imported" import "$export_csv" \
+    --mapping "$out/export-mapping.yaml"
+  record "$n" "${names[9]}"
+  cd "$imported"
+  measure validate-imported "rm -rf '$imported/.ccnt-cache'" "$ccnt" validate
+  record "$n" "${names[10]}"
   cd "$repo"
 done
 

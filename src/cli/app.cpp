@@ -29,6 +29,8 @@ int dispatch(const Options& options) {
       return run_report(options);
     case Command::New:
       return run_new(options);
+    case Command::Import:
+      return run_import(options);
     case Command::Completion:
       return run_completion(options);
     case Command::Complete:

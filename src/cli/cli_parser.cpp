@@ -158,6 +158,9 @@ void add_filter_options(CLI::App* cmd, FilterOptions& filter) {
              "MONTH");
   cmd->add_flag("--has-targets", filter.has_targets, trf("Only policies with quantitative targets"))
       ->group(trf("Filters"));
+  cmd->add_flag("--stubs", filter.stubs,
+                trf("Only stubs: records still waiting for a summary or a sector"))
+      ->group(trf("Filters"));
   cmd->add_option("-q,--search", filter.search,
                   trf("Case-insensitive text in the title, summary or issuers"))
       ->type_name("TEXT")
@@ -345,6 +348,30 @@ void add_report(CLI::App& app, Options& options) {
   });
 }
 
+void add_import(CLI::App& app, Options& options) {
+  ImportCliOptions& opts = options.import;
+  CLI::App* cmd = app.add_subcommand(
+      "import", trf("Import an export (CSV, TSV, JSON, JSON Lines) as policy records"));
+  cmd->footer(
+      trf("Examples:\n"
+          "  ccnt import export.csv --mapping mappings/tracker.yaml --dry-run\n"
+          "  ccnt import export.csv --mapping mappings/tracker.yaml\n"
+          "Records are matched by their source id: a second import of the same export changes\n"
+          "nothing. What the source lacks (summary, sector) is left out and the record marked\n"
+          "`stub: true`. Documentation: docs/import.md, docs/commands/import.md"));
+  cmd->add_option("FILE", opts.file, trf("The export to import"))->required()->type_name("FILE");
+  cmd->add_option("--mapping", opts.mapping,
+                  trf("The mapping file: which column is which field (docs/import.md)"))
+      ->required()
+      ->type_name("MAP");
+  cmd->add_option("--format", opts.format,
+                  trf("csv, tsv, json or jsonl; default: the mapping's, else from the file name"))
+      ->type_name("FORMAT");
+  cmd->add_flag("--dry-run", opts.dry_run,
+                trf("List what would be added, updated, unchanged and rejected; write nothing"));
+  cmd->callback([&options] { options.command = Command::Import; });
+}
+
 void add_new(CLI::App& app, Options& options) {
   NewOptions& opts = options.new_policy;
   CLI::App* cmd = app.add_subcommand(
@@ -475,6 +502,7 @@ void configure_app(CLI::App& app, Options& options) {
   add_targets(app, options);
   add_report(app, options);
   add_new(app, options);
+  add_import(app, options);
   add_completion(app, options);
   add_cache(app, options);
   add_help(app, options);

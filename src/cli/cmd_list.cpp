@@ -90,9 +90,11 @@ std::string policy_table(const std::vector<const Policy*>& policies, const Regis
   for (const Policy* policy : policies) {
     const Region* region = registry.find_region(policy->region);
     const Sector* sector = registry.find_sector(policy->sector);
+    std::string sector_cell = sector ? sector->name : policy->sector;
+    if (policy->stub) sector_cell = sector_cell.empty() ? "(stub)" : sector_cell + " (stub)";
     table.rows.push_back({policy->published ? policy->published->to_string() : "-",
-                          region ? region->name : policy->region,
-                          sector ? sector->name : policy->sector, policy->title, policy->id});
+                          region ? region->name : policy->region, std::move(sector_cell),
+                          policy->title, policy->id});
     for (std::size_t c = 0; c < widths.size(); ++c)
       widths[c] = std::max(widths[c], display_width(table.rows.back()[c]));
   }
@@ -117,7 +119,9 @@ int run_list(const Options& options) {
     throw UsageError(trf("--no-formula-guard applies only to --format csv and tsv"));
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
-  const std::vector<Policy> policies = load_matching_policies(project, filter, options.global);
+  std::size_t left_out = 0;
+  const std::vector<Policy> policies =
+      load_matching_policies(project, filter, options.global, {}, &left_out);
 
   std::vector<const Policy*> selected;
   selected.reserve(policies.size());
@@ -133,10 +137,11 @@ int run_list(const Options& options) {
   if (opts.format == "table") {
     if (selected.empty()) {
       std::cerr << tr("ccnt: no policies match\n");
+      std::cout << left_out_note(left_out);
       return kExitOk;
     }
     const std::size_t width = opts.width > 0 ? opts.width : terminal_width(stdout);
-    std::cout << policy_table(selected, project.registry, width);
+    std::cout << policy_table(selected, project.registry, width) << left_out_note(left_out);
     return kExitOk;
   }
   ExportFormat format{};

@@ -137,9 +137,11 @@ int run_report(const Options& options) {
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter everything = make_filter_or_throw(FilterOptions{}, project);
   // The bulletin quotes the month's policies and compares them with national ones.
+  std::size_t left_out = 0;
   const std::vector<Policy> policies = load_matching_policies(
       project, everything, options.global,
-      [&month](const Policy& p) { return is_national_policy(p) || added_in_month(p, month); });
+      [&month](const Policy& p) { return is_national_policy(p) || added_in_month(p, month); },
+      &left_out);
   const std::vector<const Policy*> month_policies = policies_added_in(policies, month);
   if (month_policies.empty())
     std::cerr << trf("ccnt: warning: no policy has `added` in {}\n", month.to_string());
@@ -151,10 +153,13 @@ int run_report(const Options& options) {
   const auto editorial = editorial_or_draft(project, month, policies, options.global.color);
   if (!editorial) return kExitProblems;
   Diagnostics diagnostics;
-  const auto bulletin = render_bulletin(layout.text, layout.path, *editorial, policies,
+  auto bulletin = render_bulletin(layout.text, layout.path, *editorial, policies,
                                         project.registry, diagnostics);
   print_diagnostics(diagnostics, options.global.color);
   if (!bulletin) throw UsageError(trf("cannot render the bulletin with {}", layout.path));
+  // Said in the bulletin itself (a Markdown comment, not rendered) so that it cannot go unseen.
+  if (const std::string note = left_out_note(left_out); !note.empty())
+    *bulletin += "\n<!-- ccnt: " + note.substr(0, note.size() - 1) + " -->\n";
 
   if (opts.output.empty() || opts.output == "-") {
     // On standard output (a terminal, a CI log) no character of the template or the data acts.

@@ -149,7 +149,9 @@ int run_stats(const Options& options) {
   const StatsOptions& opts = options.stats;
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
-  const std::vector<Policy> policies = load_matching_policies(project, filter, options.global);
+  std::size_t left_out = 0;
+  const std::vector<Policy> policies =
+      load_matching_policies(project, filter, options.global, {}, &left_out);
   std::vector<const Policy*> selected;
   for (const Policy& policy : policies) selected.push_back(&policy);
   const PolicyStats stats = compute_stats(selected, project.registry);
@@ -168,7 +170,7 @@ int run_stats(const Options& options) {
       out +=
           markdown ? section.table.render_markdown() : section.table.render(terminal_width(stdout));
     }
-    std::cout << out;
+    std::cout << out << left_out_note(left_out);
   }
   return kExitOk;
 }

@@ -10,6 +10,7 @@
 #include "cli/usage_error.hpp"
 #include "core/bulletin/bulletin_check.hpp"
 #include "core/diag/diagnostic_format.hpp"
+#include "core/tree/data_quality.hpp"
 #include "core/tree/loader.hpp"
 #include "core/tree/source_file.hpp"
 
@@ -43,14 +44,16 @@ int run_validate(const Options& options) {
   const LoadOptions load{
       .jobs = options.global.jobs, .use_cache = !options.global.no_cache, .text = false};
   LoadedPolicies loaded = load_project_policies(project, load, diagnostics);
+  check_data_quality(loaded.policies, diagnostics);
   std::size_t files = loaded.files;
   std::size_t valid = loaded.policies.size();
   // The bulletin's editorial files (bulletins/*.yaml) are checked against the policies too.
   std::vector<fs::path> bulletins = find_bulletin_files(project.root);
 
+  std::unordered_set<std::string> selected_paths;  // with PATH arguments: the files to report on
   if (!opts.paths.empty()) {
     bulletins.clear();
-    std::unordered_set<std::string> selected;  // files inside policies/, as displayed
+    std::unordered_set<std::string>& selected = selected_paths;  // inside policies/, as shown
     std::vector<std::string> selected_dirs;    // for problems found while scanning them
     std::vector<fs::path> outside;             // files elsewhere, checked on their own
     for (const std::string& arg : opts.paths) {
@@ -90,8 +93,13 @@ int run_validate(const Options& options) {
   files += check_bulletin_files(bulletins, loaded.policies, diagnostics);
 
   diagnostics.sort();
+  const auto stubs = static_cast<std::size_t>(
+      std::count_if(loaded.policies.begin(), loaded.policies.end(), [&](const Policy& policy) {
+        return policy.stub && (opts.paths.empty() || selected_paths.count(policy.path) > 0);
+      }));
   std::cout << format_diagnostics(diagnostics, parse_format(opts.format), files, valid,
-                                  opts.format == "text" && use_color(options.global.color, stdout));
+                                  opts.format == "text" && use_color(options.global.color, stdout),
+                                  stubs);
   const bool failed =
       diagnostics.error_count() > 0 || (opts.strict && diagnostics.warning_count() > 0);
   return failed ? kExitProblems : kExitOk;

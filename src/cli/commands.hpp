@@ -13,6 +13,7 @@ int run_stats(const Options& options);
 int run_targets(const Options& options);
 int run_report(const Options& options);
 int run_new(const Options& options);
+int run_import(const Options& options);
 // Prints the completion script for a shell.
 int run_completion(const Options& options);
 // Prints the candidates for the word being completed (the hidden __complete).

@@ -18,6 +18,7 @@ enum class Command {
   Targets,
   Report,
   New,
+  Import,
   Completion,
   Complete,
   Help,
@@ -103,6 +104,14 @@ struct NewOptions {
   bool dry_run = false;  // print the file instead of writing it
 };
 
+// ccnt import FILE --mapping MAP: rows of an export into policy records.
+struct ImportCliOptions {
+  std::string file;       // the export: CSV, TSV, JSON or JSON Lines
+  std::string mapping;    // the mapping file (docs/import.md)
+  std::string format;     // csv | tsv | json | jsonl; empty = the mapping's, else the file name's
+  bool dry_run = false;   // list what would change, write nothing
+};
+
 // ccnt completion SHELL, and the hidden ccnt __complete WORD... the scripts call.
 struct CompletionOptions {
   std::string shell;               // bash | zsh | fish
@@ -123,6 +132,7 @@ struct Options {
   TargetsOptions targets;
   ReportOptions report;
   NewOptions new_policy;
+  ImportCliOptions import;
   CompletionOptions completion;
   std::string help_command;  // ccnt help COMMAND: the command whose help to print
   CacheOptions cache;

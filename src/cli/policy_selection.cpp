@@ -23,7 +23,8 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
 
 std::vector<Policy> load_matching_policies(const Project& project, const PolicyFilter& filter,
                                            const GlobalOptions& global,
-                                           const std::function<bool(const Policy&)>& keep_text) {
+                                           const std::function<bool(const Policy&)>& keep_text,
+                                           std::size_t* left_out) {
   Diagnostics diagnostics;
   const LoadOptions load{.jobs = global.jobs,
                          .use_cache = !global.no_cache,
@@ -38,6 +39,7 @@ std::vector<Policy> load_matching_policies(const Project& project, const PolicyF
   std::erase_if(loaded.policies, [&](const Policy& policy) {
     return !filter.matches(policy) || broken.count(policy.path) > 0;
   });
+  if (left_out) *left_out = broken.size();
   if (!broken.empty())
     std::cerr << (broken.size() == 1
                       ? trf("ccnt: warning: 1 file has errors and was left out; run 'ccnt "
@@ -46,6 +48,12 @@ std::vector<Policy> load_matching_policies(const Project& project, const PolicyF
                             "validate'\n",
                             broken.size()));
   return std::move(loaded.policies);
+}
+
+std::string left_out_note(std::size_t left_out) {
+  if (left_out == 0) return {};
+  return left_out == 1 ? trf("1 file with errors was left out; run 'ccnt validate'\n")
+                       : trf("{} files with errors were left out; run 'ccnt validate'\n", left_out);
 }
 
 }  // namespace ccnt::cli

@@ -58,7 +58,9 @@ TEST_CASE("draft_bulletin states its leads from the data") {
   const BulletinEditorial draft = draft_bulletin({2023, 4, 0}, month, source_registry());
   CHECK(draft.draft);
   REQUIRE(draft.national.groups.size() == 1);
-  CHECK(draft.national.groups[0].lead == "本月新增国家政策 2 项。");
+  // The count line once: in the overview, not again as the group's lead.
+  CHECK(draft.national.overview == std::vector<std::string>{"本月新增国家政策 2 项。"});
+  CHECK(draft.national.groups[0].lead.empty());
   REQUIRE(draft.local.groups.size() == 2);
   CHECK(draft.local.groups[1].lead == "工业领域 2 项：河南省、浙江省。");
   CHECK(draft.local.overview == std::vector<std::string>{"本月新增地方政策 3 项，来自 3 个省市。"});

@@ -56,6 +56,13 @@ class EditorialChecker {
       return;
     }
     const std::string month = editorial_.month.to_string();
+    if (policy.stub) {
+      out_.error("E053", editorial_.path, mark, trf("`{}` is a stub", id),
+                 trf("write its summary and sector in {} and remove `stub: true`, or leave it "
+                     "out of the bulletin",
+                     policy.path));
+      return;
+    }
     if (editorial_.month.year != 0 && !added_in_month(policy, editorial_.month)) {
       out_.error(
           "E064", editorial_.path, mark,
@@ -134,7 +141,7 @@ BulletinPolicyIndex::BulletinPolicyIndex(const std::vector<Policy>& policies)
   by_id_.reserve(policies.size());
   for (const Policy& policy : policies) {
     by_id_.emplace(policy.id, &policy);
-    by_month_[month_key(policy.added)].push_back(&policy);
+    if (!policy.stub) by_month_[month_key(policy.added)].push_back(&policy);
   }
 }
 

@@ -128,8 +128,12 @@ BulletinEditorial draft_bulletin(const PartialDate& month,
   draft.appendix = {std::string(kAppendixCounts), std::string(kAppendixTargets)};
   if (!grouping.national.empty()) {
     draft.national.present = true;
-    draft.national.groups.push_back(group_of(
-        grouping.national, fmt::format("本月新增国家政策 {} 项。", grouping.national.size())));
+    // The count line once, in the overview; the group needs no lead of its own (as a lead it
+    // would also stand for the overview, and the draft printed it twice).
+    draft.national.overview.push_back(
+        fmt::format("本月新增国家政策 {} 项。", grouping.national.size()));
+    draft.national.overview_marks.push_back({});
+    draft.national.groups.push_back(group_of(grouping.national, {}));
   }
   if (!grouping.local.empty()) {
     draft.local.present = true;

@@ -20,6 +20,10 @@ std::optional<std::string> derive_headline(const Policy& policy, const Registry&
 // derive_headline, or "《title》" alone when nothing more can be said.
 std::string bulletin_headline(const Policy& policy, const Registry& registry);
 
+// True when the issuers are 中共中央 and 国务院 (or their general offices), in either order: a
+// joint document of the leadership, headlined with both names rather than 多部门共同发布.
+bool names_leadership_jointly(const std::vector<std::string>& issuers);
+
 // True for an issuer that stands for several agencies: "自然资源部等部门".
 bool names_several_agencies(const std::string& issuer);
 

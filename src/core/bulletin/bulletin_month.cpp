@@ -14,7 +14,7 @@ std::vector<const Policy*> policies_added_in(const std::vector<Policy>& policies
                                              const PartialDate& month) {
   std::vector<const Policy*> selected;
   for (const Policy& policy : policies)
-    if (added_in_month(policy, month)) selected.push_back(&policy);
+    if (!policy.stub && added_in_month(policy, month)) selected.push_back(&policy);
   return selected;
 }
 

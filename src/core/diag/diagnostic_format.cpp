@@ -91,7 +91,8 @@ std::string format_diagnostic_text(const Diagnostic& d, bool color) {
 }
 
 std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat format,
-                               std::size_t files, std::size_t policies, bool color) {
+                               std::size_t files, std::size_t policies, bool color,
+                               std::size_t stubs) {
   std::string out;
   const std::size_t errors = diagnostics.error_count();
   const std::size_t warnings = diagnostics.warning_count();
@@ -99,7 +100,9 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
     case DiagnosticFormat::Text: {
       for (const Diagnostic& d : diagnostics.all()) out += format_diagnostic_text(d, color);
       if (errors == 0 && warnings == 0)
-        out += trf("checked {} in {}: no problems found\n", policies_text(policies),
+        out += trf("checked {} in {}: no problems found\n",
+                   stubs == 0 ? policies_text(policies)
+                              : trf("{} ({} stubs)", policies_text(policies), stubs),
                    files_text(files));
       else
         out += trf("checked {}: {}, {}\n", files_text(files), errors_text(errors),
@@ -111,6 +114,7 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
       json.begin_object();
       json.key("files").value(files);
       json.key("valid_policies").value(policies);
+      json.key("stubs").value(stubs);
       json.key("errors").value(errors);
       json.key("warnings").value(warnings);
       json.key("diagnostics").begin_array();

@@ -11,9 +11,11 @@ namespace ccnt {
 enum class DiagnosticFormat { Text, Json, Github };
 
 // Renders all diagnostics, then a summary line (text) or object fields (json);
-// `files` is how many files were checked, `policies` how many passed.
+// `files` is how many files were checked, `policies` how many passed, `stubs` how many of those
+// are stubs (said only when there are any).
 std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat format,
-                               std::size_t files, std::size_t policies, bool color);
+                               std::size_t files, std::size_t policies, bool color,
+                               std::size_t stubs = 0);
 
 // One diagnostic in compiler style: path:line:col: error[E012]: message, and its hint.
 std::string format_diagnostic_text(const Diagnostic& diagnostic, bool color);

@@ -102,6 +102,7 @@ void write_policy_yaml(std::string& out, const Policy& policy, const Registry& r
   const std::string_view first = "- ";
   const std::string_view in = "  ";
   yaml.string(first, "id", policy.id);
+  if (policy.stub) yaml.line(in, "stub") += " true\n";
   yaml.string(in, "title", policy.title);
   yaml.optional(in, "title_en", policy.title_en);
   yaml.string(in, "region", policy.region);
@@ -117,6 +118,7 @@ void write_policy_yaml(std::string& out, const Policy& policy, const Registry& r
   yaml.string(in, "added", policy.added.to_string(), true);
   if (policy.updated) yaml.string(in, "updated", policy.updated->to_string(), true);
   yaml.optional(in, "source", policy.source);
+  if (!policy.source_ids.empty()) yaml.list(in, "source_ids", policy.source_ids);
   yaml.optional(in, "document_number", policy.document_number);
   yaml.optional(in, "status", policy.status);
   yaml.optional(in, "instrument", policy.instrument);
@@ -208,6 +210,7 @@ void append_policy_json(std::string& out, const Policy& policy, const Registry& 
   JsonWriter json(out, pretty);
   json.begin_object();
   json.key("id").value(policy.id);
+  if (policy.stub) json.key("stub").value(true);
   json.key("title").value(policy.title);
   optional_string(json, "title_en", policy.title_en);
   json.key("region").value(policy.region);
@@ -223,6 +226,7 @@ void append_policy_json(std::string& out, const Policy& policy, const Registry& 
   json.key("added").value(policy.added.to_string());
   if (policy.updated) json.key("updated").value(policy.updated->to_string());
   optional_string(json, "source", policy.source);
+  if (!policy.source_ids.empty()) json.key("source_ids").strings(policy.source_ids);
   optional_string(json, "document_number", policy.document_number);
   optional_string(json, "status", policy.status);
   optional_string(json, "instrument", policy.instrument);

@@ -34,7 +34,7 @@ constexpr const char* kSupportedKeywords =
     "$schema, $id, $comment, title, description, examples, default, type, properties, required, "
     "additionalProperties, enum, const, pattern, minLength, maxLength, items, minItems, maxItems, "
     "uniqueItems, minimum, maximum, exclusiveMinimum, exclusiveMaximum, $ref, definitions, oneOf, "
-    "anyOf, allOf";
+    "anyOf, allOf, if, then, else";
 
 // A set of ValueTypes as bits; 0 stands for "any type".
 using TypeMask = std::uint8_t;
@@ -104,6 +104,7 @@ struct SchemaNode {
 
   int items = -1;  // `items`; -1 when absent
   std::vector<int> all_of, any_of, one_of;
+  int if_ = -1, then_ = -1, else_ = -1;  // `if`/`then`/`else`; -1 when absent
 };
 
 // Text of a scalar as it is written, cut to a readable length.
@@ -604,6 +605,12 @@ class Compiler {
         s.any_of = schema_list(entry);
       } else if (key == "oneOf") {
         s.one_of = schema_list(entry);
+      } else if (key == "if") {
+        s.if_ = add(value);
+      } else if (key == "then") {
+        s.then_ = add(value);
+      } else if (key == "else") {
+        s.else_ = add(value);
       } else {
         error(entry.key_mark, trf("unsupported keyword `{}`", shorten(key)),
               trf("ccnt supports these draft-07 keywords: {}", kSupportedKeywords));
@@ -617,7 +624,7 @@ class Compiler {
   }
 
   // Reports $ref chains that come back to a schema without descending into the document
-  // (through $ref, allOf, anyOf, oneOf only), which would make validation loop forever.
+  // (through $ref, allOf, anyOf, oneOf, if, then, else only), which would make validation loop forever.
   void find_ref_cycles() {
     enum class Color : std::uint8_t { White, Gray, Black };
     std::vector<Color> color(nodes_.size(), Color::White);
@@ -627,6 +634,8 @@ class Compiler {
       if (s.ref >= 0) out.push_back(s.ref);
       for (const auto* list : {&s.all_of, &s.any_of, &s.one_of})
         out.insert(out.end(), list->begin(), list->end());
+      for (const int branch : {s.if_, s.then_, s.else_})
+        if (branch >= 0) out.push_back(branch);
       return out;
     };
     struct Frame {
@@ -728,6 +737,7 @@ class Validator {
     for (int sub : s.all_of) check(sub, node, out);
     if (!s.any_of.empty()) check_alternatives(s.any_of, false, node, out);
     if (!s.one_of.empty()) check_alternatives(s.one_of, true, node, out);
+    if (s.if_ >= 0) check_condition(s, node, out);
   }
 
  private:
@@ -945,6 +955,14 @@ class Validator {
       path_.pop_back();
       if (top && out.error_count() != before) note_broken(entry.key, out.error_count() - before);
     }
+  }
+
+  // if/then/else: `if` only decides which branch applies; its own failures are not reported.
+  void check_condition(const SchemaNode& s, const Node& node, Diagnostics& out) {
+    Diagnostics scratch;
+    check(s.if_, node, scratch);
+    const int branch = scratch.error_count() == 0 ? s.then_ : s.else_;
+    if (branch >= 0) check(branch, node, out);
   }
 
   // anyOf (exactly_one false) or oneOf (exactly_one true), each alternative tried on its own.

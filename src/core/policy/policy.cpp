@@ -36,13 +36,15 @@ bool is_identifying(std::string Policy::*field) {
 }
 
 bool is_identifying(std::vector<std::string> Policy::*field) {
-  return field == &Policy::issuers;
+  return field == &Policy::issuers || field == &Policy::source_ids;
 }
 
 void drop_text(Policy& policy) {
   Policy slim;
   for (std::string Policy::*field : kIdentifyingFields) slim.*field = std::move(policy.*field);
   slim.issuers = std::move(policy.issuers);
+  slim.source_ids = std::move(policy.source_ids);
+  slim.stub = policy.stub;
   slim.published = policy.published;
   slim.added = policy.added;
   slim.updated = policy.updated;
@@ -55,6 +57,7 @@ Policy policy_from_node(const Node& document, std::string path) {
   Policy policy;
   policy.path = std::move(path);
   policy.id = scalar_at(document, "id");
+  if (const Node* stub = document.find("stub")) policy.stub = stub->as_bool().value_or(false);
   policy.title = scalar_at(document, "title");
   policy.title_en = scalar_at(document, "title_en");
   policy.region = scalar_at(document, "region");
@@ -68,6 +71,7 @@ Policy policy_from_node(const Node& document, std::string path) {
   policy.added = date_of(document, "added").value_or(PartialDate{});
   policy.updated = date_of(document, "updated");
   policy.source = scalar_at(document, "source");
+  policy.source_ids = scalars_at(document, "source_ids");
   policy.document_number = scalar_at(document, "document_number");
   policy.status = scalar_at(document, "status");
   policy.instrument = scalar_at(document, "instrument");

@@ -25,9 +25,14 @@ struct Target {
   Mark mark;
 };
 
+// The directory (in place of a sector's) of the stubs that have no sector yet:
+// policies/<region>/_unsorted/<id>.yaml.
+inline constexpr const char* kUnsortedDir = "_unsorted";
+
 struct Policy {
   std::string path;  // as displayed, e.g. policies/zhejiang/industry/x.yaml
   std::string id;
+  bool stub = false;  // only what the source gives yet: summary or sector still to write
   std::string title;
   std::string title_en;
   std::string region;  // canonical region slug
@@ -41,6 +46,7 @@ struct Policy {
   PartialDate added;
   std::optional<PartialDate> updated;
   std::string source;
+  std::vector<std::string> source_ids;  // "tracker:<64 hex>": ids in external sources
   std::string document_number;
   std::string status;
   std::string instrument;
@@ -56,7 +62,7 @@ struct Policy {
 };
 
 // True when `field` identifies a policy, so that drop_text keeps it: path, id, title, region,
-// level, sector, doc_type, headline and issuers, which with the dates and marks are all that
+// level, sector, doc_type, headline, issuers and source_ids, which with the dates and marks are all that
 // checks across files and the bulletin's checks read.
 bool is_identifying(std::string Policy::*field);
 bool is_identifying(std::vector<std::string> Policy::*field);

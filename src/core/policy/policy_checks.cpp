@@ -50,8 +50,13 @@ class PolicyChecker {
                        policy.level, region->name, region->slug, region->policy_level()));
     }
     const bool sector_sound = !schema_.broken("sector");
-    const Sector* sector = sector_sound ? registry.find_sector(policy.sector) : nullptr;
-    if (!sector) {
+    // A stub may have no sector yet: it lives in policies/<region>/_unsorted/.
+    const bool unsorted = sector_sound && policy.stub && policy.sector.empty();
+    const Sector* sector =
+        sector_sound && !unsorted ? registry.find_sector(policy.sector) : nullptr;
+    if (unsorted) {
+      // Nothing to resolve; check_directories checks the directory.
+    } else if (!sector) {
       if (sector_sound)
         out_.error("E031", path_, mark_of(doc_, "sector"),
                    trf("unknown sector `{}`", policy.sector),
@@ -101,16 +106,12 @@ class PolicyChecker {
     };
     const bool published = check("published", policy.published);
     const bool added = check("added", policy.added);
-    const bool updated = check("updated", policy.updated);
+    check("updated", policy.updated);  // may precede `added`: an import keeps the source's date
     if (published && added && policy.added.compare_coarse(*policy.published) < 0)
       out_.error("E042", path_, mark_of(doc_, "added"),
                  trf("`added` {} is before `published` {}", policy.added.to_string(),
                      policy.published->to_string()),
                  trf("a record cannot enter the tracker before the document is published"));
-    if (added && updated && policy.updated->compare_coarse(policy.added) < 0)
-      out_.error("E042", path_, mark_of(doc_, "updated"),
-                 trf("`updated` {} is before `added` {}", policy.updated->to_string(),
-                     policy.added.to_string()));
   }
 
   void check_targets(const Policy& policy) {
@@ -180,6 +181,13 @@ class PolicyChecker {
       out_.error("E032", path_, mark_of(doc_, "region"),
                  trf("region {} does not match the directory `{}`", policy.region, parts[0]),
                  trf("move the file to policies/{}/{}/", region->slug, parts[1]));
+    if (policy.stub && policy.sector.empty() && !schema_.broken("sector")) {
+      if (parts[1] != kUnsortedDir)
+        out_.error("E033", path_, mark_of(doc_, "id"),
+                   trf("a stub without a sector is in the directory `{}`", parts[1]),
+                   trf("move the file to policies/{}/{}/ or set `sector`", parts[0], kUnsortedDir));
+      return;
+    }
     const Sector* dir_sector = registry.find_sector(parts[1]);
     if (sector && dir_sector != sector)
       out_.error(

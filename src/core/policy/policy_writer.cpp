@@ -60,6 +60,7 @@ std::string write_policy_yaml(const Policy& policy) {
   YamlOut out;
   out.raw(0, kSchemaComment.substr(0, kSchemaComment.size() - 1));
   out.scalar("id", policy.id);
+  if (policy.stub) out.raw(0, "stub: true");
   out.scalar("title", policy.title);
   out.scalar("title_en", policy.title_en);
   out.scalar("region", policy.region);
@@ -74,6 +75,7 @@ std::string write_policy_yaml(const Policy& policy) {
   out.date("added", policy.added);
   out.date("updated", policy.updated);
   out.scalar("source", policy.source);
+  out.list("source_ids", policy.source_ids);
   out.scalar("status", policy.status);
   out.scalar("instrument", policy.instrument);
   out.scalar("headline", policy.headline);

@@ -12,8 +12,8 @@ namespace ccnt {
 
 // The text of a policy file: `# yaml-language-server: $schema=...` on the
 // first line, then the fields that are set, in the order of docs/data-model.md
-// (id, title, title_en, region, level, sector, subsector, sectors, issuers,
-// doc_type, document_number, published, added, updated, source, status,
+// (id, stub, title, title_en, region, level, sector, subsector, sectors, issuers,
+// doc_type, document_number, published, added, updated, source, source_ids, status,
 // instrument, headline, summary, targets, tags).
 std::string write_policy_yaml(const Policy& policy);
 

@@ -185,6 +185,7 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
     return std::nullopt;
   }
   filter.has_targets_ = query.has_targets;
+  filter.stubs_ = query.stubs;
   filter.search_folded_ = fold_name(query.search);
   return filter;
 }
@@ -218,6 +219,7 @@ bool PolicyFilter::matches(const Policy& policy) const {
     if (until_ && policy.published->compare_coarse(*until_) > 0) return false;
   }
   if (has_targets_ && policy.targets.empty()) return false;
+  if (stubs_ && !policy.stub) return false;
   if (!search_folded_.empty()) {
     const auto hit = [&](const std::string& text) { return contains_folded(text, search_folded_); };
     if (!hit(policy.title) && !hit(policy.title_en) && !hit(policy.summary) &&
@@ -238,7 +240,7 @@ RegionDirFilter PolicyFilter::region_dir_filter() const {
 bool PolicyFilter::is_restrictive() const {
   return !region_slugs_.empty() || !sector_slugs_.empty() || !levels_.empty() || !types_.empty() ||
          !issuers_.empty() || !tags_.empty() || !added_.empty() || since_ || until_ ||
-         has_targets_ || !search_folded_.empty();
+         has_targets_ || stubs_ || !search_folded_.empty();
 }
 
 }  // namespace ccnt

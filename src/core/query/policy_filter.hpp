@@ -26,6 +26,7 @@ struct PolicyQuery {
   std::string since;                 // YYYY[-MM[-DD]], inclusive, on `published` (month precision)
   std::string until;
   bool has_targets = false;
+  bool stubs = false;  // only stubs: the records still waiting for a summary or sector
   std::string search;  // case-insensitive substring of title, summary or issuers
 };
 
@@ -75,6 +76,7 @@ class PolicyFilter {
   std::optional<PartialDate> since_;
   std::optional<PartialDate> until_;
   bool has_targets_ = false;
+  bool stubs_ = false;
   std::string search_folded_;  // lower-cased ASCII
 };
 

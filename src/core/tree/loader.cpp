@@ -15,6 +15,7 @@
 #include "core/tree/policy_cache.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/util/text_normalize.hpp"
+#include "core/util/parallel_for.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
 namespace ccnt {
@@ -33,25 +34,6 @@ FileResult load_one(const Project& project, const fs::path& file, const std::str
       result.policy = check_policy(*document, file, display, project, today, result.diagnostics);
   result.diagnostics.limit_per_file();
   return result;
-}
-
-unsigned thread_count(unsigned jobs, std::size_t work_items) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, work_items)));
-}
-
-// Runs work(i) for every i in [0, count) on `jobs` threads, the calling one included.
-template <typename Work>
-void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
-  jobs = thread_count(jobs, count);
-  std::atomic<std::size_t> next{0};
-  auto run = [&] {
-    for (std::size_t i = next++; i < count; i = next++) work(i);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(run);
-  run();
-  for (std::thread& thread : threads) thread.join();
 }
 
 // Per-file results in path order, kept apart so that output does not depend on threads. A
@@ -278,11 +260,20 @@ void check_across_files(const std::vector<Policy>& policies, Diagnostics& diagno
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> same_id(policies.size(), kNone);
   std::vector<std::size_t> same_title(policies.size(), kNone);
+  std::vector<std::pair<std::size_t, std::string_view>> same_source;  // (policy, its source id)
+  std::vector<std::size_t> same_source_first;
   auto find_ids = [&] {
     std::unordered_map<std::string_view, std::size_t> ids;
     ids.reserve(policies.size());
     for (std::size_t i = 0; i < policies.size(); ++i)
       if (auto [it, inserted] = ids.emplace(policies[i].id, i); !inserted) same_id[i] = it->second;
+    std::unordered_map<std::string_view, std::size_t> sources;
+    for (std::size_t i = 0; i < policies.size(); ++i)
+      for (const std::string& source_id : policies[i].source_ids)
+        if (auto [it, inserted] = sources.emplace(source_id, i); !inserted) {
+          same_source.emplace_back(i, source_id);
+          same_source_first.push_back(it->second);
+        }
   };
   auto find_titles = [&] {
     using RegionTitle = std::pair<std::string_view, std::string_view>;
@@ -322,6 +313,13 @@ void check_across_files(const std::vector<Policy>& policies, Diagnostics& diagno
           "E051", policy.path, policy.title_mark,
           trf("the same title is already recorded in {}", policies[same_title[i]].path),
           trf("a document is recorded once; update the existing file instead"));
+  }
+  for (std::size_t k = 0; k < same_source.size(); ++k) {
+    const Policy& policy = policies[same_source[k].first];
+    diagnostics.error("E052", policy.path, policy.id_mark,
+                      trf("source id `{}` is already used by {}", same_source[k].second,
+                          policies[same_source_first[k]].path),
+                      trf("a source record is imported once; merge the two files into one"));
   }
 }
 

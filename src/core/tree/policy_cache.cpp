@@ -29,14 +29,14 @@ namespace fs = std::filesystem;
 namespace {
 
 // Raised to the next number whenever the layout below or the Policy record changes.
-constexpr std::uint32_t kFormatVersion = 2;
+constexpr std::uint32_t kFormatVersion = 3;
 constexpr char kMagic[8] = {'C', 'C', 'N', 'T', 'P', 'C', 'A', 'C'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
 // A tripwire: a new field in Policy or Target must be added to encode/decode below (and
 // kFormatVersion raised) before this size is updated.
 #if defined(__GLIBCXX__) && defined(__x86_64__)
-static_assert(sizeof(Policy) == 640 && sizeof(Target) == 224,
+static_assert(sizeof(Policy) == 672 && sizeof(Target) == 224,
               "Policy or Target changed: update policy_cache.cpp and raise kFormatVersion");
 #endif
 
@@ -194,7 +194,7 @@ constexpr std::string Policy::*kStringFields[] = {
     &Policy::source,  &Policy::document_number, &Policy::status,    &Policy::instrument,
     &Policy::summary, &Policy::headline};
 constexpr std::vector<std::string> Policy::*kListFields[] = {&Policy::sectors, &Policy::issuers,
-                                                             &Policy::tags};
+                                                             &Policy::tags, &Policy::source_ids};
 constexpr std::string Target::*kTargetStringFields[] = {&Target::indicator, &Target::text,
                                                         &Target::unit,      &Target::kind,
                                                         &Target::qualifier, &Target::scope};
@@ -202,6 +202,7 @@ constexpr std::string Target::*kTargetStringFields[] = {&Target::indicator, &Tar
 void encode_policy(Encoder& e, const Policy& p) {
   for (std::string Policy::*field : kStringFields) e.str(p.*field);
   for (std::vector<std::string> Policy::*field : kListFields) e.strings(p.*field);
+  e.num<std::uint8_t>(p.stub ? 1 : 0);
   e.optional_date(p.published);
   e.date(p.added);
   e.optional_date(p.updated);
@@ -234,6 +235,7 @@ Policy decode_policy(Decoder& d, bool text) {
     else
       for (std::uint32_t n = d.count(4); n > 0; --n) d.view();
   }
+  p.stub = d.num<std::uint8_t>() != 0;
   p.published = d.optional_date();
   p.added = d.date();
   p.updated = d.optional_date();
