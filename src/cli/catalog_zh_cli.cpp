@@ -408,20 +408,35 @@ constexpr Translation kEntries[] = {
      "--no-formula-guard 只适用于 --format csv 和 tsv"},
     {"unknown format `{}`", "未知格式 `{}`"},
     // policy_selection.cpp
-    {"1 file with errors was left out; run 'ccnt validate'\n", "有 1 个文件因错误被略去；请运行 'ccnt validate'\n"},
-    {"{} files with errors were left out; run 'ccnt validate'\n", "有 {} 个文件因错误被略去；请运行 'ccnt validate'\n"},
+    {"1 file with errors was left out; run 'ccnt validate'\n",
+     "有 1 个文件因错误被略去；请运行 'ccnt validate'\n"},
+    {"{} files with errors were left out; run 'ccnt validate'\n",
+     "有 {} 个文件因错误被略去；请运行 'ccnt validate'\n"},
     // cmd_import.cpp, cli_parser.cpp (import)
     {"formats are csv, tsv, json and jsonl", "格式有 csv、tsv、json 和 jsonl"},
     {"cannot tell the format of {}", "无法判断 {} 的格式"},
-    {"name it .csv, .tsv, .json or .jsonl, or give --format", "请把文件命名为 .csv、.tsv、.json 或 .jsonl，或用 --format 指定"},
-    {"ccnt: the tree has {} errors; fix them first (see `ccnt validate`)\n", "ccnt：数据树有 {} 个错误；请先修正（见 `ccnt validate`）\n"},
-    {"Import an export (CSV, TSV, JSON, JSON Lines) as policy records", "把导出文件（CSV、TSV、JSON、JSON Lines）导入为政策记录"},
-    {"Examples:\n  ccnt import export.csv --mapping mappings/tracker.yaml --dry-run\n  ccnt import export.csv --mapping mappings/tracker.yaml\nRecords are matched by their source id: a second import of the same export changes\nnothing. What the source lacks (summary, sector) is left out and the record marked\n`stub: true`. Documentation: docs/import.md, docs/commands/import.md",
-     "示例：\n  ccnt import export.csv --mapping mappings/tracker.yaml --dry-run\n  ccnt import export.csv --mapping mappings/tracker.yaml\n记录按来源 id 匹配：同一导出文件再导入一次不会有任何改动。来源没有的内容（摘要、部门）\n留空，记录标为 `stub: true`。文档：docs/import.md、docs/commands/import.md"},
+    {"name it .csv, .tsv, .json or .jsonl, or give --format",
+     "请把文件命名为 .csv、.tsv、.json 或 .jsonl，或用 --format 指定"},
+    {"ccnt: the tree has {} errors; fix them first (see `ccnt validate`)\n",
+     "ccnt：数据树有 {} 个错误；请先修正（见 `ccnt validate`）\n"},
+    {"Import an export (CSV, TSV, JSON, JSON Lines) as policy records",
+     "把导出文件（CSV、TSV、JSON、JSON Lines）导入为政策记录"},
+    {"Examples:\n  ccnt import export.csv --mapping mappings/tracker.yaml --dry-run\n  ccnt import "
+     "export.csv --mapping mappings/tracker.yaml\nRecords are matched by their source id: a second "
+     "import of the same export changes\nnothing. What the source lacks (summary, sector) is left "
+     "out and the record marked\n`stub: true`. Documentation: docs/import.md, "
+     "docs/commands/import.md",
+     "示例：\n  ccnt import export.csv --mapping mappings/tracker.yaml --dry-run\n  ccnt import "
+     "export.csv --mapping mappings/tracker.yaml\n记录按来源 id "
+     "匹配：同一导出文件再导入一次不会有任何改动。来源没有的内容（摘要、部门）\n留空，记录标为 "
+     "`stub: true`。文档：docs/import.md、docs/commands/import.md"},
     {"The export to import", "要导入的导出文件"},
-    {"The mapping file: which column is which field (docs/import.md)", "映射文件：哪一列是哪个字段（docs/import.md）"},
-    {"csv, tsv, json or jsonl; default: the mapping's, else from the file name", "csv、tsv、json 或 jsonl；默认取映射文件的设置，否则按文件名判断"},
-    {"List what would be added, updated, unchanged and rejected; write nothing", "列出将新增、更新、不变和拒收的记录；不写入任何文件"},
+    {"The mapping file: which column is which field (docs/import.md)",
+     "映射文件：哪一列是哪个字段（docs/import.md）"},
+    {"csv, tsv, json or jsonl; default: the mapping's, else from the file name",
+     "csv、tsv、json 或 jsonl；默认取映射文件的设置，否则按文件名判断"},
+    {"List what would be added, updated, unchanged and rejected; write nothing",
+     "列出将新增、更新、不变和拒收的记录；不写入任何文件"},
     {"formats are table, json, jsonl, csv, tsv, yaml, markdown and ids",
      "格式有 table、json、jsonl、csv、tsv、yaml、markdown 和 ids"},
     // cmd_report.cpp

@@ -10,6 +10,7 @@
 #include "core/import/import_report.hpp"
 #include "core/import/importer.hpp"
 #include "core/import/source_table.hpp"
+#include "core/output/visible_text.hpp"
 #include "core/tree/loader.hpp"
 #include "core/tree/source_file.hpp"
 
@@ -22,7 +23,8 @@ constexpr std::size_t kMaxExportBytes = std::size_t{1} << 30;
 
 // Prints diagnostics in compiler style on stdout.
 void print(const Diagnostics& diagnostics) {
-  for (const Diagnostic& d : diagnostics.all()) std::cout << format_diagnostic_text(d, false);
+  for (const Diagnostic& d : diagnostics.all())
+    std::cout << without_ci_commands(format_diagnostic_text(d, false));
 }
 
 }  // namespace
@@ -71,13 +73,12 @@ int run_import(const Options& options) {
     return kExitProblems;
   }
 
-  const auto report = import_table(project, loaded.policies, *table, *mapping, display,
-                                   ImportOptions{.dry_run = opts.dry_run,
-                                                 .jobs = options.global.jobs},
-                                   problems);
+  const auto report =
+      import_table(project, loaded.policies, *table, *mapping, display,
+                   ImportOptions{.dry_run = opts.dry_run, .jobs = options.global.jobs}, problems);
   print(problems);
   if (!report) return kExitUsage;
-  std::cout << format_import_report(*report, display, opts.dry_run);
+  std::cout << without_ci_commands(format_import_report(*report, display, opts.dry_run));
   return problems.error_count() > 0 || report->rejected > 0 ? kExitProblems : kExitOk;
 }
 

@@ -153,8 +153,8 @@ int run_report(const Options& options) {
   const auto editorial = editorial_or_draft(project, month, policies, options.global.color);
   if (!editorial) return kExitProblems;
   Diagnostics diagnostics;
-  auto bulletin = render_bulletin(layout.text, layout.path, *editorial, policies,
-                                        project.registry, diagnostics);
+  auto bulletin = render_bulletin(layout.text, layout.path, *editorial, policies, project.registry,
+                                  diagnostics);
   print_diagnostics(diagnostics, options.global.color);
   if (!bulletin) throw UsageError(trf("cannot render the bulletin with {}", layout.path));
   // Said in the bulletin itself (a Markdown comment, not rendered) so that it cannot go unseen.

@@ -54,8 +54,8 @@ int run_validate(const Options& options) {
   if (!opts.paths.empty()) {
     bulletins.clear();
     std::unordered_set<std::string>& selected = selected_paths;  // inside policies/, as shown
-    std::vector<std::string> selected_dirs;    // for problems found while scanning them
-    std::vector<fs::path> outside;             // files elsewhere, checked on their own
+    std::vector<std::string> selected_dirs;  // for problems found while scanning them
+    std::vector<fs::path> outside;           // files elsewhere, checked on their own
     for (const std::string& arg : opts.paths) {
       std::error_code ec;
       const fs::path path = fs::absolute(arg, ec).lexically_normal();

@@ -52,10 +52,10 @@ struct ListOptions {
   bool reverse = false;
   std::size_t limit = 0;  // 0 = no limit
   bool count = false;
-  std::string format = "table";  // table | json | jsonl | csv | tsv | yaml | markdown | ids
-  bool bom = false;              // CSV/TSV: start with a UTF-8 byte-order mark for Excel
+  std::string format = "table";   // table | json | jsonl | csv | tsv | yaml | markdown | ids
+  bool bom = false;               // CSV/TSV: start with a UTF-8 byte-order mark for Excel
   bool no_formula_guard = false;  // CSV/TSV: no leading ' before cells a spreadsheet would run
-  std::size_t width = 0;         // --width N: fit the table to N columns; 0 = the terminal's
+  std::size_t width = 0;          // --width N: fit the table to N columns; 0 = the terminal's
 };
 
 struct ShowOptions {
@@ -72,8 +72,8 @@ struct StatsOptions {
 
 struct TargetsOptions {
   FilterOptions filter;
-  std::string indicator;         // slug or Chinese name; empty = every indicator with targets
-  bool all = false;              // also indicators where nothing can be compared
+  std::string indicator;          // slug or Chinese name; empty = every indicator with targets
+  bool all = false;               // also indicators where nothing can be compared
   std::string format = "table";   // table | csv | json | markdown
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
 };
@@ -106,10 +106,10 @@ struct NewOptions {
 
 // ccnt import FILE --mapping MAP: rows of an export into policy records.
 struct ImportCliOptions {
-  std::string file;       // the export: CSV, TSV, JSON or JSON Lines
-  std::string mapping;    // the mapping file (docs/import.md)
-  std::string format;     // csv | tsv | json | jsonl; empty = the mapping's, else the file name's
-  bool dry_run = false;   // list what would change, write nothing
+  std::string file;      // the export: CSV, TSV, JSON or JSON Lines
+  std::string mapping;   // the mapping file (docs/import.md)
+  std::string format;    // csv | tsv | json | jsonl; empty = the mapping's, else the file name's
+  bool dry_run = false;  // list what would change, write nothing
 };
 
 // ccnt completion SHELL, and the hidden ccnt __complete WORD... the scripts call.

@@ -23,9 +23,10 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
 // points at `ccnt validate`. Only the policies `keep_text` accepts (default: those that pass
 // the filter) keep their summaries and targets; see LoadOptions::keep_text.
 // `left_out`, when given, receives the number of files left out for their errors.
-std::vector<Policy> load_matching_policies(
-    const Project& project, const PolicyFilter& filter, const GlobalOptions& global,
-    const std::function<bool(const Policy&)>& keep_text = {}, std::size_t* left_out = nullptr);
+std::vector<Policy> load_matching_policies(const Project& project, const PolicyFilter& filter,
+                                           const GlobalOptions& global,
+                                           const std::function<bool(const Policy&)>& keep_text = {},
+                                           std::size_t* left_out = nullptr);
 
 // The line a command's own output ends with when files were left out for their errors, so that
 // no record disappears silently: "1 file with errors was left out; run 'ccnt validate'". Empty

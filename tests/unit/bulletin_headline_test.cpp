@@ -66,8 +66,8 @@ TEST_CASE("a national policy without issuers has no derived headline") {
 
 TEST_CASE("headline: a joint document of 中共中央 and 国务院 names both") {
   using ccnt::names_leadership_jointly;
-  CHECK(bulletin_headline(policy("national", "national", {"国务院", "中共中央"}), source_registry()) ==
-        "中共中央、国务院发布《某某实施方案》");
+  CHECK(bulletin_headline(policy("national", "national", {"国务院", "中共中央"}),
+                          source_registry()) == "中共中央、国务院发布《某某实施方案》");
   CHECK(names_leadership_jointly({"中共中央", "国务院"}));
   CHECK(names_leadership_jointly({"国务院", "中共中央"}));
   CHECK(names_leadership_jointly({"中共中央办公厅", "国务院办公厅"}));

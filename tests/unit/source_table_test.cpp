@@ -88,7 +88,7 @@ TEST_CASE("source table: JSON and JSON Lines") {
     CHECK(first_code(R"({"id": "a"})", SourceFormat::Json) == "E102");
     CHECK(first_code(R"([{"id": ["a"]}])", SourceFormat::Json) == "E103");
     CHECK(first_code(R"([{"id": "a"})", SourceFormat::Json) == "E102");
-    CHECK(first_code(std::string(100, '[') , SourceFormat::Json) == "E102");
+    CHECK(first_code(std::string(100, '['), SourceFormat::Json) == "E102");
     CHECK(first_code(R"([{"id": "\ud800"}])", SourceFormat::Json) == "E102");
   }
 }

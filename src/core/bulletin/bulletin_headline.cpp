@@ -37,7 +37,7 @@ std::optional<std::string> derive_headline(const Policy& policy, const Registry&
     if (policy.issuers.empty()) return std::nullopt;
     if (names_leadership_jointly(policy.issuers))  // named as they sign: the Party first
       return (policy.issuers[0].ends_with("办公厅") ? "中共中央办公厅、国务院办公厅"
-                                                     : "中共中央、国务院") +
+                                                    : "中共中央、国务院") +
              std::string("发布") + title;
     if (policy.issuers.size() > 1 || names_several_agencies(policy.issuers.front()))
       return "多部门共同发布" + title;

@@ -19,13 +19,12 @@ namespace {
 
 constexpr const char* kCode = "E104";
 
-const std::vector<std::string> kTopKeys = {"source",  "format",  "columns",           "categories",
-                                           "issuer_separators", "region", "sectors",
-                                           "placeholder_months"};
-const std::vector<std::string> kFields = {"source_id", "title",          "issuers",
-                                          "link",      "published",      "published_year",
-                                          "published_month", "updated",  "summary",
-                                          "region"};
+const std::vector<std::string> kTopKeys = {
+    "source", "format",  "columns",           "categories", "issuer_separators",
+    "region", "sectors", "placeholder_months"};
+const std::vector<std::string> kFields = {
+    "source_id",      "title",           "issuers", "link",    "published",
+    "published_year", "published_month", "updated", "summary", "region"};
 const std::vector<std::string> kSectorKeys = {"include", "map"};
 const std::vector<std::string> kPlaceholderKeys = {"month", "updated_before"};
 

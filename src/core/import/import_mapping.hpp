@@ -36,9 +36,9 @@ struct ImportMapping {
   // Field → column of the export. Fields: source_id, title, issuers, link, published,
   // published_year, published_month, updated, summary, region.
   std::map<std::string, std::string> columns;
-  std::vector<std::string> categories;         // columns read as category levels, in order
-  std::vector<std::string> issuer_separators;  // split issuers on each of these
-  std::string region;                          // canonical slug when no region column gives one
+  std::vector<std::string> categories;          // columns read as category levels, in order
+  std::vector<std::string> issuer_separators;   // split issuers on each of these
+  std::string region;                           // canonical slug when no region column gives one
   std::map<std::string, SectorChoice> sectors;  // "level1/level2" or "level1" → sector
   std::vector<PlaceholderMonth> placeholder_months;
 

@@ -4,26 +4,14 @@
 
 #include "core/diag/diagnostic_format.hpp"
 #include "core/diag/message_catalog.hpp"
+#include "core/output/visible_text.hpp"
 
 namespace ccnt {
 namespace {
 
-// Text with C0 and C1 control characters and DEL written as escapes.
+// Text from the export as it may be shown: see visible_text.
 std::string escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-    else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-             static_cast<unsigned char>(text[i + 1]) <= 0x9f)
-      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[++i]));
-    else out += static_cast<char>(c);
-  }
-  return out;
+  return visible_text(text);
 }
 
 }  // namespace
@@ -38,9 +26,9 @@ std::string format_import_report(const ImportReport& report, const std::string& 
         break;
       case ImportOutcome::Updated: {
         std::string fields;
-        for (const std::string& field : entry.changed) fields += (fields.empty() ? "" : ", ") + field;
-        out += fmt::format("{} {}  {}\n", trf("updated  "), entry.path,
-                           trf("changed: {}", fields));
+        for (const std::string& field : entry.changed)
+          fields += (fields.empty() ? "" : ", ") + field;
+        out += fmt::format("{} {}  {}\n", trf("updated  "), entry.path, trf("changed: {}", fields));
         break;
       }
       case ImportOutcome::Rejected:

@@ -8,8 +8,8 @@
 
 namespace ccnt {
 
-// The report as text. Titles are shown with control characters escaped (\n, \x1b), so that no
-// byte of an export acts on the terminal.
+// The report as text. Titles and messages go through visible_text, so that no byte of an export
+// acts on the terminal.
 std::string format_import_report(const ImportReport& report, const std::string& display,
                                  bool dry_run);
 

@@ -35,8 +35,8 @@ std::string_view trim(std::string_view text) {
   bool changed = true;
   while (changed && !text.empty()) {
     changed = false;
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' ||
-                             text.front() == '\r' || text.front() == '\n')) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
+                             text.front() == '\n')) {
       text.remove_prefix(1);
       changed = true;
     }
@@ -82,10 +82,10 @@ std::uint64_t fnv1a(std::string_view text) {
 // Everything the import decided for one row before the tree is touched.
 struct Candidate {
   ImportEntry entry;
-  Policy policy;           // the record as it will be written
+  Policy policy;  // the record as it will be written
   const Policy* existing = nullptr;
-  fs::path file;           // where it is written
-  std::string text;        // its YAML
+  fs::path file;     // where it is written
+  std::string text;  // its YAML
 };
 
 class RowConverter {
@@ -94,16 +94,20 @@ class RowConverter {
                const std::string& display)
       : project_(project), mapping_(mapping), display_(display) {
     for (const char* field :
-         {"source_id", "title", "issuers", "link", "published", "published_year",
-          "published_month", "updated", "summary", "region"}) {
+         {"source_id", "title", "issuers", "link", "published", "published_year", "published_month",
+          "updated", "summary", "region"}) {
       const std::string& name = mapping.column(field);
       if (name.empty()) continue;
-      if (const auto index = table.column(name)) columns_[field] = *index;
-      else missing_.push_back(name);
+      if (const auto index = table.column(name))
+        columns_[field] = *index;
+      else
+        missing_.push_back(name);
     }
     for (const std::string& name : mapping.categories) {
-      if (const auto index = table.column(name)) categories_.push_back(*index);
-      else missing_.push_back(name);
+      if (const auto index = table.column(name))
+        categories_.push_back(*index);
+      else
+        missing_.push_back(name);
     }
     doc_types_ = schema_enum(project.schemas_dir / "policy.schema.json", "doc_type");
     const PartialDate now = today();
@@ -134,13 +138,11 @@ class RowConverter {
       return std::all_of(text.begin(), text.end(), [](char c) { return c > ' ' && c <= '~'; });
     };
     if (id_value.empty() || !printable(id_value) || id_value.size() > 150) {
-      entry.problems.error("E106", display_, at,
-                           id_value.empty()
-                               ? trf("row has no source id (column `{}`)",
-                                     mapping_.column("source_id"))
-                               : trf("source id `{}` is not printable ASCII without spaces",
-                                     id_value),
-                           trf("every record needs the source's own stable id"));
+      entry.problems.error(
+          "E106", display_, at,
+          id_value.empty() ? trf("row has no source id (column `{}`)", mapping_.column("source_id"))
+                           : trf("source id `{}` is not printable ASCII without spaces", id_value),
+          trf("every record needs the source's own stable id"));
       return false;
     }
     p.source_ids = {mapping_.source + ":" + id_value};
@@ -194,8 +196,10 @@ class RowConverter {
     const std::string updated(trim(cell(row, "updated")));
     if (!updated.empty()) {
       // 2021-03-04, also with a time after it.
-      const auto date = PartialDate::parse(updated.substr(0, std::min<std::size_t>(10, updated.size())));
-      if (!date || !date->is_real() || (updated.size() > 10 && updated[10] != ' ' && updated[10] != 'T')) {
+      const auto date =
+          PartialDate::parse(updated.substr(0, std::min<std::size_t>(10, updated.size())));
+      if (!date || !date->is_real() ||
+          (updated.size() > 10 && updated[10] != ' ' && updated[10] != 'T')) {
         entry.problems.error("E108", display_, at, trf("`{}` is not a date YYYY-MM-DD", updated),
                              trf("column `{}`", mapping_.column("updated")));
         return false;
@@ -206,8 +210,7 @@ class RowConverter {
     if (!full.empty()) {
       const auto date = PartialDate::parse(full);
       if (!date || !date->is_real()) {
-        entry.problems.error("E108", display_, at,
-                             trf("`{}` is not a date YYYY[-MM[-DD]]", full),
+        entry.problems.error("E108", display_, at, trf("`{}` is not a date YYYY[-MM[-DD]]", full),
                              trf("column `{}`", mapping_.column("published")));
         return false;
       }
@@ -240,8 +243,8 @@ class RowConverter {
         if (rule.month == *month && p.updated &&
             p.updated->compare_coarse(rule.updated_before) < 0) {
           published.month = 0;
-          entry.notes.push_back(trf("month {} taken as a placeholder: only the year is kept",
-                                    *month));
+          entry.notes.push_back(
+              trf("month {} taken as a placeholder: only the year is kept", *month));
           break;
         }
     }
@@ -292,7 +295,8 @@ std::vector<std::string> merge_source_fields(Policy& record, const Policy& sourc
 // Where a new record's file goes: policies/<region>/<sector or _unsorted>/<id>.yaml.
 fs::path new_file(const Project& project, const Policy& policy) {
   return project.policies_dir() / policy.region /
-         (policy.sector.empty() ? std::string(kUnsortedDir) : policy.sector) / (policy.id + ".yaml");
+         (policy.sector.empty() ? std::string(kUnsortedDir) : policy.sector) /
+         (policy.id + ".yaml");
 }
 
 // Checks a record's text exactly as `ccnt validate` checks its file.
@@ -300,8 +304,9 @@ bool check_record(const Project& project, Candidate& candidate, const PartialDat
   Diagnostics problems;
   const std::string display = display_path(candidate.file);
   auto document = parse_yaml(candidate.text, display, problems);
-  const bool ok = document && check_policy(*document, candidate.file, display, project, date,
-                                           problems).has_value();
+  const bool ok =
+      document &&
+      check_policy(*document, candidate.file, display, project, date, problems).has_value();
   for (const Diagnostic& d : problems.all())
     if (d.severity == Severity::Error) candidate.entry.problems.add(d);
   return ok;
@@ -343,7 +348,8 @@ std::vector<std::string> split_issuers(const std::string& cell,
   return out;
 }
 
-std::optional<ImportReport> import_table(const Project& project, const std::vector<Policy>& existing,
+std::optional<ImportReport> import_table(const Project& project,
+                                         const std::vector<Policy>& existing,
                                          const SourceTable& table, const ImportMapping& mapping,
                                          const std::string& display, const ImportOptions& options,
                                          Diagnostics& diagnostics) {
@@ -418,10 +424,10 @@ std::optional<ImportReport> import_table(const Project& project, const std::vect
       c.entry.path = display_path(c.file);
       c.policy.path = c.entry.path;
       if (by_id.count(c.policy.id)) {
-        c.entry.problems.error("E110", display, {c.entry.line, 1},
-                               trf("id `{}` is already used by {}", c.policy.id,
-                                   by_id.at(c.policy.id)->path),
-                               trf("two source ids give the same id; rename the existing record"));
+        c.entry.problems.error(
+            "E110", display, {c.entry.line, 1},
+            trf("id `{}` is already used by {}", c.policy.id, by_id.at(c.policy.id)->path),
+            trf("two source ids give the same id; rename the existing record"));
         c.entry.outcome = ImportOutcome::Rejected;
         return;
       }
@@ -484,9 +490,8 @@ std::optional<ImportReport> import_table(const Project& project, const std::vect
       std::error_code ec;
       fs::create_directories(c.file.parent_path(), ec);
       std::string error;
-      const WriteResult result = c.existing
-                                     ? write_file_atomically(c.file, c.text, error)
-                                     : create_file_atomically(c.file, c.text, error);
+      const WriteResult result = c.existing ? write_file_atomically(c.file, c.text, error)
+                                            : create_file_atomically(c.file, c.text, error);
       if (result != WriteResult::Written) {
         c.entry.problems.error("E112", c.entry.path, {},
                                result == WriteResult::Exists
@@ -500,10 +505,18 @@ std::optional<ImportReport> import_table(const Project& project, const std::vect
   report.entries.reserve(n);
   for (Candidate& c : candidates) {
     switch (c.entry.outcome) {
-      case ImportOutcome::Added: ++report.added; break;
-      case ImportOutcome::Updated: ++report.updated; break;
-      case ImportOutcome::Unchanged: ++report.unchanged; break;
-      case ImportOutcome::Rejected: ++report.rejected; break;
+      case ImportOutcome::Added:
+        ++report.added;
+        break;
+      case ImportOutcome::Updated:
+        ++report.updated;
+        break;
+      case ImportOutcome::Unchanged:
+        ++report.unchanged;
+        break;
+      case ImportOutcome::Rejected:
+        ++report.rejected;
+        break;
     }
     report.entries.push_back(std::move(c.entry));
   }

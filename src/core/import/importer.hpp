@@ -24,13 +24,13 @@ enum class ImportOutcome { Added, Updated, Unchanged, Rejected };
 // What happens to one row of the export.
 struct ImportEntry {
   ImportOutcome outcome = ImportOutcome::Rejected;
-  int line = 0;                        // where the row starts in the export
-  std::string id;                      // the record's id (empty when rejected before one exists)
-  std::string path;                    // the record's file, as displayed
+  int line = 0;      // where the row starts in the export
+  std::string id;    // the record's id (empty when rejected before one exists)
+  std::string path;  // the record's file, as displayed
   std::string title;
-  std::vector<std::string> changed;    // fields a re-import changes (Updated)
-  std::vector<std::string> notes;      // what was left out, e.g. a link that is not https
-  Diagnostics problems;                // why a row is rejected (E106-E112 and the record's own)
+  std::vector<std::string> changed;  // fields a re-import changes (Updated)
+  std::vector<std::string> notes;    // what was left out, e.g. a link that is not https
+  Diagnostics problems;              // why a row is rejected (E106-E112 and the record's own)
 };
 
 struct ImportOptions {
@@ -50,7 +50,8 @@ struct ImportReport {
 // record is checked like a policy file before anything is written; a row whose record would not
 // validate, or would clash with another (same id, title in its region, source id), is rejected
 // with the reasons. Writing is atomic per file.
-std::optional<ImportReport> import_table(const Project& project, const std::vector<Policy>& existing,
+std::optional<ImportReport> import_table(const Project& project,
+                                         const std::vector<Policy>& existing,
                                          const SourceTable& table, const ImportMapping& mapping,
                                          const std::string& display, const ImportOptions& options,
                                          Diagnostics& diagnostics);

@@ -624,7 +624,8 @@ class Compiler {
   }
 
   // Reports $ref chains that come back to a schema without descending into the document
-  // (through $ref, allOf, anyOf, oneOf, if, then, else only), which would make validation loop forever.
+  // (through $ref, allOf, anyOf, oneOf, if, then, else only), which would make validation loop
+  // forever.
   void find_ref_cycles() {
     enum class Color : std::uint8_t { White, Gray, Black };
     std::vector<Color> color(nodes_.size(), Color::White);

@@ -77,7 +77,8 @@ void check_data_quality(const std::vector<Policy>& policies, Diagnostics& diagno
   std::map<int, std::pair<std::size_t, std::size_t>> months_by_year;
   for (std::size_t i = 0; i < policies.size(); ++i) {
     const Policy& policy = policies[i];
-    auto [it, inserted] = first_with_key.emplace(duplicate_title_key(policy.title, policy.issuers), i);
+    auto [it, inserted] =
+        first_with_key.emplace(duplicate_title_key(policy.title, policy.issuers), i);
     if (!inserted && policies[it->second].title != policy.title)
       diagnostics.warning("W050", policy.path, policy.title_mark,
                           trf("the title looks like the same document as {} (《{}》)",

@@ -25,8 +25,9 @@ std::string duplicate_title_key(std::string_view title, const std::vector<std::s
 int five_year_plan_start(std::string_view title);
 
 // Runs every check on the loaded policies: near-duplicate titles (W050), a plan period that does
-// not fit the publication date (W051), an imported record without an issuer (W052), a month that looks like a placeholder
-// (W053). Hash maps keyed by the normalised title keep it linear in the number of records.
+// not fit the publication date (W051), an imported record without an issuer (W052), a month that
+// looks like a placeholder (W053). Hash maps keyed by the normalised title keep it linear in the
+// number of records.
 void check_data_quality(const std::vector<Policy>& policies, Diagnostics& diagnostics);
 
 }  // namespace ccnt

@@ -14,8 +14,8 @@
 #include "core/policy/policy_checks.hpp"
 #include "core/tree/policy_cache.hpp"
 #include "core/tree/source_file.hpp"
-#include "core/util/text_normalize.hpp"
 #include "core/util/parallel_for.hpp"
+#include "core/util/text_normalize.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
 namespace ccnt {
