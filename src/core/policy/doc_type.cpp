@@ -21,6 +21,16 @@ std::string_view trim_spaces(std::string_view text) {
   }
 }
 
+// Words that end in a document type without being one: a title ending 核算方法 is a method,
+// not a law (法).
+constexpr std::string_view kLookalikes[] = {"方法", "做法", "算法", "手法", "说法"};
+
+bool ends_with_lookalike_of(std::string_view stem, std::string_view type) {
+  for (std::string_view word : kLookalikes)
+    if (word.size() > type.size() && word.ends_with(type) && stem.ends_with(word)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string_view title_without_period(std::string_view title) {
@@ -39,6 +49,7 @@ std::string derive_doc_type(std::string_view title, const std::vector<std::strin
   const std::string* best = nullptr;
   for (const std::string& type : types) {
     if (type.empty() || type == kOtherDocType || !stem.ends_with(type)) continue;
+    if (ends_with_lookalike_of(stem, type)) continue;
     if (!best || type.size() > best->size()) best = &type;
   }
   return best ? *best : std::string(kOtherDocType);
