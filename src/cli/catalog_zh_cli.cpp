@@ -146,7 +146,8 @@ constexpr Translation kEntries[] = {
      "部门的 slug 或中文名；匹配主部门或任一其他部门"},
     {"Issuing level: national, provincial, municipal, county",
      "发布级别：national、provincial、municipal、county"},
-    {"Substring of any issuer (生态环境厅)", "任一发布机构名称的一部分（如 生态环境厅）"},
+    {"Agency under any of its names (国家发展改革委), a local kind (发改委), or text in an issuer",
+     "机构（任一名称，如 国家发展改革委）、地方机构类别（如 发改委），或发布机构名称中的文字"},
     {"Document type, exactly (实施方案, 通知)", "文件类型，须完全一致（如 实施方案、通知）"},
     {"Tag, exactly", "标签，须完全一致"},
     {"Published in or after this month (YYYY, YYYY-MM or YYYY-MM-DD)",
@@ -227,12 +228,16 @@ constexpr Translation kEntries[] = {
      "  ccnt stats\n"
      "  ccnt stats --region 广东 --format markdown\n"
      "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+     "  ccnt stats --by issuer              policies per agency, under all its names\n"
      "Documentation: docs/commands/stats.md",
      "示例：\n"
      "  ccnt stats\n"
      "  ccnt stats --region 广东 --format markdown\n"
      "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+     "  ccnt stats --by issuer              按机构统计政策（合并同一机构的各种名称）\n"
      "文档：docs/commands/stats.md"},
+    {"Tables to print: region-sector, level, added, indicator, issuer (default: all but issuer)",
+     "要输出的表：region-sector、level、added、indicator、issuer（默认：除 issuer 外全部）"},
     {"Output: table, csv, json or markdown", "输出：table、csv、json 或 markdown"},
     {"Compare quantitative targets across regions with the national benchmark",
      "将各地的量化目标与国家基准比较"},

@@ -143,7 +143,10 @@ void add_filter_options(CLI::App* cmd, FilterOptions& filter) {
              "SECTOR");
   repeatable("--level", filter.levels,
              trf("Issuing level: national, provincial, municipal, county"), "LEVEL");
-  repeatable("--issuer", filter.issuers, trf("Substring of any issuer (生态环境厅)"), "TEXT");
+  repeatable("--issuer", filter.issuers,
+             trf("Agency under any of its names (国家发展改革委), a local kind (发改委), or text "
+                 "in an issuer"),
+             "AGENCY");
   repeatable("--type", filter.types, trf("Document type, exactly (实施方案, 通知)"), "TYPE");
   repeatable("--tag", filter.tags, trf("Tag, exactly"), "TAG");
   cmd->add_option("--since", filter.since,
@@ -266,8 +269,17 @@ void add_stats(CLI::App& app, Options& options) {
           "  ccnt stats\n"
           "  ccnt stats --region 广东 --format markdown\n"
           "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+          "  ccnt stats --by issuer              policies per agency, under all its names\n"
           "Documentation: docs/commands/stats.md"));
   add_filter_options(cmd, stats.filter);
+  cmd->add_option("--by", stats.by,
+                  trf("Tables to print: region-sector, level, added, indicator, issuer "
+                      "(default: all but issuer)"))
+      ->check(CLI::IsMember({"region-sector", "level", "added", "indicator", "issuer"}))
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',')
+      ->type_name("TABLE");
   cmd->add_option("--format", stats.format, trf("Output: table, csv, json or markdown"))
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
       ->type_name("FORMAT");

@@ -6,6 +6,25 @@ namespace {
 // English → Chinese for the core's diagnostics: the exact strings passed to tr() and trf() in
 // src/core. Codes, field names, values quoted from files and flags stay as they are.
 constexpr Translation kEntries[] = {
+    // agency_registry.cpp
+    {"unknown key `{}`", "未知的键 `{}`"},
+    {"name `{}` of `{}` is already used by `{}` (line {})",
+     "`{1}` 的名称 `{0}` 已被 `{2}`（第 {3} 行）使用"},
+    {"every name form is unique across schemas/agencies.yaml; remove one",
+     "schemas/agencies.yaml 中每个名称只能出现一次；请删去其中一处"},
+    {"schemas/agencies.yaml needs the lists `agencies` and `regional`",
+     "schemas/agencies.yaml 需要列表 `agencies` 和 `regional`"},
+    {"an agency needs a `kind`", "机构需要 `kind`"},
+    {"unknown agency kind `{}`", "未知的机构类别 `{}`"},
+    {"kinds are {}", "类别有 {}"},
+    {"an entry needs an `id` and a `name`", "条目需要 `id` 和 `name`"},
+    {"id `{}` is already used at line {}", "id `{}` 已在第 {} 行使用"},
+    {"schemas/agencies.yaml needs a list `{}`", "schemas/agencies.yaml 需要列表 `{}`"},
+    {"an entry is a mapping of its fields", "条目应是由字段组成的映射"},
+    {"`until` {} is not a month YYYY-MM", "`until` {} 不是 YYYY-MM 形式的月份"},
+    {"a former name needs a `name`", "曾用名需要 `name`"},
+    {"`{}` is succeeded by unknown agency `{}`", "`{}` 的继任机构 `{}` 未知"},
+    {"`{}` names unknown central agency `{}`", "`{}` 指向未知的中央机构 `{}`"},
     // atomic_write.cpp
     {"it is a directory", "它是一个目录"},
     {"it is a FIFO that no process reads", "它是一个没有进程读取的 FIFO"},
@@ -213,6 +232,12 @@ constexpr Translation kEntries[] = {
     {"a document is recorded once; update the existing file instead",
      "同一文件只收录一次；请改为更新已有的文件"},
     // policy_checks.cpp
+    {"issuer `{}` is not an agency schemas/agencies.yaml knows",
+     "发布机构 `{}` 不在 schemas/agencies.yaml 中"},
+    {"check the name, or add the agency to schemas/agencies.yaml (or its kind under `regional`)",
+     "请检查名称，或把该机构加入 schemas/agencies.yaml（地方机构则把其类别加入 `regional`）"},
+    {"issuer `{}` names {} agencies in one item", "发布机构 `{}` 在一项中写了 {} 个机构"},
+    {"write one agency per item of `issuers`: {}", "`issuers` 每项写一个机构：{}"},
     {"unknown region `{}`", "未知地区 `{}`"},
     {"level `{}` does not fit region {} ({}), which issues at level `{}`",
      "级别 `{}` 与地区{}（{}）不符，该地区的级别是 `{}`"},

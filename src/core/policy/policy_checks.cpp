@@ -146,6 +146,31 @@ class PolicyChecker {
     }
   }
 
+  // Every issuer names an agency the registry can place (W080), one per item (W081).
+  void check_issuers(const Policy& policy) {
+    const Registry& registry = project_.registry;
+    const Node* list = doc_.find("issuers");
+    if (!list || !list->is_sequence() || !registry.find_region(policy.region)) return;
+    for (const Node& item : list->items) {
+      const std::string& issuer = item.scalar;
+      const IssuerPlacement placement = registry.place_issuer(issuer, policy.region);
+      if (!placement.placed()) {
+        const std::vector<std::string> close = registry.agencies().suggest(issuer, registry);
+        out_.warning("W080", path_, item.mark,
+                     trf("issuer `{}` is not an agency schemas/agencies.yaml knows", issuer),
+                     close.empty() ? trf("check the name, or add the agency to "
+                                         "schemas/agencies.yaml (or its kind under `regional`)")
+                                   : did_you_mean(close));
+      } else if (placement.several) {
+        out_.warning(
+            "W081", path_, item.mark,
+            trf("issuer `{}` names {} agencies in one item", issuer, placement.parts.size()),
+            trf("write one agency per item of `issuers`: {}",
+                fmt::join(placement.parts, tr(", "))));
+      }
+    }
+  }
+
   void check_identity(const Policy& policy, const fs::path& file) {
     if (!schema_.broken("id") && file.stem().string() != policy.id)
       out_.error(
@@ -212,6 +237,7 @@ std::optional<Policy> check_policy(const Node& document, const fs::path& file,
   checker.check_identity(policy, file);
   checker.check_dates(policy);
   checker.check_targets(policy);
+  checker.check_issuers(policy);
   if (diagnostics.error_count() != errors_before) return std::nullopt;
   return policy;
 }

@@ -14,11 +14,7 @@ namespace {
 std::optional<Node> load_list(const std::filesystem::path& file, std::string_view key,
                               Diagnostics& diagnostics) {
   const std::string path = display_path(file);
-  // schemas/ lies in the data tree (or the installed data directory); a link may not lead out.
-  auto bytes =
-      read_tree_file(file, path, tree_prefix(file.parent_path().parent_path()), diagnostics);
-  if (!bytes) return std::nullopt;
-  auto root = parse_yaml(*bytes, path, diagnostics);
+  auto root = read_registry_yaml(file, diagnostics);
   if (!root) return std::nullopt;
   const Node* list = root->find(key);
   if (!list || !list->is_sequence()) {
@@ -40,6 +36,16 @@ bool index_name(std::unordered_map<std::string, std::size_t>& index, const std::
 }
 
 }  // namespace
+
+std::optional<Node> read_registry_yaml(const std::filesystem::path& file,
+                                       Diagnostics& diagnostics) {
+  const std::string path = display_path(file);
+  // schemas/ lies in the data tree (or the installed data directory); a link may not lead out.
+  auto bytes =
+      read_tree_file(file, path, tree_prefix(file.parent_path().parent_path()), diagnostics);
+  if (!bytes) return std::nullopt;
+  return parse_yaml(*bytes, path, diagnostics);
+}
 
 std::string fold_name(std::string_view name) {
   std::string out(name);
@@ -130,6 +136,9 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
       registry.indicators_.push_back(std::move(indicator));
     }
   }
+
+  if (auto agencies = AgencyRegistry::load(schemas_dir / "agencies.yaml", diagnostics))
+    registry.agencies_ = std::move(*agencies);
 
   if (diagnostics.error_count() != errors_before) return std::nullopt;
   return registry;

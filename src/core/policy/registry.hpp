@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "core/diag/diagnostic.hpp"
+#include "core/policy/agency_registry.hpp"
+#include "core/yaml/document.hpp"
 
 namespace ccnt {
 
@@ -55,7 +57,7 @@ struct Indicator {
 
 class Registry {
  public:
-  // Reads regions.yaml, sectors.yaml and indicators.yaml from a schemas directory.
+  // Reads regions.yaml, sectors.yaml, indicators.yaml and agencies.yaml from a schemas directory.
   static std::optional<Registry> load(const std::filesystem::path& schemas_dir,
                                       Diagnostics& diagnostics);
 
@@ -73,6 +75,12 @@ class Registry {
   std::vector<std::string> suggest_sectors(std::string_view unknown) const;
   std::vector<std::string> suggest_indicators(std::string_view unknown) const;
 
+  // The agencies an issuer string names in a record of `region_slug` (see AgencyRegistry).
+  IssuerPlacement place_issuer(std::string_view issuer, std::string_view region_slug) const {
+    return agencies_.place(issuer, region_slug, *this);
+  }
+  const AgencyRegistry& agencies() const { return agencies_; }
+
   const std::vector<Region>& regions() const { return regions_; }
   const std::vector<Sector>& sectors() const { return sectors_; }
   const std::vector<Indicator>& indicators() const { return indicators_; }
@@ -81,10 +89,14 @@ class Registry {
   std::vector<Region> regions_;
   std::vector<Sector> sectors_;
   std::vector<Indicator> indicators_;
+  AgencyRegistry agencies_;
   std::unordered_map<std::string, std::size_t> region_index_;  // every folded form → index
   std::unordered_map<std::string, std::size_t> sector_index_;
   std::unordered_map<std::string, std::size_t> indicator_index_;
 };
+
+// Reads and parses one registry file of schemas/, reporting problems to diagnostics.
+std::optional<Node> read_registry_yaml(const std::filesystem::path& file, Diagnostics& diagnostics);
 
 // Lower-cases ASCII letters, so that Zhejiang and zhejiang are one name.
 std::string fold_name(std::string_view name);

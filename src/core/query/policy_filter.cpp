@@ -160,7 +160,11 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   }
   sort_unique(filter.types_);
 
-  for (const std::string& issuer : query.issuers) filter.issuers_.push_back(fold_name(issuer));
+  for (const std::string& issuer : query.issuers) {
+    const AgencyRegistry::Named named = registry.agencies().find(issuer, registry);
+    filter.issuers_.push_back(
+        {named.agency ? named.agency->id : std::string(), named.pattern, fold_name(issuer)});
+  }
   for (const std::string& tag : query.tags) filter.tags_.push_back(fold_name(tag));
   sort_unique(filter.tags_);
 
@@ -197,13 +201,7 @@ bool PolicyFilter::matches(const Policy& policy) const {
     return false;
   if (!levels_.empty() && !contains(levels_, policy.level)) return false;
   if (!types_.empty() && !contains(types_, policy.doc_type)) return false;
-  if (!issuers_.empty() &&
-      std::none_of(issuers_.begin(), issuers_.end(), [&](const std::string& needle) {
-        return std::any_of(
-            policy.issuers.begin(), policy.issuers.end(),
-            [&](const std::string& issuer) { return contains_folded(issuer, needle); });
-      }))
-    return false;
+  if (!issuers_.empty() && !matches_issuer(policy)) return false;
   if (!tags_.empty() &&
       std::none_of(policy.tags.begin(), policy.tags.end(),
                    [&](const std::string& tag) { return contains(tags_, fold_name(tag)); }))
@@ -225,6 +223,32 @@ bool PolicyFilter::matches(const Policy& policy) const {
       return false;
   }
   return true;
+}
+
+bool PolicyFilter::matches_issuer(const Policy& policy) const {
+  for (const std::string& issuer : policy.issuers) {
+    std::optional<IssuerPlacement> placement;  // placed once, when a needle needs it
+    const auto agencies = [&]() -> const std::vector<PlacedAgency>& {
+      if (!placement) placement = registry_->place_issuer(issuer, policy.region);
+      return placement->agencies;
+    };
+    for (const IssuerNeedle& needle : issuers_) {
+      if (needle.agency_id.empty() && !needle.pattern) {  // text
+        if (contains_folded(issuer, needle.folded_text)) return true;
+        for (const PlacedAgency& agency : agencies())
+          if (contains_folded(agency.name, needle.folded_text)) return true;
+        continue;
+      }
+      if (agencies().empty() && contains_folded(issuer, needle.folded_text)) return true;
+      for (const PlacedAgency& agency : agencies()) {
+        if (!needle.agency_id.empty() && agency.id == needle.agency_id) return true;
+        if (needle.pattern && (agency.id == needle.pattern->central ||
+                               std::string_view(agency.id).ends_with("/" + needle.pattern->id)))
+          return true;
+      }
+    }
+  }
+  return false;
 }
 
 RegionDirFilter PolicyFilter::region_dir_filter() const {

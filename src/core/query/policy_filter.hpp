@@ -18,7 +18,7 @@ struct PolicyQuery {
   std::vector<std::string> regions;  // any form the registry knows: 浙江, 浙江省, zhejiang
   std::vector<std::string> sectors;  // slug or Chinese name; matches primary or further sectors
   std::vector<std::string> levels;  // national | provincial | municipal | county (or 国家/省级/...)
-  std::vector<std::string> issuers;  // substrings of any issuer
+  std::vector<std::string> issuers;  // an agency in any of its names, a local kind, or a substring
   std::vector<std::string> types;    // doc_type, exact
   std::vector<std::string> tags;     // exact
   std::vector<std::string> added;    // YYYY or YYYY-MM, matched against `added`
@@ -68,7 +68,16 @@ class PolicyFilter {
       region_slugs_;  // sorted: selected regions and, unless no_subregions, their cities
   std::vector<std::string> sector_slugs_;
   std::vector<std::string> levels_;
-  std::vector<std::string> issuers_;
+  // One --issuer value: an agency (every name it is written under), a local kind (发改委: every
+  // region's, and the central one it stands for), or else text inside an issuer's name. An
+  // issuer the registry cannot place is matched as text whatever the value names.
+  struct IssuerNeedle {
+    std::string agency_id;
+    const AgencyPattern* pattern = nullptr;
+    std::string folded_text;  // the value as typed, folded
+  };
+  bool matches_issuer(const Policy& policy) const;
+  std::vector<IssuerNeedle> issuers_;
   std::vector<std::string> types_;
   std::vector<std::string> tags_;
   std::vector<PartialDate> added_;
