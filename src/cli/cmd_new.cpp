@@ -309,7 +309,9 @@ class Draft {
 
  private:
   fs::path file_for(const std::string& id) const {
-    return project_.policies_dir() / policy_.region / policy_.sector / (id + ".yaml");
+    const Region* region = project_.registry.find_region(policy_.region);
+    const std::string region_dir = region ? project_.registry.directory_of(*region) : policy_.region;
+    return project_.policies_dir() / region_dir / policy_.sector / (id + ".yaml");
   }
   bool exists(const std::string& id) const {
     std::error_code ec;
@@ -345,7 +347,8 @@ std::string region_named_by(const std::string& title, const Registry& registry) 
       }
     }
   }
-  return best ? best->name : std::string();
+  if (!best) return {};
+  return registry.find_region(best->name) == best ? best->name : best->slug;  // 朝阳 is ambiguous
 }
 
 std::string read_all_stdin() {
@@ -536,7 +539,9 @@ int run_new(const Options& options) {
   }
 
   const fs::path file = draft.file();
-  const std::string text = write_policy_yaml(draft.policy());
+  const fs::path relative = file.lexically_relative(project.policies_dir());
+  const std::string text = write_policy_yaml(
+      draft.policy(), static_cast<std::size_t>(std::distance(relative.begin(), relative.end())));
   const Diagnostics problems = check_before_writing(text, file, project);
   if (problems.error_count() > 0) {
     for (const Diagnostic& d : problems.all())

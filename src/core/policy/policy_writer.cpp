@@ -11,8 +11,6 @@ namespace ccnt {
 
 namespace {
 
-constexpr std::string_view kSchemaComment =
-    "# yaml-language-server: $schema=../../../schemas/policy.schema.json\n";
 
 class YamlOut {
  public:
@@ -56,9 +54,11 @@ void write_target(YamlOut& out, const Target& target) {
 
 }  // namespace
 
-std::string write_policy_yaml(const Policy& policy) {
+std::string write_policy_yaml(const Policy& policy, std::size_t depth) {
   YamlOut out;
-  out.raw(0, kSchemaComment.substr(0, kSchemaComment.size() - 1));
+  std::string up;
+  for (std::size_t i = 0; i < depth; ++i) up += "../";
+  out.raw(0, fmt::format("# yaml-language-server: $schema={}schemas/policy.schema.json", up));
   out.scalar("id", policy.id);
   out.scalar("title", policy.title);
   out.scalar("title_en", policy.title_en);

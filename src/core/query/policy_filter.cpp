@@ -101,22 +101,30 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   filter.registry_ = &registry;
 
   for (const std::string& name : query.regions) {
-    const Region* region = registry.find_region(name);
+    const RegionMatch match = registry.match_region(name);
+    const Region* region = match.region;
+    if (!match.candidates.empty()) {
+      error = {trf("region `{}` is ambiguous: {}", name, registry.describe_regions(match.candidates)),
+               registry.ambiguity_hint(match.candidates)};
+      return std::nullopt;
+    }
     if (!region) {
       error = {trf("unknown region `{}`", name),
                entry_hint<Region>(
                    name, registry.suggest_regions(name),
                    [&](const std::string& n) { return registry.find_region(n); },
-                   trf("regions are listed in schemas/regions.yaml (slug, 中文名 or 全称)"))};
+                   trf("`{}` is not in schemas/regions.yaml — add it there", name))};
       return std::nullopt;
     }
     filter.region_slugs_.push_back(region->slug);
+    filter.top_dirs_.push_back(registry.lineage(*region).front()->dir);
+    if (region->level == "national") filter.all_dirs_ = true;
     if (query.no_subregions) continue;
-    for (const Region& other : registry.regions())
-      if (&other != region && registry.is_within(other, *region))
-        filter.region_slugs_.push_back(other.slug);
+    for (const Region* inside : registry.with_descendants(*region))
+      filter.region_slugs_.push_back(inside->slug);
   }
   sort_unique(filter.region_slugs_);
+  sort_unique(filter.top_dirs_);
 
   for (const std::string& name : query.sectors) {
     const Sector* sector = registry.find_sector(name);
@@ -228,10 +236,14 @@ bool PolicyFilter::matches(const Policy& policy) const {
 }
 
 RegionDirFilter PolicyFilter::region_dir_filter() const {
-  if (region_slugs_.empty()) return {};
-  return [registry = registry_, slugs = region_slugs_](std::string_view dir_name) {
+  if (region_slugs_.empty() || all_dirs_) return {};
+  // Directories nest (policies/zhejiang/jinhua/yiwu/): a top directory is kept when it holds
+  // a chosen region, and when it is no provincial-level region's (its errors are shown).
+  return [registry = registry_, dirs = top_dirs_](std::string_view dir_name) {
     const Region* region = registry->find_region(dir_name);
-    return region == nullptr || contains(slugs, region->slug);
+    if (region == nullptr || !region->is_provincial_or_above() || region->dir != dir_name)
+      return true;
+    return contains(dirs, dir_name);
   };
 }
 

@@ -65,7 +65,9 @@ class PolicyFilter {
  private:
   const Registry* registry_ = nullptr;
   std::vector<std::string>
-      region_slugs_;  // sorted: selected regions and, unless no_subregions, their cities
+      region_slugs_;  // sorted: selected regions and, unless no_subregions, all inside them
+  std::vector<std::string> top_dirs_;  // sorted: the top directories holding the selected ones
+  bool all_dirs_ = false;              // the nation is selected: every directory is kept
   std::vector<std::string> sector_slugs_;
   std::vector<std::string> levels_;
   std::vector<std::string> issuers_;
