@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
-#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -54,40 +53,42 @@ void parallel_for(std::size_t count, unsigned jobs, const Work& work) {
   for (std::thread& thread : threads) thread.join();
 }
 
-// Per-file results in path order, kept apart so that output does not depend on threads. A
-// record is allocated only for a file without errors: a run over 200,000 broken files holds
-// their diagnostics, not 200,000 empty records (640 bytes each).
+// Per-file results in path order, kept apart so that output does not depend on threads, and
+// compacted in place at the end rather than copied (100,000 policies are 64 MB of records).
 class Results {
  public:
   Results(std::size_t n, const LoadOptions& options)
-      : policies_(n), diagnostics_(n), options_(options) {}
+      : policies_(n), diagnostics_(n), valid_(n, 0), options_(options) {}
 
   void put(std::size_t i, FileResult result) {
     diagnostics_[i] = std::move(result.diagnostics);
     if (result.policy) {
-      if (!options_.text || (options_.keep_text && !options_.keep_text(*result.policy)))
-        drop_text(*result.policy);
-      policies_[i] = std::make_unique<Policy>(std::move(*result.policy));
+      policies_[i] = std::move(*result.policy);
+      if (!options_.text || (options_.keep_text && !options_.keep_text(policies_[i])))
+        drop_text(policies_[i]);
+      valid_[i] = 1;
     }
   }
 
   LoadedPolicies collect(Diagnostics& diagnostics) && {
     LoadedPolicies loaded;
     loaded.files = policies_.size();
-    loaded.policies.reserve(static_cast<std::size_t>(std::count_if(
-        policies_.begin(), policies_.end(), [](const auto& p) { return p != nullptr; })));
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < policies_.size(); ++i) {
       diagnostics.append(std::move(diagnostics_[i]));
-      if (!policies_[i]) continue;
-      loaded.policies.push_back(std::move(*policies_[i]));
-      policies_[i].reset();  // freed as it goes, so that the records are never held twice
+      if (!valid_[i]) continue;
+      if (kept != i) policies_[kept] = std::move(policies_[i]);
+      ++kept;
     }
+    policies_.resize(kept);
+    loaded.policies = std::move(policies_);
     return loaded;
   }
 
  private:
-  std::vector<std::unique_ptr<Policy>> policies_;
+  std::vector<Policy> policies_;
   std::vector<Diagnostics> diagnostics_;
+  std::vector<char> valid_;
   const LoadOptions& options_;
 };
 
