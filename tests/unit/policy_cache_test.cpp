@@ -274,6 +274,7 @@ TEST_CASE("policy cache: damaged cache files are ignored and rewritten", "[polic
   // A damaged bucket that still starts with ccnt's magic bytes (or is empty) is ccnt's: it is
   // ignored and rewritten. One without them could be anyone's: it is left alone (W070).
   const auto damaged = [&](const std::string& content) {
+    INFO("damaged bucket of " << content.size() << " bytes");
     write_text(bucket, content);
     if (content.empty() || content.starts_with(bytes.substr(0, 8))) {
       const Run run = same_as_without_cache(tree);
