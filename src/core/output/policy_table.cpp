@@ -13,10 +13,6 @@ constexpr std::size_t kMinTitleWidth = 24;
 
 }  // namespace
 
-// The default output: published, region, sector, title and id, fitted to `width`
-// (0: no limit) by cutting titles, never ids (a cut id cannot be pasted into `ccnt show`);
-// on terminals too narrow for whole ids and a readable title, the sector column is left
-// out first.
 std::string policy_table(const std::vector<const Policy*>& policies, const Registry& registry,
                          std::size_t width) {
   TextTable table;
