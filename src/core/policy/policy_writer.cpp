@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view kSchemaComment =
     "# yaml-language-server: $schema=../../../schemas/policy.schema.json\n";
 
-class YamlOut {
+class RecordYamlWriter {
  public:
   void scalar(std::string_view key, std::string_view value, int indent = 0) {
     if (value.empty()) return;
@@ -41,7 +41,7 @@ class YamlOut {
   std::string out_;
 };
 
-void write_target(YamlOut& out, const Target& target) {
+void write_target(RecordYamlWriter& out, const Target& target) {
   // The first key goes on the "- " line, the others under it.
   out.raw(2, fmt::format("- indicator: {}", yaml_scalar(target.indicator)));
   out.scalar("text", target.text, 4);
@@ -56,8 +56,8 @@ void write_target(YamlOut& out, const Target& target) {
 
 }  // namespace
 
-std::string write_policy_yaml(const Policy& policy) {
-  YamlOut out;
+std::string policy_file_text(const Policy& policy) {
+  RecordYamlWriter out;
   out.raw(0, kSchemaComment.substr(0, kSchemaComment.size() - 1));
   out.scalar("id", policy.id);
   out.scalar("title", policy.title);

@@ -15,6 +15,6 @@ namespace ccnt {
 // (id, title, title_en, region, level, sector, subsector, sectors, issuers,
 // doc_type, document_number, published, added, updated, source, status,
 // instrument, headline, summary, targets, tags).
-std::string write_policy_yaml(const Policy& policy);
+std::string policy_file_text(const Policy& policy);
 
 }  // namespace ccnt

@@ -135,6 +135,18 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
   return registry;
 }
 
+std::size_t Registry::region_rank(const std::string& slug) const {
+  const auto it = region_index_.find(slug);  // slugs are folded already
+  return it != region_index_.end() && regions_[it->second].slug == slug ? it->second
+                                                                        : regions_.size();
+}
+
+std::size_t Registry::sector_rank(const std::string& slug) const {
+  const auto it = sector_index_.find(slug);
+  return it != sector_index_.end() && sectors_[it->second].slug == slug ? it->second
+                                                                        : sectors_.size();
+}
+
 const Region* Registry::find_region(std::string_view any_form) const {
   auto it = region_index_.find(fold_name(any_form));
   return it == region_index_.end() ? nullptr : &regions_[it->second];

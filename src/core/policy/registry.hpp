@@ -65,6 +65,11 @@ class Registry {
   const Indicator* find_indicator(std::string_view slug) const;
   const Subsector* find_subsector(const Sector& sector, std::string_view any_form) const;
 
+  // The place of the region or sector with this slug in the registry's order (全国, provinces,
+  // cities; sectors as listed), for sorting; one past the last for a slug not in the registry.
+  std::size_t region_rank(const std::string& slug) const;
+  std::size_t sector_rank(const std::string& slug) const;
+
   // True when `region` is `ancestor` or lies inside it (广州 inside 广东).
   bool is_within(const Region& region, const Region& ancestor) const;
 

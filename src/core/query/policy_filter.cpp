@@ -75,13 +75,12 @@ bool contains_folded(std::string_view text, std::string_view folded_needle) {
   return fold_name(text).find(folded_needle) != std::string::npos;
 }
 
-// A --since/--until/--added value at the precision the filter works at.
-std::optional<PartialDate> parse_filter_date(std::string_view flag, const std::string& text,
+// A since/until/added value of the query (`field`) as a date.
+std::optional<PartialDate> parse_filter_date(std::string_view field, const std::string& text,
                                              FilterError& error) {
   auto date = PartialDate::parse(text);
   if (!date || !date->is_real()) {
-    error = {trf("invalid date `{}` for {}", text, flag),
-             trf("write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-03")};
+    error = {.kind = FilterError::Kind::InvalidDate, .field = std::string(field), .value = text};
     return std::nullopt;
   }
   return date;
@@ -165,23 +164,25 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   sort_unique(filter.tags_);
 
   for (const std::string& text : query.added) {
-    auto date = parse_filter_date("--added", text, error);
+    auto date = parse_filter_date("added", text, error);
     if (!date) return std::nullopt;
     filter.added_.push_back(*date);
   }
   if (!query.since.empty()) {
-    filter.since_ = parse_filter_date("--since", query.since, error);
+    filter.since_ = parse_filter_date("since", query.since, error);
     if (!filter.since_) return std::nullopt;
     filter.since_->day = 0;  // month precision
   }
   if (!query.until.empty()) {
-    filter.until_ = parse_filter_date("--until", query.until, error);
+    filter.until_ = parse_filter_date("until", query.until, error);
     if (!filter.until_) return std::nullopt;
     filter.until_->day = 0;
   }
   if (filter.since_ && filter.until_ && filter.until_->compare_coarse(*filter.since_) < 0) {
-    error = {trf("--until {} is before --since {}", query.until, query.since),
-             trf("swap the two dates")};
+    error = {.kind = FilterError::Kind::UntilBeforeSince,
+             .field = "until",
+             .value = query.until,
+             .other = query.since};
     return std::nullopt;
   }
   filter.has_targets_ = query.has_targets;
