@@ -26,7 +26,9 @@ std::vector<std::string> relative(const std::vector<FoundFile>& found, const fs:
 
 // The scratch tree's policies/ directory, emptied for the test to fill.
 fs::path empty_policies(const ScratchTree& tree) {
-  const fs::path dir = empty_policies(tree);
+  const fs::path dir = tree.root() / "policies";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
   return dir;
 }
 
