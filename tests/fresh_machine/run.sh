@@ -11,7 +11,8 @@
 #      from README.md of that commit, not copied), in the clone, with PATH=/usr/sbin:/usr/bin:
 #      /sbin:/bin; the test suite must report no skipped test;
 #   2. `cmake --install build`, then the installed ccnt (validate, list, report --month
-#      2023-03) in /tmp/data, a copy of policies/, schemas/ and bulletins/ outside the clone,
+#      2023-03) in /tmp/data, a copy of policies/, schemas/ and bulletins/ outside the clone
+#      (and validate in a copy of policies/ alone, which takes the installed schemas),
 #      with the PATH a root login gets (ENV_SUPATH of the root's /etc/login.defs, which holds
 #      /usr/local/bin); the report must be the one build/ccnt renders in the clone.
 # A failing step is named with the tail of its output. The debootstrap result is kept as a
@@ -236,7 +237,11 @@ path=$(sed -n 's/^ENV_SUPATH[[:space:]]*PATH=//p' "$root/etc/login.defs")
 [[ $path == */usr/local/bin* ]] || die "no ENV_SUPATH with /usr/local/bin in the root's /etc/login.defs"
 step "a data tree outside the clone" /root/ccnt \
   "mkdir -p /tmp/data && cp -r policies schemas bulletins /tmp/data/"
+# validate: in /tmp/data, and in a tree of policies only, which takes the installed schemas.
 step "the installed ccnt" /tmp/data "ccnt validate"
+grep -q "no problems found" "$logs/$step_number.log" || die "the installed ccnt validate found problems"
+step "policies only" /root/ccnt "mkdir -p /tmp/policies-only && cp -r policies /tmp/policies-only/"
+step "the installed ccnt with its installed schemas" /tmp/policies-only "ccnt validate"
 grep -q "no problems found" "$logs/$step_number.log" || die "the installed ccnt validate found problems"
 step "the installed ccnt" /tmp/data "ccnt list"
 step "the installed ccnt" /tmp/data "ccnt report --month 2023-03"
