@@ -113,7 +113,8 @@ void check_outputs(std::string_view bytes, const ccnt::Diagnostics& diagnostics,
     d.path = hostile_path;
     renamed.add(std::move(d));
   }
-  for (const ccnt::Diagnostics* list : {&diagnostics, &renamed}) {
+  const ccnt::Diagnostics* const lists[] = {&diagnostics, &renamed};
+  for (const ccnt::Diagnostics* list : lists) {
     const std::string text = ccnt::format_diagnostics(*list, DiagnosticFormat::Text, 1, 0, false);
     check_output(text, "text");
     check_no_ci_command(text, "text");
