@@ -193,12 +193,18 @@ TEST_CASE("Malformed dates are rejected") {
     PolicyQuery query;
     query.since = date;
     CHECK_FALSE(PolicyFilter::make(query, registry(), error));
-    CHECK(error.message == std::string("invalid date `") + date + "` for --since");
+    CHECK(error.kind == FilterError::Kind::InvalidDate);
+    CHECK(error.field == "since");
+    CHECK(error.value == date);
+    CHECK(error.message.empty());  // the caller words it, naming its own flag
   }
   PolicyQuery query;
   query.since = "2023-05";
   query.until = "2023-01";
   CHECK_FALSE(PolicyFilter::make(query, registry(), error));
+  CHECK(error.kind == FilterError::Kind::UntilBeforeSince);
+  CHECK(error.value == "2023-01");
+  CHECK(error.other == "2023-05");
 }
 
 TEST_CASE("region_dir_filter keeps the province directories that hold the selected regions") {

@@ -1,9 +1,9 @@
 #include "core/policy/registry.hpp"
 
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
-#include <unistd.h>
 
 #include "core/diag/diagnostic.hpp"
 #include "source_tree.hpp"
@@ -14,7 +14,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slug_of(const Region* region) { return region ? region->slug : "(none)"; }
+std::string slug_of(const Region* region) {
+  return region ? region->slug : "(none)";
+}
 
 std::set<std::string> slugs_of(const std::vector<const Region*>& regions) {
   std::set<std::string> slugs;
@@ -41,7 +43,8 @@ struct ScratchSchemas {
   }
 };
 
-const char* kNation = "regions:\n  - {slug: national, name: 全国, full_name: 中华人民共和国, level: national}\n";
+const char* kNation =
+    "regions:\n  - {slug: national, name: 全国, full_name: 中华人民共和国, level: national}\n";
 
 }  // namespace
 
@@ -207,11 +210,22 @@ TEST_CASE("regions: load refuses duplicate slugs and codes, unknown parents, cod
                         "sector's name"});
   }
   {
-    ScratchSchemas schemas(std::string(kNation) +
-                           "  - {slug: a, name: 甲, full_name: 甲省, level: province, parent: b}\n"
-                           "  - {slug: b, name: 乙, full_name: 乙省, level: province, parent: a}\n");
+    ScratchSchemas schemas(
+        std::string(kNation) +
+        "  - {slug: a, name: 甲, full_name: 甲省, level: province, parent: b}\n"
+        "  - {slug: b, name: 乙, full_name: 乙省, level: province, parent: a}\n");
     const auto errors = schemas.errors();
     CHECK(errors ==
           std::vector<std::string>{"E091 region `a` is inside itself (its parents form a loop)"});
   }
+}
+
+TEST_CASE("ranks follow the registry's order; unknown slugs come last") {
+  const Registry& registry = source_registry();
+  CHECK(registry.region_rank("national") == 0);
+  CHECK(registry.region_rank("beijing") < registry.region_rank("guangzhou"));
+  CHECK(registry.region_rank("no-such-region") == registry.regions().size());
+  CHECK(registry.region_rank("浙江") == registry.regions().size());  // slugs only
+  CHECK(registry.sector_rank(registry.sectors().back().slug) == registry.sectors().size() - 1);
+  CHECK(registry.sector_rank("no-such-sector") == registry.sectors().size());
 }

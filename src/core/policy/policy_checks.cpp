@@ -38,8 +38,7 @@ class PolicyChecker {
   void check_place(Policy& policy, const fs::path& file) {
     const Registry& registry = project_.registry;
     const bool region_sound = !schema_.broken("region");
-    const RegionMatch match =
-        region_sound ? registry.match_region(policy.region) : RegionMatch{};
+    const RegionMatch match = region_sound ? registry.match_region(policy.region) : RegionMatch{};
     const Region* region = match.region;
     if (!match.candidates.empty()) {
       out_.error("E038", path_, mark_of(doc_, "region"),
@@ -183,9 +182,8 @@ class PolicyChecker {
     for (std::size_t i = 0; i < lineage.size(); ++i) {
       if (parts[i] == lineage[i]->dir) continue;
       const RegionMatch match = registry.match_region(parts[i]);
-      if (match.region != lineage[i] &&
-          std::find(match.candidates.begin(), match.candidates.end(), lineage[i]) ==
-              match.candidates.end())
+      if (match.region != lineage[i] && std::find(match.candidates.begin(), match.candidates.end(),
+                                                  lineage[i]) == match.candidates.end())
         return false;
     }
     return true;
@@ -217,10 +215,9 @@ class PolicyChecker {
                  trf("move the file to policies/{}/{}/", region_dir, sector_dir));
     const Sector* dir_sector = registry.find_sector(sector_dir);
     if (sector && dir_sector != sector)
-      out_.error(
-          "E033", path_, mark_of(doc_, "sector"),
-          trf("sector {} does not match the directory `{}`", policy.sector, sector_dir),
-          trf("move the file to policies/{}/{}/ or change `sector`", dirs, sector->slug));
+      out_.error("E033", path_, mark_of(doc_, "sector"),
+                 trf("sector {} does not match the directory `{}`", policy.sector, sector_dir),
+                 trf("move the file to policies/{}/{}/ or change `sector`", dirs, sector->slug));
   }
 
   const Node& doc_;

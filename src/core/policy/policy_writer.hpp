@@ -17,6 +17,6 @@ namespace ccnt {
 // instrument, headline, summary, targets, tags). `depth` is how many directories the file
 // lies below the data tree's root (3 for policies/zhejiang/industry/, 5 for
 // policies/zhejiang/jinhua/yiwu/industry/), so that the comment's path reaches schemas/.
-std::string write_policy_yaml(const Policy& policy, std::size_t depth = 3);
+std::string policy_file_text(const Policy& policy, std::size_t depth = 3);
 
 }  // namespace ccnt

@@ -55,8 +55,8 @@ std::vector<std::string> list_of(std::string_view text) {
 
 // Sets one field of `region`; a key twice or an unknown key declines.
 void set_field(Region& region, unsigned& seen, std::string_view key, std::string_view value) {
-  static constexpr std::string_view kKeys[] = {"slug",  "name",   "full_name", "code",
-                                               "level", "kind",   "parent",    "aliases"};
+  static constexpr std::string_view kKeys[] = {"slug",  "name", "full_name", "code",
+                                               "level", "kind", "parent",    "aliases"};
   unsigned bit = 0;
   while (bit < std::size(kKeys) && kKeys[bit] != key) ++bit;
   if (bit == std::size(kKeys) || (seen & (1u << bit))) throw Decline{};
@@ -66,13 +66,20 @@ void set_field(Region& region, unsigned& seen, std::string_view key, std::string
     return;
   }
   std::string text = scalar_of(value);
-  if (key == "slug") region.slug = std::move(text);
-  else if (key == "name") region.name = std::move(text);
-  else if (key == "full_name") region.full_name = std::move(text);
-  else if (key == "code") region.code = std::move(text);
-  else if (key == "level") region.level = std::move(text);
-  else if (key == "kind") region.kind = std::move(text);
-  else region.parent = std::move(text);
+  if (key == "slug")
+    region.slug = std::move(text);
+  else if (key == "name")
+    region.name = std::move(text);
+  else if (key == "full_name")
+    region.full_name = std::move(text);
+  else if (key == "code")
+    region.code = std::move(text);
+  else if (key == "level")
+    region.level = std::move(text);
+  else if (key == "kind")
+    region.kind = std::move(text);
+  else
+    region.parent = std::move(text);
 }
 
 // `key: value` after `prefix`; the key is letters and _.

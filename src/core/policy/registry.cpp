@@ -15,12 +15,17 @@ namespace ccnt {
 namespace {
 
 // Reads `schemas/<file>` and returns the list under its top-level key.
+// The bytes of a registry file. schemas/ lies in the data tree (or the installed data
+// directory); a link may not lead out of it (E070).
+std::optional<std::string> read_registry_file(const std::filesystem::path& file,
+                                              const std::string& path, Diagnostics& diagnostics) {
+  return read_tree_file(file, path, tree_prefix(file.parent_path().parent_path()), diagnostics);
+}
+
 std::optional<Node> load_list(const std::filesystem::path& file, std::string_view key,
                               Diagnostics& diagnostics) {
   const std::string path = display_path(file);
-  // schemas/ lies in the data tree (or the installed data directory); a link may not lead out.
-  auto bytes =
-      read_tree_file(file, path, tree_prefix(file.parent_path().parent_path()), diagnostics);
+  auto bytes = read_registry_file(file, path, diagnostics);
   if (!bytes) return std::nullopt;
   auto root = parse_yaml(*bytes, path, diagnostics);
   if (!root) return std::nullopt;
@@ -77,22 +82,28 @@ constexpr std::size_t kMaxQualifiedBytes = 96;
 std::optional<std::vector<RegionEntry>> read_region_entries(const std::filesystem::path& file,
                                                             Diagnostics& diagnostics) {
   const std::string path = display_path(file);
-  auto bytes = read_source_file(file, path, diagnostics);
+  auto bytes = read_registry_file(file, path, diagnostics);
   if (!bytes) return std::nullopt;
   if (auto entries = read_regions_layout(*bytes)) return entries;
   auto root = parse_yaml(*bytes, path, diagnostics);
   if (!root) return std::nullopt;
   const Node* list = root->find("regions");
   if (!list || !list->is_sequence()) {
-    diagnostics.error("E091", path, root->mark, trf("registry needs a top-level list `{}`", "regions"));
+    diagnostics.error("E091", path, root->mark,
+                      trf("registry needs a top-level list `{}`", "regions"));
     return std::nullopt;
   }
   std::vector<RegionEntry> entries;
   for (const Node& item : list->items)
-    entries.push_back({{scalar_at(item, "slug"), scalar_at(item, "name"),
-                        scalar_at(item, "full_name"), scalar_at(item, "code"),
-                        scalar_at(item, "level"), scalar_at(item, "kind"),
-                        scalar_at(item, "parent"), scalars_at(item, "aliases"), {}},
+    entries.push_back({{scalar_at(item, "slug"),
+                        scalar_at(item, "name"),
+                        scalar_at(item, "full_name"),
+                        scalar_at(item, "code"),
+                        scalar_at(item, "level"),
+                        scalar_at(item, "kind"),
+                        scalar_at(item, "parent"),
+                        scalars_at(item, "aliases"),
+                        {}},
                        item.mark});
   return entries;
 }
@@ -210,6 +221,20 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
   return registry;
 }
 
+std::size_t Registry::region_rank(const std::string& slug) const {
+  const auto it = region_index_.find(slug);  // slugs are folded already
+  if (it != region_index_.end())
+    for (std::size_t position : it->second)
+      if (regions_[position].slug == slug) return position;
+  return regions_.size();
+}
+
+std::size_t Registry::sector_rank(const std::string& slug) const {
+  const auto it = sector_index_.find(slug);
+  return it != sector_index_.end() && sectors_[it->second].slug == slug ? it->second
+                                                                        : sectors_.size();
+}
+
 const Sector* Registry::find_sector(std::string_view any_form) const {
   auto it = sector_index_.find(fold_name(any_form));
   return it == sector_index_.end() ? nullptr : &sectors_[it->second];
@@ -257,8 +282,9 @@ void Registry::link_regions(const std::string& path, const std::vector<Mark>& ma
     if (!std::all_of(region.slug.begin(), region.slug.end(), [](char c) {
           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
         }))
-      diagnostics.error("E091", path, marks[i],
-                        trf("slug `{}` is not lower-case ASCII letters, digits and -", region.slug));
+      diagnostics.error(
+          "E091", path, marks[i],
+          trf("slug `{}` is not lower-case ASCII letters, digits and -", region.slug));
     region.dir = region.slug;
     if (region.parent.empty()) continue;
     auto parent = slugs.find(region.parent);
@@ -286,9 +312,9 @@ void Registry::link_regions(const std::string& path, const std::vector<Mark>& ma
     std::size_t hops = 0;
     while (at >= 0 && hops <= regions_.size()) at = region_parents_[at], ++hops;
     if (at >= 0) {
-      diagnostics.error("E091", path, marks[i],
-                        trf("region `{}` is inside itself (its parents form a loop)",
-                            regions_[i].slug));
+      diagnostics.error(
+          "E091", path, marks[i],
+          trf("region `{}` is inside itself (its parents form a loop)", regions_[i].slug));
       region_parents_[i] = -1;
     }
   }

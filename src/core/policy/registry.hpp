@@ -24,7 +24,7 @@ struct Region {
   std::string kind;       // 省, 地级市, 自治州, 市辖区, 县级市, 旗 …
   std::string parent;     // slug of the enclosing region; empty for the nation
   std::vector<std::string> aliases;
-  std::string dir;        // its directory inside its parent's: the slug less `<parent slug>-`
+  std::string dir;  // its directory inside its parent's: the slug less `<parent slug>-`
 
   // The policy level a government of this region issues at: national, provincial, municipal
   // or county.
@@ -80,6 +80,11 @@ class Registry {
   const Sector* find_sector(std::string_view any_form) const;
   const Indicator* find_indicator(std::string_view slug) const;
   const Subsector* find_subsector(const Sector& sector, std::string_view any_form) const;
+
+  // The place of the region or sector with this slug in the registry's order (全国, provinces,
+  // cities; sectors as listed), for sorting; one past the last for a slug not in the registry.
+  std::size_t region_rank(const std::string& slug) const;
+  std::size_t sector_rank(const std::string& slug) const;
 
   // True when `region` is `ancestor` or lies inside it (广州 inside 广东).
   bool is_within(const Region& region, const Region& ancestor) const;
