@@ -51,10 +51,10 @@ struct ListOptions {
   bool reverse = false;
   std::size_t limit = 0;  // 0 = no limit
   bool count = false;
-  std::string format = "table";  // table | json | jsonl | csv | tsv | yaml | markdown | ids
-  bool bom = false;              // CSV/TSV: start with a UTF-8 byte-order mark for Excel
+  std::string format = "table";   // table | json | jsonl | csv | tsv | yaml | markdown | ids
+  bool bom = false;               // CSV/TSV: start with a UTF-8 byte-order mark for Excel
   bool no_formula_guard = false;  // CSV/TSV: no leading ' before cells a spreadsheet would run
-  std::size_t width = 0;         // --width N: fit the table to N columns; 0 = the terminal's
+  std::size_t width = 0;          // --width N: fit the table to N columns; 0 = the terminal's
 };
 
 struct ShowOptions {
@@ -74,8 +74,8 @@ struct StatsOptions {
 
 struct TargetsOptions {
   FilterOptions filter;
-  std::string indicator;         // slug or Chinese name; empty = every indicator with targets
-  bool all = false;              // also indicators where nothing can be compared
+  std::string indicator;          // slug or Chinese name; empty = every indicator with targets
+  bool all = false;               // also indicators where nothing can be compared
   std::string format = "table";   // table | csv | json | markdown
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
 };

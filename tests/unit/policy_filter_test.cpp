@@ -204,7 +204,7 @@ TEST_CASE("Unknown names give an error with the closest valid names") {
 
   query.regions = {"guang"};
   CHECK_FALSE(PolicyFilter::make(query, registry(), error));
-  CHECK(error.hint == "did you mean guangdong, 广东; guangxi, 广西; guangzhou, 广州?");
+  CHECK(error.hint == "did you mean guangdong, 广东; guangxi, 广西; guangping, 广平?");
 
   query = {};
   query.sectors = {"industy"};
@@ -232,15 +232,21 @@ TEST_CASE("Malformed dates are rejected") {
     PolicyQuery query;
     query.since = date;
     CHECK_FALSE(PolicyFilter::make(query, registry(), error));
-    CHECK(error.message == std::string("invalid date `") + date + "` for --since");
+    CHECK(error.kind == FilterError::Kind::InvalidDate);
+    CHECK(error.field == "since");
+    CHECK(error.value == date);
+    CHECK(error.message.empty());  // the caller words it, naming its own flag
   }
   PolicyQuery query;
   query.since = "2023-05";
   query.until = "2023-01";
   CHECK_FALSE(PolicyFilter::make(query, registry(), error));
+  CHECK(error.kind == FilterError::Kind::UntilBeforeSince);
+  CHECK(error.value == "2023-01");
+  CHECK(error.other == "2023-05");
 }
 
-TEST_CASE("region_dir_filter keeps the selected regions' directories and their cities'") {
+TEST_CASE("region_dir_filter keeps the province directories that hold the selected regions") {
   FilterError error;
   PolicyQuery query;
   CHECK_FALSE(PolicyFilter::make(query, registry(), error)->region_dir_filter());
@@ -249,13 +255,19 @@ TEST_CASE("region_dir_filter keeps the selected regions' directories and their c
   const auto keep = PolicyFilter::make(query, registry(), error)->region_dir_filter();
   REQUIRE(keep);
   CHECK(keep("guangdong"));
-  CHECK(keep("guangzhou"));
   CHECK_FALSE(keep("zhejiang"));
   CHECK_FALSE(keep("national"));
   CHECK(keep("not-a-region"));  // unknown directories are read so that their errors count
+  CHECK(keep("guangzhou"));     // a city's directory at the top is misplaced: read, reported
 
+  query.regions = {"义乌"};  // policies/zhejiang/jinhua/yiwu/: the province's directory is read
+  const auto county = PolicyFilter::make(query, registry(), error)->region_dir_filter();
+  CHECK(county("zhejiang"));
+  CHECK_FALSE(county("guangdong"));
+
+  query.regions = {"广东"};
   query.no_subregions = true;
   const auto only = PolicyFilter::make(query, registry(), error)->region_dir_filter();
   CHECK(only("guangdong"));
-  CHECK_FALSE(only("guangzhou"));
+  CHECK_FALSE(only("jiangsu"));
 }

@@ -80,10 +80,10 @@ std::string warnings_text(std::size_t n) {
 
 std::string format_diagnostic_text(const Diagnostic& d, bool color) {
   const bool error = d.severity == Severity::Error;
-  std::string out = fmt::format("{}{}:{} {}{}[{}]:{} {}\n", color ? kBold : "", location(d),
-                                color ? kReset : "", color ? (error ? kRed : kYellow) : "",
-                                severity_name(d.severity), d.code, color ? kReset : "",
-                                visible_text(d.message));
+  std::string out =
+      fmt::format("{}{}:{} {}{}[{}]:{} {}\n", color ? kBold : "", location(d), color ? kReset : "",
+                  color ? (error ? kRed : kYellow) : "", severity_name(d.severity), d.code,
+                  color ? kReset : "", visible_text(d.message));
   if (!d.hint.empty())
     out += fmt::format("  {}{}{}{}\n", color ? kCyan : "", tr("hint: "), color ? kReset : "",
                        visible_text(d.hint));
@@ -136,10 +136,10 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
         out += fmt::format("::{} file={}", d.severity == Severity::Error ? "error" : "warning",
                            github_property(visible_text(d.path)));
         if (d.mark.line > 0) out += fmt::format(",line={},col={}", d.mark.line, d.mark.column);
-        out += fmt::format(",title={}::{}", github_property("ccnt " + d.code),
-                           github_data(d.hint.empty() ? visible_text(d.message)
-                                                      : visible_text(d.message) + "\n" +
-                                                            visible_text(d.hint)));
+        out += fmt::format(
+            ",title={}::{}", github_property("ccnt " + d.code),
+            github_data(d.hint.empty() ? visible_text(d.message)
+                                       : visible_text(d.message) + "\n" + visible_text(d.hint)));
         out += '\n';
       }
       out += trf("checked {}: {}, {}\n", files_text(files), errors_text(errors),

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
 #include "core/diag/message_catalog.hpp"
 #include "core/policy/doc_type.hpp"
 #include "core/policy/registry.hpp"
@@ -36,12 +38,22 @@ class PolicyChecker {
   void check_place(Policy& policy, const fs::path& file) {
     const Registry& registry = project_.registry;
     const bool region_sound = !schema_.broken("region");
-    const Region* region = region_sound ? registry.find_region(policy.region) : nullptr;
-    if (!region) {
-      if (region_sound)
+    const RegionMatch match = region_sound ? registry.match_region(policy.region) : RegionMatch{};
+    const Region* region = match.region;
+    if (!match.candidates.empty()) {
+      out_.error("E038", path_, mark_of(doc_, "region"),
+                 trf("region `{}` is ambiguous: {}", policy.region,
+                     registry.describe_regions(match.candidates)),
+                 registry.ambiguity_hint(match.candidates));
+    } else if (!region) {
+      if (region_sound) {
+        const auto suggestions = registry.suggest_regions(policy.region);
         out_.error("E030", path_, mark_of(doc_, "region"),
                    trf("unknown region `{}`", policy.region),
-                   did_you_mean(registry.suggest_regions(policy.region)));
+                   suggestions.empty()
+                       ? trf("`{}` is not in schemas/regions.yaml — add it there", policy.region)
+                       : did_you_mean(suggestions));
+      }
     } else {
       policy.region = region->slug;
       if (!schema_.broken("level") && region->policy_level() != policy.level)
@@ -186,31 +198,51 @@ class PolicyChecker {
   }
 
  private:
-  // Policy files live at policies/<region>/<sector>/<id>.yaml; the names may be in any form.
+  // True when the directories before the sector's are those of the region's lineage, each as
+  // its directory name or any other form of its name (policies/浙江省/…).
+  bool in_region_directory(const Region& region, const std::vector<std::string>& parts) const {
+    const Registry& registry = project_.registry;
+    const std::vector<const Region*> lineage = registry.lineage(region);
+    if (lineage.size() + 2 != parts.size()) return false;
+    for (std::size_t i = 0; i < lineage.size(); ++i) {
+      if (parts[i] == lineage[i]->dir) continue;
+      const RegionMatch match = registry.match_region(parts[i]);
+      if (match.region != lineage[i] && std::find(match.candidates.begin(), match.candidates.end(),
+                                                  lineage[i]) == match.candidates.end())
+        return false;
+    }
+    return true;
+  }
+
+  // Policy files live at policies/<region path>/<sector>/<id>.yaml, the region path being the
+  // directories of its enclosing regions and its own (zhejiang/jinhua/yiwu); the sector
+  // directory may be in any form.
   void check_directories(const Policy& policy, const fs::path& file, const Region* region,
                          const Sector* sector) {
     const fs::path relative = file.lexically_relative(project_.policies_dir());
     std::vector<std::string> parts;
     for (const auto& part : relative) parts.push_back(part.string());
-    if (parts.size() != 3 || parts[0] == "..") {
+    const Registry& registry = project_.registry;
+    const std::string region_dir = region ? registry.directory_of(*region) : std::string();
+    if (parts.size() < 3 || parts[0] == "..") {
       out_.error("E034", path_, {},
                  trf("policy file is not at policies/<region>/<sector>/<id>.yaml"),
-                 region && sector ? trf("move it to policies/{}/{}/", region->slug, sector->slug)
+                 region && sector ? trf("move it to policies/{}/{}/", region_dir, sector->slug)
                                   : std::string());
       return;
     }
-    const Registry& registry = project_.registry;
-    const Region* dir_region = registry.find_region(parts[0]);
-    if (region && dir_region != region)
+    const std::string& sector_dir = parts[parts.size() - 2];
+    std::string dirs;
+    for (std::size_t i = 0; i + 2 < parts.size(); ++i) dirs += (i ? "/" : "") + parts[i];
+    if (region && !in_region_directory(*region, parts))
       out_.error("E032", path_, mark_of(doc_, "region"),
-                 trf("region {} does not match the directory `{}`", policy.region, parts[0]),
-                 trf("move the file to policies/{}/{}/", region->slug, parts[1]));
-    const Sector* dir_sector = registry.find_sector(parts[1]);
+                 trf("region {} does not match the directory `{}`", policy.region, dirs),
+                 trf("move the file to policies/{}/{}/", region_dir, sector_dir));
+    const Sector* dir_sector = registry.find_sector(sector_dir);
     if (sector && dir_sector != sector)
-      out_.error(
-          "E033", path_, mark_of(doc_, "sector"),
-          trf("sector {} does not match the directory `{}`", policy.sector, parts[1]),
-          trf("move the file to policies/{}/{}/ or change `sector`", parts[0], sector->slug));
+      out_.error("E033", path_, mark_of(doc_, "sector"),
+                 trf("sector {} does not match the directory `{}`", policy.sector, sector_dir),
+                 trf("move the file to policies/{}/{}/ or change `sector`", dirs, sector->slug));
   }
 
   const Node& doc_;

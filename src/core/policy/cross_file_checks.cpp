@@ -1,0 +1,67 @@
+#include "core/policy/cross_file_checks.hpp"
+
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include "core/diag/message_catalog.hpp"
+#include "core/util/text_normalize.hpp"
+
+namespace ccnt {
+
+void check_across_files(const std::vector<Policy>& policies, Diagnostics& diagnostics) {
+  // For each policy, the earlier one with the same id and with the same region and title; the
+  // two are found on two threads, with keys that view the policies' own strings.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> same_id(policies.size(), kNone);
+  std::vector<std::size_t> same_title(policies.size(), kNone);
+  auto find_ids = [&] {
+    std::unordered_map<std::string_view, std::size_t> ids;
+    ids.reserve(policies.size());
+    for (std::size_t i = 0; i < policies.size(); ++i)
+      if (auto [it, inserted] = ids.emplace(policies[i].id, i); !inserted) same_id[i] = it->second;
+  };
+  auto find_titles = [&] {
+    using RegionTitle = std::pair<std::string_view, std::string_view>;
+    struct RegionTitleHash {
+      std::size_t operator()(const RegionTitle& key) const {
+        const std::hash<std::string_view> hash;
+        return hash(key.first) * 31 + hash(key.second);
+      }
+    };
+    // Titles as a reader sees them: an NBSP, a doubled space or a zero-width character does
+    // not make a second record of the same document.
+    std::vector<std::string> forms(policies.size());
+    for (std::size_t i = 0; i < policies.size(); ++i) forms[i] = comparison_form(policies[i].title);
+    std::unordered_map<RegionTitle, std::size_t, RegionTitleHash> titles;
+    titles.reserve(policies.size());
+    for (std::size_t i = 0; i < policies.size(); ++i)
+      if (auto [it, inserted] = titles.emplace(RegionTitle(policies[i].region, forms[i]), i);
+          !inserted)
+        same_title[i] = it->second;
+  };
+  if (policies.size() >= 10000 && std::thread::hardware_concurrency() > 1) {
+    std::thread titles(find_titles);
+    find_ids();
+    titles.join();
+  } else {
+    find_ids();
+    find_titles();
+  }
+  for (std::size_t i = 0; i < policies.size(); ++i) {
+    const Policy& policy = policies[i];
+    if (same_id[i] != kNone)
+      diagnostics.error("E050", policy.path, policy.id_mark,
+                        trf("id `{}` is already used by {}", policy.id, policies[same_id[i]].path),
+                        trf("ids are unique across the tree; choose another id and file name"));
+    if (same_title[i] != kNone)
+      diagnostics.error(
+          "E051", policy.path, policy.title_mark,
+          trf("the same title is already recorded in {}", policies[same_title[i]].path),
+          trf("a document is recorded once; update the existing file instead"));
+  }
+}
+
+}  // namespace ccnt
