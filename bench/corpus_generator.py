@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a deterministic synthetic ccnt data tree for benchmarks.
 
-The tree has schemas/ and templates/ (copied from the repository) and policies/<region>/<sector>/<id>.yaml
+The tree has schemas/ and templates/ (copied from the repository) and
+policies/<region path>/<sector>/<id>.yaml (policies/zhejiang/ningbo/industry/…)
 with N policies that `ccnt validate` accepts without errors or warnings: regions, sectors,
 subsectors and indicators come from the real registries in schemas/, levels follow the
 real mix (few national, many provincial and municipal), titles end with their doc_type
@@ -13,7 +14,7 @@ Only the Python standard library is used. The same seed and N give the same byte
 
 Usage: bench/corpus_generator.py --count N --out DIR [--seed S] [--json-dir DIR]
   --json-dir writes every record a second time as JSON (same fields, same values) under
-  DIR/<region>/<sector>/<id>.json, for validators that read JSON only (ajv-cli).
+  DIR/<region path>/<sector>/<id>.json, for validators that read JSON only (ajv-cli).
 """
 
 import argparse
@@ -77,11 +78,24 @@ def load_registries(schemas):
     regions = read_entries(os.path.join(schemas, "regions.yaml"), "regions")
     sectors = read_entries(os.path.join(schemas, "sectors.yaml"), "sectors")
     indicators = read_entries(os.path.join(schemas, "indicators.yaml"), "indicators")
+    by_slug = {region["slug"]: region for region in regions}
     for region in regions:
         level = region.get("level")
-        region["policy_level"] = {"national": "national", "city": "municipal"}.get(
-            level, "provincial"
-        )
+        region["policy_level"] = {
+            "national": "national", "prefecture": "municipal", "county": "county"
+        }.get(level, "provincial")
+    for region in regions:  # policies/<province>/<city>/…: each directory inside its parent's
+        parts, at = [], region
+        while at is not None:
+            parent = by_slug.get(at.get("parent", ""))
+            name = at["slug"]
+            if parent is not None and parent.get("level") != "national":
+                if name.startswith(parent["slug"] + "-"):
+                    name = name[len(parent["slug"]) + 1:]
+            if at.get("level") != "national" or not parts:
+                parts.append(name)
+            at = parent
+        region["directory"] = "/".join(reversed(parts))
     return regions, sectors, indicators
 
 
@@ -249,9 +263,11 @@ class Generator:
         self.indicators = indicators
         by_level = {"national": [], "provincial": [], "municipal": []}
         for region in regions:
-            by_level[region["policy_level"]].append(region)
+            if region["policy_level"] in by_level:  # the mix has no county policies
+                by_level[region["policy_level"]].append(region)
         self.by_level = by_level
         self.titles = set()  # (region, title) pairs already used
+        self.directory = {region["slug"]: region["directory"] for region in regions}
 
     def level(self):
         draw = self.rng.random()
@@ -426,7 +442,7 @@ def main():
     made_dirs = set()
     for index in range(args.count):
         record = generator.policy(index, args.count)
-        relative = os.path.join(record["region"], record["sector"])
+        relative = os.path.join(generator.directory[record["region"]], record["sector"])
         targets = [(os.path.join(args.out, "policies", relative), ".yaml", to_yaml(record))]
         if args.json_dir:
             targets.append((os.path.join(args.json_dir, relative), ".json",

@@ -25,9 +25,10 @@ packages=(build-essential cmake ninja-build pkg-config
           libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev)
 # The tests: Catch2 and nlohmann-json (unit tests); python3 (interactive.new); groff-base
 # (man.renders); shellcheck, zsh and fish (completion.*); and for .ci/run: file (cpack's
-# DEB generator), man-db (tests/package/test_deb.sh) and debootstrap (tests/fresh_machine).
+# DEB generator), man-db (tests/package/test_deb.sh), debootstrap (tests/fresh_machine) and
+# clang-tidy (tools/clang-tidy.sh).
 packages+=(catch2 nlohmann-json3-dev python3 groff-base shellcheck zsh fish
-           file man-db debootstrap)
+           file man-db debootstrap clang-tidy)
 # The libFuzzer target of tests/fuzz needs clang and its runtime libraries (libFuzzer, ASan).
 ((with_fuzz)) && packages+=(clang libclang-rt-14-dev)
 missing=()

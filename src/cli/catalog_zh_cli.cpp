@@ -48,38 +48,6 @@ constexpr Translation kEntries[] = {
     {"cannot lock {}/: {}", "无法锁定 {}/：{}"},
     {"wait for the other ccnt new to finish, then run this one again",
      "请等另一个 ccnt new 结束后再运行本命令"},
-    // cmd_new.cpp: problems with values
-    {"the title is empty", "标题为空"},
-    {"write the title as published", "按原文填写标题"},
-    {"the title has a line break", "标题中有换行"},
-    {"write the title on one line", "标题写在一行内"},
-    {"no sector given", "没有给出部门"},
-    {"name the primary sector, e.g. industry", "写出主部门，如 industry"},
-    {"{} has no subsectors", "{} 没有子部门"},
-    {"the subsectors of {} are {}", "{} 的子部门有 {}"},
-    {"`{}` is not a date", "`{}` 不是日期"},
-    {"write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source, e.g. 2023-03",
-     "写成 YYYY、YYYY-MM 或 YYYY-MM-DD，精确到原文给出的程度，如 2023-03"},
-    {"{} {} is in the future (today is {})", "{0} {1} 晚于今天（{2}）"},
-    {"{} is in the future (today is {})", "{0} 晚于今天（{1}）"},
-    {"write the date the document was published", "填写文件的发布日期"},
-    {"invalid month `{}` for --added", "--added 的月份 `{}` 无效"},
-    {"write YYYY-MM (or YYYY-MM-DD), e.g. 2023-03", "写成 YYYY-MM（或 YYYY-MM-DD），如 2023-03"},
-    {"added is the month the record enters the tracker", "added 是记录收入零碳录的月份"},
-    {"`{}` is not an https URL", "`{}` 不是 https 链接"},
-    {"give the https:// address of the official text, after checking it opens",
-     "填写原文的 https:// 地址，并确认能打开"},
-    {"the summary is empty", "摘要为空"},
-    {"the schema requires a summary of the document", "schema 要求填写文件摘要"},
-    {"`{}` is not a valid id", "`{}` 不是有效的 id"},
-    {"lower-case ASCII words joined by hyphens, 3 to 80 characters, e.g. "
-     "zhejiang-industry-carbon-peaking",
-     "用连字符连接的小写 ASCII 单词，3 到 80 个字符，如 zhejiang-industry-carbon-peaking"},
-    {"ids are unique across the tree; choose another --id", "id 在整个数据树中唯一；请换一个 --id"},
-    {"《{}》 is already recorded in {}", "《{}》已收录于 {}"},
-    {"a document is recorded once; edit that file instead", "同一文件只收录一次；请修改该文件"},
-    {"{} already exists; ccnt new never overwrites a file", "{} 已存在；ccnt new 从不覆盖文件"},
-    {"choose another --id, or edit the existing file", "请换一个 --id，或修改已有的文件"},
     {"missing {}", "缺少 {}"},
     {"{} and {}", "{} 和 {}"},
     {"ccnt new asks questions only when stdin and stdout are terminals; pass the fields as "
@@ -146,7 +114,8 @@ constexpr Translation kEntries[] = {
      "部门的 slug 或中文名；匹配主部门或任一其他部门"},
     {"Issuing level: national, provincial, municipal, county",
      "发布级别：national、provincial、municipal、county"},
-    {"Substring of any issuer (生态环境厅)", "任一发布机构名称的一部分（如 生态环境厅）"},
+    {"Agency under any of its names (国家发展改革委), a local kind (发改委), or text in an issuer",
+     "机构（任一名称，如 国家发展改革委）、地方机构类别（如 发改委），或发布机构名称中的文字"},
     {"Document type, exactly (实施方案, 通知)", "文件类型，须完全一致（如 实施方案、通知）"},
     {"Tag, exactly", "标签，须完全一致"},
     {"Published in or after this month (YYYY, YYYY-MM or YYYY-MM-DD)",
@@ -174,7 +143,7 @@ constexpr Translation kEntries[] = {
      "  ccnt validate --strict             有警告也算失败"},
     {"Files or directories to check (default: the whole policies/ tree)",
      "要检查的文件或目录（默认整个 policies/ 树）"},
-    {"Output format: text, json or github", "输出格式：text、json 或 github"},
+    {"Output format: {}", "输出格式：{}"},
     {"Exit 1 on warnings as well as errors", "有警告时也以 1 退出"},
     {"List the policies that match the filters", "列出符合筛选条件的政策"},
     {"Examples:\n"
@@ -198,8 +167,6 @@ constexpr Translation kEntries[] = {
     {"Reverse the order", "倒序"},
     {"Print at most N policies (after sorting)", "最多显示 N 项政策（排序之后）"},
     {"Print only the number of matching policies", "只显示符合条件的政策数"},
-    {"Output: table, json, jsonl, csv, tsv, yaml, markdown or ids",
-     "输出：table、json、jsonl、csv、tsv、yaml、markdown 或 ids"},
     {"CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese",
      "CSV/TSV：以 UTF-8 字节序标记开头，让 Excel 正确读取中文"},
     {"CSV/TSV: write cells starting with = + - @ as they are, without the leading ' that keeps "
@@ -229,13 +196,18 @@ constexpr Translation kEntries[] = {
      "  ccnt stats\n"
      "  ccnt stats --region 广东 --format markdown\n"
      "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+     "  ccnt stats --by issuer              policies per agency, under all its names\n"
      "Documentation: docs/commands/stats.md",
      "示例：\n"
      "  ccnt stats\n"
      "  ccnt stats --region 广东 --format markdown\n"
      "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+     "  ccnt stats --by issuer              按机构统计政策（合并同一机构的各种名称）\n"
      "文档：docs/commands/stats.md"},
-    {"Output: table, csv, json or markdown", "输出：table、csv、json 或 markdown"},
+    {"Tables to print: region-sector, level, added, indicator, issuer (default: all but issuer)",
+     "要输出的表：region-sector、level、added、indicator、issuer（默认：除 issuer 外全部）"},
+    {"Output: {}", "输出：{}"},
+    {"{} or {}", "{} 或 {}"},
     {"Compare quantitative targets across regions with the national benchmark",
      "将各地的量化目标与国家基准比较"},
     {"Examples:\n"
@@ -437,8 +409,6 @@ constexpr Translation kEntries[] = {
      "csv、tsv、json 或 jsonl；默认取映射文件的设置，否则按文件名判断"},
     {"List what would be added, updated, unchanged and rejected; write nothing",
      "列出将新增、更新、不变和拒收的记录；不写入任何文件"},
-    {"formats are table, json, jsonl, csv, tsv, yaml, markdown and ids",
-     "格式有 table、json、jsonl、csv、tsv、yaml、markdown 和 ids"},
     // cmd_report.cpp
     {"name a new or regular file, or - for standard output; docs/security.md says what ccnt "
      "writes",
@@ -499,6 +469,10 @@ constexpr Translation kEntries[] = {
      "ccnt：警告：1 个文件有错误，已略去；请运行 'ccnt validate'\n"},
     {"ccnt: warning: {} files have errors and were left out; run 'ccnt validate'\n",
      "ccnt：警告：{} 个文件有错误，已略去；请运行 'ccnt validate'\n"},
+    {"--until {} is before --since {}", "--until {} 早于 --since {}"},
+    {"swap the two dates", "请交换这两个日期"},
+    {"write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-03",
+     "写成 YYYY、YYYY-MM 或 YYYY-MM-DD，如 2023-03"},
     // project_session.cpp
     {"the schema or the registries have errors, listed above", "schema 或登记表有错误，见上"},
     {"fix them in schemas/; ccnt cannot check policies without them",

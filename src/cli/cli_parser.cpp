@@ -10,6 +10,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
+#include "core/output/output_format.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/util/version.hpp"
 
@@ -67,6 +68,23 @@ std::string parse_error_text(const CLI::ParseError& error) {
     return trf("{}: {} not in {}", text.substr(0, colon), text.substr(colon + 2, at - colon - 2),
                text.substr(at + 8));
   return std::string(text);
+}
+
+// "a, b or c", in the language of the run.
+std::string or_list(const std::vector<std::string>& items) {
+  if (items.size() <= 1) return items.empty() ? std::string() : items.front();
+  return trf("{} or {}", fmt::join(items.begin(), items.end() - 1, tr(", ")), items.back());
+}
+
+// A --format option whose choices, and the help that lists them, come from the one table of
+// format names (core/output/output_format.hpp). `help` words the list, e.g. "Output: {}".
+CLI::Option* add_format_option(CLI::App* cmd, std::string& format,
+                               std::span<const OutputFormat> formats, std::string help) {
+  const std::vector<std::string> names = format_names(formats);
+  if (help.empty()) help = trf("Output: {}", or_list(names));
+  return cmd->add_option("--format", format, std::move(help))
+      ->check(CLI::IsMember(names))
+      ->type_name("FORMAT");
 }
 
 // --color's values, checked and mapped to ColorMode in the words IsMember uses for the other
@@ -143,7 +161,10 @@ void add_filter_options(CLI::App* cmd, FilterOptions& filter) {
              "SECTOR");
   repeatable("--level", filter.levels,
              trf("Issuing level: national, provincial, municipal, county"), "LEVEL");
-  repeatable("--issuer", filter.issuers, trf("Substring of any issuer (生态环境厅)"), "TEXT");
+  repeatable("--issuer", filter.issuers,
+             trf("Agency under any of its names (国家发展改革委), a local kind (发改委), or text "
+                 "in an issuer"),
+             "AGENCY");
   repeatable("--type", filter.types, trf("Document type, exactly (实施方案, 通知)"), "TYPE");
   repeatable("--tag", filter.tags, trf("Tag, exactly"), "TAG");
   cmd->add_option("--since", filter.since,
@@ -179,9 +200,8 @@ void add_validate(CLI::App& app, Options& options) {
   cmd->add_option("paths", options.validate.paths,
                   trf("Files or directories to check (default: the whole policies/ tree)"))
       ->type_name("PATH");
-  cmd->add_option("--format", options.validate.format, trf("Output format: text, json or github"))
-      ->check(CLI::IsMember({"text", "json", "github"}))
-      ->type_name("FORMAT");
+  add_format_option(cmd, options.validate.format, kValidateFormats,
+                    trf("Output format: {}", or_list(format_names(kValidateFormats))));
   cmd->add_flag("--strict", options.validate.strict, trf("Exit 1 on warnings as well as errors"));
   cmd->callback([&options] { options.command = Command::Validate; });
 }
@@ -222,10 +242,7 @@ void add_list(CLI::App& app, Options& options) {
           "", "whole number"))
       ->type_name("N");
   cmd->add_flag("--count", list.count, trf("Print only the number of matching policies"));
-  cmd->add_option("--format", list.format,
-                  trf("Output: table, json, jsonl, csv, tsv, yaml, markdown or ids"))
-      ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv", "yaml", "markdown", "ids"}))
-      ->type_name("FORMAT");
+  add_format_option(cmd, list.format, kListFormats, {});
   cmd->add_flag("--bom", list.bom,
                 trf("CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese"));
   add_formula_guard_flag(cmd, list.no_formula_guard);
@@ -249,10 +266,8 @@ void add_show(CLI::App& app, Options& options) {
   cmd->add_option("policy", show.policy, trf("Policy id, or the path of its file"))
       ->required()
       ->type_name("ID|PATH");
-  cmd->add_option("--format", show.format,
-                  trf("Output: text (default), yaml (the file as written) or json"))
-      ->check(CLI::IsMember({"text", "yaml", "json"}))
-      ->type_name("FORMAT");
+  add_format_option(cmd, show.format, kShowFormats,
+                    trf("Output: text (default), yaml (the file as written) or json"));
   cmd->add_option("--width", show.width,
                   trf("Wrap text to N columns (default: the terminal's width; 80 when piped)"))
       ->check(CLI::Range(std::size_t{20}, std::size_t{1000}))
@@ -269,11 +284,18 @@ void add_stats(CLI::App& app, Options& options) {
           "  ccnt stats\n"
           "  ccnt stats --region 广东 --format markdown\n"
           "  ccnt stats --added 2023-03 --format csv > counts.csv\n"
+          "  ccnt stats --by issuer              policies per agency, under all its names\n"
           "Documentation: docs/commands/stats.md"));
   add_filter_options(cmd, stats.filter);
-  cmd->add_option("--format", stats.format, trf("Output: table, csv, json or markdown"))
-      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
-      ->type_name("FORMAT");
+  cmd->add_option("--by", stats.by,
+                  trf("Tables to print: region-sector, level, added, indicator, issuer "
+                      "(default: all but issuer)"))
+      ->check(CLI::IsMember({"region-sector", "level", "added", "indicator", "issuer"}))
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',')
+      ->type_name("TABLE");
+  add_format_option(cmd, stats.format, kStatsFormats, {});
   add_formula_guard_flag(cmd, stats.no_formula_guard);
   cmd->callback([&options] { options.command = Command::Stats; });
 }
@@ -297,9 +319,7 @@ void add_targets(CLI::App& app, Options& options) {
   cmd->add_flag("--all", targets.all,
                 trf("Without --indicator: also the indicators that have no comparable national "
                     "benchmark"));
-  cmd->add_option("--format", targets.format, trf("Output: table, csv, json or markdown"))
-      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}))
-      ->type_name("FORMAT");
+  add_format_option(cmd, targets.format, kTargetsFormats, {});
   add_formula_guard_flag(cmd, targets.no_formula_guard);
   cmd->callback([&options] { options.command = Command::Targets; });
 }

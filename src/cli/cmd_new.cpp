@@ -6,8 +6,6 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
-#include <regex>
-#include <unordered_map>
 
 #include <unistd.h>
 
@@ -21,16 +19,16 @@
 #include "cli/usage_error.hpp"
 #include "core/diag/diagnostic_format.hpp"
 #include "core/policy/doc_type.hpp"
+#include "core/policy/draft.hpp"
 #include "core/policy/policy_checks.hpp"
 #include "core/policy/policy_writer.hpp"
-#include "core/policy/schema_enum.hpp"
-#include "core/query/policy_filter.hpp"
 #include "core/tree/loader.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/tree/tree_scan.hpp"
+#include "core/tree/validation.hpp"
 #include "core/util/atomic_write.hpp"
 #include "core/util/directory_lock.hpp"
-#include "core/util/text_normalize.hpp"
+#include "core/util/text.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
 namespace ccnt::cli {
@@ -39,313 +37,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// What is wrong with one value, and what to do about it.
-struct Problem {
-  std::string message;
-  std::string hint;
-};
-
-using Check = std::optional<Problem>;
-
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-// Splits a typed list at commas (, ，) and enumeration commas (、), dropping empty items.
-std::vector<std::string> split_list(std::string_view text) {
-  std::vector<std::string> items;
-  std::string current;
-  std::size_t i = 0;
-  const auto flush = [&] {
-    if (std::string item = trim(current); !item.empty()) items.push_back(std::move(item));
-    current.clear();
-  };
-  while (i < text.size()) {
-    bool separator = false;
-    for (std::string_view mark : {",", "，", "、"}) {
-      if (text.substr(i).starts_with(mark)) {
-        flush();
-        i += mark.size();
-        separator = true;
-        break;
-      }
-    }
-    if (!separator) current += text[i++];
-  }
-  flush();
-  return items;
-}
-
-// A name the registry or the schema does not know, worded as `ccnt list` words it.
-Check unknown_name(const PolicyQuery& query, const Project& project,
-                   const std::vector<std::string>& doc_types = {}) {
-  FilterError error;
-  if (PolicyFilter::make(query, project.registry, doc_types, error)) return std::nullopt;
-  return Problem{error.message, error.hint};
-}
-
-bool is_id(std::string_view text) {
-  static const std::regex kIdPattern("^[a-z0-9]+(-[a-z0-9]+)*$");
-  return text.size() >= 3 && text.size() <= 80 &&
-         std::regex_match(text.begin(), text.end(), kIdPattern);
-}
-
-// The new record as it is filled in, with everything its values are checked against.
-class Draft {
- public:
-  Draft(const Project& project, std::vector<Policy> existing, std::vector<fs::path> files,
-        PartialDate today)
-      : project_(project), existing_(std::move(existing)), today_(today) {
-    doc_types_ = schema_enum(project.schemas_dir / "policy.schema.json", "doc_type");
-    for (const fs::path& file : files) ids_.emplace(file.stem().string(), display_path(file));
-    for (const Policy& policy : existing_) ids_.emplace(policy.id, policy.path);
-    policy_.added = {today.year, today.month, 0};
-  }
-
-  const Policy& policy() const { return policy_; }
-  const std::vector<std::string>& doc_types() const { return doc_types_; }
-
-  Check set_title(const std::string& text) {
-    std::string title = trim(text);
-    if (title.starts_with("《") && title.ends_with("》"))
-      title = trim(std::string_view(title).substr(3, title.size() - 6));
-    if (title.empty())
-      return Problem{trf("the title is empty"), trf("write the title as published")};
-    if (title.find('\n') != std::string::npos)
-      return Problem{trf("the title has a line break"), trf("write the title on one line")};
-    policy_.title = title;
-    return std::nullopt;
-  }
-
-  Check set_region(const std::string& name) {
-    PolicyQuery query;
-    query.regions = {trim(name)};
-    if (auto problem = unknown_name(query, project_)) return problem;
-    const Region* region = project_.registry.find_region(trim(name));
-    policy_.region = region->slug;
-    policy_.level = region->policy_level();
-    return std::nullopt;
-  }
-
-  // The primary sector first, then further ones.
-  Check set_sectors(const std::vector<std::string>& names) {
-    std::vector<std::string> slugs;
-    for (const std::string& name : names) {
-      PolicyQuery query;
-      query.sectors = {trim(name)};
-      if (auto problem = unknown_name(query, project_)) return problem;
-      const std::string& slug = project_.registry.find_sector(trim(name))->slug;
-      if (std::find(slugs.begin(), slugs.end(), slug) == slugs.end()) slugs.push_back(slug);
-    }
-    if (slugs.empty())
-      return Problem{trf("no sector given"), trf("name the primary sector, e.g. industry")};
-    policy_.sector = slugs.front();
-    policy_.sectors.assign(slugs.begin() + 1, slugs.end());
-    return std::nullopt;
-  }
-
-  Check set_subsector(const std::string& name) {
-    if (name.empty()) return std::nullopt;
-    const Sector& sector = *project_.registry.find_sector(policy_.sector);
-    if (const Subsector* sub = project_.registry.find_subsector(sector, name)) {
-      policy_.subsector = sub->slug;
-      return std::nullopt;
-    }
-    std::vector<std::string> names;
-    for (const Subsector& sub : sector.subsectors) names.push_back(sub.slug + " " + sub.name);
-    return Problem{trf("`{}` is not a subsector of {}", name, sector.slug),
-                   names.empty() ? trf("{} has no subsectors", sector.slug)
-                                 : trf("the subsectors of {} are {}", sector.slug,
-                                       fmt::join(names, tr(", ")))};
-  }
-
-  Check set_issuers(const std::vector<std::string>& issuers) {
-    policy_.issuers.clear();
-    for (const std::string& issuer : issuers)
-      if (std::string name = trim(issuer);
-          !name.empty() &&
-          std::find(policy_.issuers.begin(), policy_.issuers.end(), name) == policy_.issuers.end())
-        policy_.issuers.push_back(std::move(name));
-    return std::nullopt;
-  }
-
-  // `flag` names the flag the date came from; empty for an answer to a question.
-  Check set_published(const std::string& text, std::string_view flag) {
-    policy_.published.reset();
-    if (text.empty()) return std::nullopt;
-    auto date = PartialDate::parse(text);
-    if (!date || !date->is_real())
-      return Problem{
-          flag.empty() ? trf("`{}` is not a date", text)
-                       : trf("invalid date `{}` for {}", text, flag),
-          trf("write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source, e.g. 2023-03")};
-    if (date->compare_coarse(today_) > 0)
-      return Problem{
-          flag.empty()
-              ? trf("{} is in the future (today is {})", text, today_.to_string())
-              : trf("{} {} is in the future (today is {})", flag, text, today_.to_string()),
-          trf("write the date the document was published")};
-    policy_.published = date;
-    return std::nullopt;
-  }
-
-  Check set_added(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    auto date = PartialDate::parse(text);
-    if (!date || date->month == 0 || !date->is_real())
-      return Problem{trf("invalid month `{}` for --added", text),
-                     trf("write YYYY-MM (or YYYY-MM-DD), e.g. 2023-03")};
-    if (date->compare_coarse(today_) > 0)
-      return Problem{
-          trf("{} {} is in the future (today is {})", "--added", text, today_.to_string()),
-          trf("added is the month the record enters the tracker")};
-    policy_.added = *date;
-    return std::nullopt;
-  }
-
-  Check set_source(const std::string& text) {
-    policy_.source = trim(text);
-    if (policy_.source.empty()) return std::nullopt;
-    if (!policy_.source.starts_with("https://") || policy_.source.size() <= 8 ||
-        policy_.source.find_first_of(" \t\n") != std::string::npos)
-      return Problem{
-          trf("`{}` is not an https URL", policy_.source),
-          trf("give the https:// address of the official text, after checking it opens")};
-    return std::nullopt;
-  }
-
-  Check set_summary(const std::string& text) {
-    policy_.summary = trim(text);
-    if (policy_.summary.empty())
-      return Problem{trf("the summary is empty"),
-                     trf("the schema requires a summary of the document")};
-    return std::nullopt;
-  }
-
-  void set_tags(const std::vector<std::string>& tags) {
-    for (const std::string& tag : tags)
-      if (std::string name = trim(tag);
-          !name.empty() &&
-          std::find(policy_.tags.begin(), policy_.tags.end(), name) == policy_.tags.end())
-        policy_.tags.push_back(std::move(name));
-  }
-
-  void set_document_number(const std::string& text) { policy_.document_number = trim(text); }
-
-  // Empty: the type the title ends with.
-  Check set_doc_type(const std::string& text) {
-    if (text.empty()) {
-      policy_.doc_type = derive_doc_type(policy_.title, doc_types_);
-      return std::nullopt;
-    }
-    PolicyQuery query;
-    query.types = {text};
-    if (auto problem = unknown_name(query, project_, doc_types_)) return problem;
-    policy_.doc_type = text;
-    return std::nullopt;
-  }
-
-  // Empty: <region>-<sector>-<year>, numbered from 2 when taken.
-  Check set_id(const std::string& text) {
-    if (text.empty()) {
-      policy_.id = derived_id();
-      return std::nullopt;
-    }
-    if (!is_id(text))
-      return Problem{trf("`{}` is not a valid id", text),
-                     trf("lower-case ASCII words joined by hyphens, 3 to 80 characters, e.g. "
-                         "zhejiang-industry-carbon-peaking")};
-    policy_.id = text;
-    if (exists(text)) return exists_problem();
-    if (auto it = ids_.find(text); it != ids_.end())
-      return Problem{trf("id `{}` is already used by {}", text, it->second),
-                     trf("ids are unique across the tree; choose another --id")};
-    return std::nullopt;
-  }
-
-  std::string derived_id() const {
-    const int year = policy_.published ? policy_.published->year : policy_.added.year;
-    const std::string base = fmt::format("{}-{}-{}", policy_.region, policy_.sector, year);
-    std::string id = base;
-    for (int n = 2; ids_.count(id) > 0 || exists(id); ++n) id = fmt::format("{}-{}", base, n);
-    return id;
-  }
-
-  // The record of the same document in the same region, if the tree has one.
-  Check duplicate_title() const { return duplicate_title_in(existing_); }
-
-  // The same among `policies` (the tree read again, under the lock). Titles are compared as a
-  // reader sees them (comparison_form), as `ccnt validate` does.
-  Check duplicate_title_in(const std::vector<Policy>& policies) const {
-    const std::string form = comparison_form(policy_.title);
-    for (const Policy& other : policies)
-      if (other.region == policy_.region && comparison_form(other.title) == form)
-        return Problem{trf("《{}》 is already recorded in {}", policy_.title, other.path),
-                       trf("a document is recorded once; edit that file instead")};
-    return std::nullopt;
-  }
-
-  // Records of other regions with the same title, worth a look but allowed.
-  std::vector<const Policy*> same_title_elsewhere() const {
-    std::vector<const Policy*> found;
-    const std::string form = comparison_form(policy_.title);
-    for (const Policy& other : existing_)
-      if (other.region != policy_.region && comparison_form(other.title) == form)
-        found.push_back(&other);
-    return found;
-  }
-
-  fs::path file() const { return file_for(policy_.id); }
-
-  Problem exists_problem() const {
-    return {trf("{} already exists; ccnt new never overwrites a file", display_path(file())),
-            trf("choose another --id, or edit the existing file")};
-  }
-
-  const std::vector<Policy>& existing() const { return existing_; }
-
- private:
-  fs::path file_for(const std::string& id) const {
-    return project_.policies_dir() / policy_.region / policy_.sector / (id + ".yaml");
-  }
-  bool exists(const std::string& id) const {
-    std::error_code ec;
-    return fs::exists(fs::symlink_status(file_for(id), ec));
-  }
-
-  const Project& project_;
-  std::vector<Policy> existing_;
-  PartialDate today_;
-  std::vector<std::string> doc_types_;
-  std::unordered_map<std::string, std::string> ids_;  // id or file stem → file
-  Policy policy_;
-};
-
-void throw_if(Check problem) {
+void throw_if(DraftCheck problem) {
   if (problem) throw UsageError(problem->message, problem->hint);
 }
 
-std::string as_answer_error(const Check& problem) {
+std::string as_answer_error(const DraftCheck& problem) {
   if (!problem) return {};
   return problem->hint.empty() ? problem->message : problem->message + " — " + problem->hint;
-}
-
-// The region a title starts with (浙江省工业领域… → 浙江), shown as the default answer.
-std::string region_named_by(const std::string& title, const Registry& registry) {
-  const Region* best = nullptr;
-  std::size_t best_length = 0;
-  for (const Region& region : registry.regions()) {
-    for (const std::string* name : {&region.full_name, &region.name}) {
-      if (name->size() > best_length && title.starts_with(*name)) {
-        best = &region;
-        best_length = name->size();
-      }
-    }
-  }
-  return best ? best->name : std::string();
 }
 
 std::string read_all_stdin() {
@@ -466,19 +164,13 @@ Diagnostics check_before_writing(const std::string& text, const fs::path& file,
 }
 
 // Validates the written file as `ccnt validate FILE` does and prints the result.
-int validate_written(const fs::path& file, const Draft& draft, const Project& project,
-                     const Options& options) {
-  Diagnostics diagnostics;
-  LoadedPolicies loaded = load_policy_files(project, {file}, options.global.jobs, diagnostics);
-  std::vector<Policy> all = draft.existing();
-  all.insert(all.end(), loaded.policies.begin(), loaded.policies.end());
-  check_across_files(all, diagnostics);
-  const std::string display = display_path(file);
-  Diagnostics mine;
-  for (const Diagnostic& d : diagnostics.all())
-    if (d.path == display) mine.add(d);
-  mine.sort();
-  const std::size_t valid = mine.error_count() == 0 ? loaded.policies.size() : 0;
+int validate_written(const fs::path& file, const Project& project, const Options& options) {
+  const LoadOptions load{
+      .jobs = options.global.jobs, .use_cache = !options.global.no_cache, .text = false};
+  const Validation validation =
+      validate_paths(project, {fs::absolute(file).lexically_normal()}, load);
+  const Diagnostics& mine = validation.diagnostics;
+  const std::size_t valid = mine.error_count() == 0 ? validation.valid : 0;
   std::cout << format_diagnostics(mine, DiagnosticFormat::Text, 1, valid,
                                   use_color(options.global.color, stdout));
   return mine.error_count() > 0 ? kExitProblems : kExitOk;
@@ -510,7 +202,7 @@ int run_new(const Options& options) {
   // The names of broken files too, so that a new id takes none of them.
   std::vector<fs::path> files = find_policy_files(project.policies_dir(), ignored);
   Draft draft(project, std::move(loaded.policies), std::move(files), today());
-  throw_if(draft.set_added(opts.added));
+  throw_if(draft.set_added(opts.added, "--added"));
   draft.set_tags(opts.tags);
   draft.set_document_number(opts.document_number);
 
@@ -536,7 +228,8 @@ int run_new(const Options& options) {
   }
 
   const fs::path file = draft.file();
-  const std::string text = write_policy_yaml(draft.policy());
+  const std::string text =
+      policy_file_text(draft.policy(), schema_depth(file, project.policies_dir()));
   const Diagnostics problems = check_before_writing(text, file, project);
   if (problems.error_count() > 0) {
     for (const Diagnostic& d : problems.all())
@@ -582,7 +275,7 @@ int run_new(const Options& options) {
     case WriteResult::Written:
       break;
     case WriteResult::Exists: {
-      const Problem problem = draft.exists_problem();
+      const DraftProblem problem = draft.exists_problem();
       throw UsageError(problem.message, problem.hint);
     }
     case WriteResult::Refused:
@@ -590,7 +283,7 @@ int run_new(const Options& options) {
       throw UsageError(trf("cannot write {}: {}", display_path(file), ec ? ec.message() : error));
   }
   std::cout << trf("created {}\n", display_path(file));
-  return validate_written(file, draft, project, options);
+  return validate_written(file, project, options);
 }
 
 }  // namespace ccnt::cli

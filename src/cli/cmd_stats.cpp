@@ -1,149 +1,14 @@
 #include <iostream>
 
-#include <fmt/format.h>
-
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
 #include "cli/terminal.hpp"
-#include "core/output/json_writer.hpp"
-#include "core/output/text_table.hpp"
+#include "core/output/stats_output.hpp"
 #include "core/query/policy_stats.hpp"
 
 namespace ccnt::cli {
-namespace {
-
-// A titled table of the statistics.
-struct Section {
-  std::string title;
-  TextTable table;
-};
-
-std::vector<Section> sections_of(const PolicyStats& stats) {
-  std::vector<Section> sections;
-
-  if (stats.regions.empty()) return sections;  // nothing counted: no table of zeros
-
-  Section matrix{"By region and sector", {}};
-  matrix.table.headers.push_back("region");
-  for (const Sector* sector : stats.sectors) matrix.table.headers.push_back(sector->name);
-  matrix.table.headers.push_back("total");
-  std::vector<std::size_t> column_totals(stats.sectors.size(), 0);
-  for (std::size_t r = 0; r < stats.regions.size(); ++r) {
-    std::vector<std::string> row{stats.regions[r]->name};
-    std::size_t total = 0;
-    for (std::size_t s = 0; s < stats.sectors.size(); ++s) {
-      const std::size_t n = stats.cells[r][s];
-      row.push_back(n == 0 ? "" : std::to_string(n));
-      total += n;
-      column_totals[s] += n;
-    }
-    row.push_back(std::to_string(total));
-    matrix.table.rows.push_back(std::move(row));
-  }
-  std::vector<std::string> totals{"total"};
-  std::size_t all = 0;
-  for (std::size_t n : column_totals) {
-    totals.push_back(std::to_string(n));
-    all += n;
-  }
-  totals.push_back(std::to_string(all));
-  matrix.table.rows.push_back(std::move(totals));
-  matrix.table.right_align.assign(matrix.table.headers.size(), true);
-  matrix.table.right_align[0] = false;
-  sections.push_back(std::move(matrix));
-
-  const auto counts = [](std::string title, std::string key, const std::vector<Count>& items) {
-    Section section{std::move(title), {}};
-    section.table.headers = {std::move(key), "policies"};
-    section.table.right_align = {false, true};
-    for (const Count& item : items)
-      section.table.rows.push_back({item.key, std::to_string(item.count)});
-    return section;
-  };
-  sections.push_back(counts("By level", "level", stats.by_level));
-  sections.push_back(counts("By month added", "added", stats.by_month_added));
-
-  Section targets{"Targets by indicator", {}};
-  targets.table.headers = {"indicator", "name", "targets", "policies"};
-  targets.table.right_align = {false, false, true, true};
-  for (const IndicatorCount& item : stats.by_indicator)
-    targets.table.rows.push_back({item.indicator->slug, item.indicator->name,
-                                  std::to_string(item.targets), std::to_string(item.policies)});
-  sections.push_back(std::move(targets));
-  return sections;
-}
-
-std::string render_json(const PolicyStats& stats) {
-  std::string out;
-  JsonWriter json(out, true);
-  json.begin_object();
-  json.key("policies").value(stats.policies);
-  json.key("by_region_sector").begin_array();
-  for (std::size_t r = 0; r < stats.regions.size(); ++r)
-    for (std::size_t s = 0; s < stats.sectors.size(); ++s) {
-      if (stats.cells[r][s] == 0) continue;
-      json.begin_object();
-      json.key("region").value(stats.regions[r]->slug);
-      json.key("region_name").value(stats.regions[r]->name);
-      json.key("sector").value(stats.sectors[s]->slug);
-      json.key("sector_name").value(stats.sectors[s]->name);
-      json.key("policies").value(stats.cells[r][s]);
-      json.end_object();
-    }
-  json.end_array();
-  const auto counts = [&](std::string_view name, std::string_view key,
-                          const std::vector<Count>& items) {
-    json.key(name).begin_array();
-    for (const Count& item : items) {
-      json.begin_object();
-      json.key(key).value(item.key);
-      json.key("policies").value(item.count);
-      json.end_object();
-    }
-    json.end_array();
-  };
-  counts("by_level", "level", stats.by_level);
-  counts("by_month_added", "added", stats.by_month_added);
-  json.key("targets_by_indicator").begin_array();
-  for (const IndicatorCount& item : stats.by_indicator) {
-    json.begin_object();
-    json.key("indicator").value(item.indicator->slug);
-    json.key("indicator_name").value(item.indicator->name);
-    json.key("targets").value(item.targets);
-    json.key("policies").value(item.policies);
-    json.end_object();
-  }
-  json.end_array();
-  json.end_object();
-  out += '\n';
-  return out;
-}
-
-// CSV as tidy data: one row per count, so that every table fits one sheet.
-std::string render_csv(const PolicyStats& stats, bool formula_guard) {
-  TextTable table;
-  table.headers = {"table", "key", "subkey", "count"};
-  for (std::size_t r = 0; r < stats.regions.size(); ++r)
-    for (std::size_t s = 0; s < stats.sectors.size(); ++s)
-      if (stats.cells[r][s] > 0)
-        table.rows.push_back({"region_sector", stats.regions[r]->slug, stats.sectors[s]->slug,
-                              std::to_string(stats.cells[r][s])});
-  for (const Count& item : stats.by_level)
-    table.rows.push_back({"level", item.key, "", std::to_string(item.count)});
-  for (const Count& item : stats.by_month_added)
-    table.rows.push_back({"added", item.key, "", std::to_string(item.count)});
-  for (const IndicatorCount& item : stats.by_indicator) {
-    table.rows.push_back(
-        {"indicator_targets", item.indicator->slug, "", std::to_string(item.targets)});
-    table.rows.push_back(
-        {"indicator_policies", item.indicator->slug, "", std::to_string(item.policies)});
-  }
-  return table.render_csv(',', formula_guard);
-}
-
-}  // namespace
 
 int run_stats(const Options& options) {
   const StatsOptions& opts = options.stats;
@@ -155,23 +20,13 @@ int run_stats(const Options& options) {
   std::vector<const Policy*> selected;
   for (const Policy& policy : policies) selected.push_back(&policy);
   const PolicyStats stats = compute_stats(selected, project.registry);
-
-  if (opts.format == "json") {
-    std::cout << render_json(stats);
-  } else if (opts.format == "csv") {
-    std::cout << render_csv(stats, !opts.no_formula_guard);
-  } else {
-    const bool markdown = opts.format == "markdown";
-    std::string out =
-        fmt::format("{} {}\n", stats.policies, stats.policies == 1 ? "policy" : "policies");
-    for (const Section& section : sections_of(stats)) {
-      if (section.table.rows.empty()) continue;
-      out += markdown ? "\n## " + section.title + "\n\n" : "\n" + section.title + "\n\n";
-      out +=
-          markdown ? section.table.render_markdown() : section.table.render(terminal_width(stdout));
-    }
-    std::cout << out << left_out_note(left_out);
-  }
+  const StatsTables tables(opts.by);
+  const IssuerStats issuers =
+      tables.issuer ? count_by_issuer(selected, project.registry) : IssuerStats{};
+  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
+  std::cout << render_stats(stats, issuers, tables, format, terminal_width(stdout),
+                            !opts.no_formula_guard);
+  if (format == OutputFormat::Table) std::cout << left_out_note(left_out);  // data stays data
   return kExitOk;
 }
 

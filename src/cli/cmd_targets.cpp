@@ -11,8 +11,7 @@
 #include "cli/project_session.hpp"
 #include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
-#include "core/output/json_writer.hpp"
-#include "core/output/text_table.hpp"
+#include "core/output/targets_output.hpp"
 #include "core/query/target_comparison.hpp"
 #include "core/util/edit_distance.hpp"
 
@@ -32,164 +31,6 @@ const Indicator* find_indicator_or_throw(const Registry& registry, const std::st
   throw UsageError(trf("unknown indicator `{}`", name),
                    closest.empty() ? trf("schemas/indicators.yaml lists the indicators")
                                    : did_you_mean(closest));
-}
-
-std::string region_label(const Registry& registry, const Policy& policy) {
-  const Region* region = registry.find_region(policy.region);
-  return region ? region->name : policy.region;
-}
-
-std::string year_cell(const std::optional<int>& year) {
-  return year ? std::to_string(*year) : std::string("-");
-}
-
-std::string value_cell(const TargetEntry& entry) {
-  std::string value = format_target_value(*entry.target);
-  if (entry.aim) value += fmt::format("，力争{}{}", entry.aim->value, entry.aim->unit);
-  return value;
-}
-
-// One row per target: the benchmarks first, then the compared ones, then those set apart.
-struct Row {
-  const TargetEntry* entry;
-  std::string verdict;           // benchmark, stricter, equal, weaker, not-comparable
-  const TargetEntry* benchmark;  // the one compared with, for compared rows
-  std::string reason;            // for rows set apart
-};
-
-std::vector<Row> rows_of(const IndicatorComparison& comparison) {
-  std::vector<Row> rows;
-  for (const TargetEntry& entry : comparison.benchmarks)
-    rows.push_back({&entry, "benchmark", nullptr, ""});
-  for (const ComparedTarget& compared : comparison.compared)
-    rows.push_back(
-        {&compared.entry, std::string(to_string(compared.verdict)), &compared.benchmark, ""});
-  for (const ApartTarget& apart : comparison.apart)
-    rows.push_back({&apart.entry, "not-comparable", nullptr, apart.reason});
-  return rows;
-}
-
-std::string heading_of(const Indicator& indicator) {
-  return fmt::format("{} ({}, {}; {} is stricter)", indicator.name, indicator.slug,
-                     indicator.unit.empty() ? "-" : indicator.unit,
-                     indicator.higher_is_stricter ? "higher" : "lower");
-}
-
-// The table of one indicator. For the terminal (`notes` non-null) the reasons
-// go under the table as numbered notes, one per distinct reason, so that the
-// table stays narrow; Markdown keeps them in a last column.
-TextTable comparison_table(const IndicatorComparison& comparison, const Registry& registry,
-                           std::vector<std::string>* notes) {
-  TextTable table;
-  table.headers = {"region", "value", "base", "target", "scope", "vs national", "policy"};
-  const bool reason_column = !notes && !comparison.apart.empty();
-  if (reason_column) table.headers.push_back("reason");
-  // The scope gives way first. The value, the verdict (with its note number) and the
-  // policy id are never cut: a cut one would say something else, or not paste into `show`.
-  table.shrinkable.assign(table.headers.size(), false);
-  table.shrinkable[4] = true;
-  table.whole.assign(table.headers.size(), false);
-  table.whole[1] = table.whole[5] = table.whole[6] = true;
-  for (const Row& row : rows_of(comparison)) {
-    const Target& target = *row.entry->target;
-    std::string verdict = row.verdict;
-    if (notes && !row.reason.empty()) {
-      auto it = std::find(notes->begin(), notes->end(), row.reason);
-      if (it == notes->end()) it = notes->insert(it, row.reason);
-      verdict += fmt::format(" [{}]", it - notes->begin() + 1);
-    }
-    std::vector<std::string> cells{region_label(registry, *row.entry->policy),
-                                   value_cell(*row.entry),
-                                   year_cell(target.base_year),
-                                   std::to_string(target.target_year),
-                                   target.scope.empty() ? "-" : target.scope,
-                                   std::move(verdict),
-                                   row.entry->policy->id};
-    if (reason_column) cells.push_back(row.reason);
-    table.rows.push_back(std::move(cells));
-  }
-  return table;
-}
-
-std::string render_text(const std::vector<IndicatorComparison>& comparisons,
-                        const Registry& registry, bool markdown, std::size_t width) {
-  std::string out;
-  for (const IndicatorComparison& comparison : comparisons) {
-    if (!out.empty()) out += '\n';
-    const std::string heading = heading_of(*comparison.indicator);
-    if (markdown) {
-      out += "## " + heading + "\n\n";
-      out += comparison_table(comparison, registry, nullptr).render_markdown();
-      continue;
-    }
-    out += heading + "\n\n";
-    std::vector<std::string> notes;
-    out += comparison_table(comparison, registry, &notes).render(width);
-    if (!notes.empty()) out += '\n';
-    for (std::size_t i = 0; i < notes.size(); ++i) out += fmt::format("[{}] {}\n", i + 1, notes[i]);
-  }
-  return out;
-}
-
-void write_json(std::string& out, const std::vector<IndicatorComparison>& comparisons,
-                const Registry& registry) {
-  JsonWriter json(out, true);
-  json.begin_array();
-  for (const IndicatorComparison& comparison : comparisons) {
-    json.begin_object();
-    json.key("indicator").value(comparison.indicator->slug);
-    json.key("indicator_name").value(comparison.indicator->name);
-    json.key("unit").value(comparison.indicator->unit);
-    json.key("higher_is_stricter").value(comparison.indicator->higher_is_stricter);
-    json.key("targets").begin_array();
-    for (const Row& row : rows_of(comparison)) {
-      const Target& target = *row.entry->target;
-      json.begin_object();
-      json.key("policy").value(row.entry->policy->id);
-      json.key("region").value(row.entry->policy->region);
-      json.key("region_name").value(region_label(registry, *row.entry->policy));
-      json.key("value").value(target.value);
-      json.key("unit").value(target.unit);
-      json.key("qualifier").value(target.qualifier);
-      if (row.entry->aim) json.key("aim").value(row.entry->aim->value);
-      json.key("base_year");
-      if (target.base_year)
-        json.value(*target.base_year);
-      else
-        json.null();
-      json.key("target_year").value(target.target_year);
-      json.key("scope").value(target.scope);
-      json.key("text").value(target.text);
-      json.key("verdict").value(row.verdict);
-      if (row.benchmark) json.key("benchmark").value(row.benchmark->policy->id);
-      if (!row.reason.empty()) json.key("reason").value(row.reason);
-      json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-  }
-  json.end_array();
-  out += '\n';
-}
-
-std::string render_csv(const std::vector<IndicatorComparison>& comparisons,
-                       const Registry& registry, bool formula_guard) {
-  TextTable table;
-  table.headers = {"indicator", "region",    "region_name", "policy",    "value",
-                   "unit",      "qualifier", "aim",         "base_year", "target_year",
-                   "scope",     "verdict",   "benchmark",   "reason"};
-  for (const IndicatorComparison& comparison : comparisons)
-    for (const Row& row : rows_of(comparison)) {
-      const Target& target = *row.entry->target;
-      table.rows.push_back({comparison.indicator->slug, row.entry->policy->region,
-                            region_label(registry, *row.entry->policy), row.entry->policy->id,
-                            fmt::format("{}", target.value), target.unit, target.qualifier,
-                            row.entry->aim ? fmt::format("{}", row.entry->aim->value) : "",
-                            target.base_year ? std::to_string(*target.base_year) : "",
-                            std::to_string(target.target_year), target.scope, row.verdict,
-                            row.benchmark ? row.benchmark->policy->id : "", row.reason});
-    }
-  return table.render_csv(',', formula_guard);
 }
 
 }  // namespace
@@ -230,16 +71,9 @@ int run_targets(const Options& options) {
         std::erase_if(comparisons, [](const IndicatorComparison& c) { return c.compared.empty(); });
   }
 
-  if (opts.format == "json") {
-    std::string out;
-    write_json(out, comparisons, project.registry);
-    std::cout << out;
-  } else if (opts.format == "csv") {
-    std::cout << render_csv(comparisons, project.registry, !opts.no_formula_guard);
-  } else {
-    std::cout << render_text(comparisons, project.registry, opts.format == "markdown",
-                             terminal_width(stdout));
-  }
+  std::cout << render_targets(comparisons, project.registry,
+                              parse_output_format(opts.format).value_or(OutputFormat::Table),
+                              terminal_width(stdout), !opts.no_formula_guard);
   if (comparisons.empty() && hidden == 0)
     std::cerr << (indicator ? trf("ccnt: no targets of {} ({}) among the selected policies\n",
                                   indicator->name, indicator->slug)

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "core/output/display_width.hpp"
+#include "core/util/utf8.hpp"
 
 namespace ccnt::cli {
 
@@ -17,18 +18,6 @@ namespace {
 
 constexpr std::string_view kSeparators[] = {" ", ",", "，", "、"};
 constexpr std::size_t kMaxListed = 60;  // names shown for one Tab; "…" stands for the rest
-
-bool is_continuation(unsigned char byte) {
-  return (byte & 0xC0) == 0x80;
-}
-
-// The length of a UTF-8 sequence from its first byte (1 for anything malformed).
-std::size_t sequence_length(unsigned char first) {
-  if (first >= 0xF0 && first < 0xF8) return 4;
-  if (first >= 0xE0) return 3;
-  if (first >= 0xC0) return 2;
-  return 1;
-}
 
 // Puts the terminal in raw mode (no echo, no line buffering, no signals from Ctrl-C) for the
 // life of the object; does nothing when `fd` is not a terminal.
@@ -62,7 +51,7 @@ class RawMode {
 bool LineBuffer::erase_character() {
   if (text_.empty()) return false;
   std::size_t end = text_.size() - 1;
-  while (end > 0 && is_continuation(static_cast<unsigned char>(text_[end]))) --end;
+  while (end > 0 && is_utf8_continuation(static_cast<unsigned char>(text_[end]))) --end;
   text_.erase(end);
   return true;
 }
@@ -104,7 +93,7 @@ TabResult LineBuffer::complete(const std::vector<std::string>& names) {
     shared = static_cast<std::size_t>(differs.first - matches[0].begin());
   }
   while (shared > word.size() && shared < matches[0].size() &&
-         is_continuation(static_cast<unsigned char>(matches[0][shared])))
+         is_utf8_continuation(static_cast<unsigned char>(matches[0][shared])))
     --shared;
   if (shared > word.size()) {
     text_.replace(start, std::string::npos, matches[0], 0, shared);
@@ -198,17 +187,19 @@ std::optional<std::string> TerminalLineReader::read(std::string_view prompt,
       }
       default: {
         if (*byte < 0x20) break;  // other control keys
+        const std::size_t length = utf8_sequence_length(*byte);
+        if (length == 0) break;  // a byte that cannot start a character is dropped
         std::string character(1, static_cast<char>(*byte));
-        for (std::size_t n = sequence_length(*byte); character.size() < n;) {
+        while (character.size() < length) {
           const auto more = next_byte();
           if (!more) break;
-          if (!is_continuation(*more)) {  // a malformed sequence is dropped, the next key kept
+          if (!is_utf8_continuation(*more)) {  // a malformed sequence is dropped, the next key kept
             --pending_at_;
             break;
           }
           character += static_cast<char>(*more);
         }
-        if (character.size() != sequence_length(*byte)) break;
+        if (character.size() != length) break;
         line.insert(character);
         out_ << character << std::flush;
         shown_columns_ += display_width(character);

@@ -80,7 +80,7 @@ The date (YYYY\-MM\-DD) that "today" means: for the future\-date checks and the
 .TP
 .B CCNT_DATA_DIR
 When set and not empty, the directory used instead of \fI@DATADIR@\fR for the
-installed \fIschemas/\fR and \fItemplates/\fR; the tests point it at a directory that
+installed \fIschemas/\fR; the tests point it at a directory that
 does not exist, so that an installed ccnt does not change their results.
 )";
 

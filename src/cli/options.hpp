@@ -66,6 +66,9 @@ struct ShowOptions {
 
 struct StatsOptions {
   FilterOptions filter;
+  // --by: the tables to print (region-sector, level, added, indicator, issuer); empty = the
+  // first four.
+  std::vector<std::string> by;
   std::string format = "table";   // table | csv | json | markdown
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
 };

@@ -10,6 +10,25 @@
 
 namespace ccnt::cli {
 
+namespace {
+
+// A filter error in the words of the command line, which names its flags.
+UsageError filter_usage_error(const FilterError& error) {
+  switch (error.kind) {
+    case FilterError::Kind::InvalidDate:
+      return UsageError(trf("invalid date `{}` for {}", error.value, "--" + error.field),
+                        trf("write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-03"));
+    case FilterError::Kind::UntilBeforeSince:
+      return UsageError(trf("--until {} is before --since {}", error.value, error.other),
+                        trf("swap the two dates"));
+    case FilterError::Kind::UnknownName:
+      break;
+  }
+  return UsageError(error.message, error.hint);
+}
+
+}  // namespace
+
 PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& project) {
   // --type is checked against the doc_type values the schema allows.
   const std::vector<std::string> doc_types =
@@ -17,7 +36,7 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
                            : schema_enum(project.schemas_dir / "policy.schema.json", "doc_type");
   FilterError error;
   auto made = PolicyFilter::make(filter, project.registry, doc_types, error);
-  if (!made) throw UsageError(error.message, error.hint);
+  if (!made) throw filter_usage_error(error);
   return std::move(*made);
 }
 

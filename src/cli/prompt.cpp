@@ -4,20 +4,9 @@
 #include <ostream>
 
 #include "cli/messages.hpp"
+#include "core/util/text.hpp"
 
 namespace ccnt::cli {
-
-namespace {
-
-// Removes spaces, tabs and a carriage return around an answer.
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r");
-  return text.substr(first, last - first + 1);
-}
-
-}  // namespace
 
 Prompter::Prompter(std::istream& in, std::ostream& out, int terminal_fd, std::size_t columns)
     : in_(in),
@@ -29,7 +18,7 @@ std::optional<std::string> Prompter::read_line(std::string_view prompt,
   if (editor_) {
     auto line = editor_->read(prompt, names);
     if (!line) return std::nullopt;
-    return trimmed(*line);
+    return std::string(trim(*line));
   }
   out_ << prompt << std::flush;
   std::string line;
@@ -37,7 +26,7 @@ std::optional<std::string> Prompter::read_line(std::string_view prompt,
     out_ << "\n";
     return std::nullopt;
   }
-  return trimmed(line);
+  return std::string(trim(line));
 }
 
 std::optional<std::string> Prompter::ask(std::string_view question,

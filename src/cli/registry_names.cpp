@@ -4,10 +4,13 @@ namespace ccnt::cli {
 
 std::vector<Candidate> region_names(const Registry& registry) {
   std::vector<Candidate> names;
+  // A name shared by several regions (朝阳) is left out: it would be refused.
   for (const Region& region : registry.regions()) {
-    names.push_back({region.name, region.full_name});
-    names.push_back({region.full_name, region.slug});
-    names.push_back({region.slug, region.name});
+    if (registry.find_region(region.name) == &region)
+      names.push_back({region.name, registry.full_path_name(region)});
+    if (registry.find_region(region.full_name) == &region)
+      names.push_back({region.full_name, region.slug});
+    names.push_back({region.slug, registry.full_path_name(region)});
   }
   return names;
 }

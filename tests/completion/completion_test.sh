@@ -92,7 +92,7 @@ test_fish() {
   local got
   got=$(PATH=$bin_dir:$PATH fish -c 'source completions/ccnt.fish
     complete -C "ccnt list --region 浙"; complete -C "ccnt list --region=zhej"')
-  [[ $got == $'浙江\t浙江省\n浙江省\tzhejiang\n--region=zhejiang\t浙江' ]] ||
+  [[ $got == $'浙江\t浙江省\n浙江省\tzhejiang\n--region=zhejiang\t浙江省\n--region=zhejiang-taizhou\t浙江省台州市' ]] ||
     fail "fish: ccnt list --region 浙<TAB> gave [$got]"
 }
 

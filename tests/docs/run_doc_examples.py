@@ -21,7 +21,8 @@ Words after `console` in the info string:
 Commands run with bash in a scratch copy of the tree (the bundled data: policies/, schemas/,
 bulletins/ and templates/), with `ccnt` on PATH being the built binary, standard output and
 standard error on a pseudo-terminal 100 columns wide, standard input empty, and the pinned
-environment of the e2e cases (LANG=C.UTF-8, NO_COLOR=1, CCNT_TODAY=2026-11-24). Blocks of one
+environment of the e2e cases (LANG=C.UTF-8, NO_COLOR=1, CCNT_TODAY=2026-11-24, CCNT_DATA_DIR
+where nothing is). Blocks of one
 file that name the same tree share one copy, so a page can walk through steps that write.
 With CCNT_UPDATE_DOCS=1 the expected output of every example that differs (and exits with 0)
 is replaced in FILE.md by the actual output, for review with `git diff`.
@@ -141,6 +142,7 @@ def pinned_environment(bin_dir, home):
         NO_COLOR="1",
         TERM="dumb",
         CCNT_TODAY="2026-11-24",
+        CCNT_DATA_DIR="/nonexistent/ccnt-data",  # as the e2e cases: an installed ccnt never counts
     )
     return env
 
@@ -190,7 +192,9 @@ def matches(expected, actual):
 
 
 def output_lines(text):
-    """The lines of a command's output, without the last line's end."""
+    """The lines of a command's output as a terminal shows them (a CR before a line feed is
+    not seen: CSV's CRLF ends look like any other line end), without the last line's end."""
+    text = text.replace("\r\n", "\n")
     if text.endswith("\n"):
         text = text[:-1]
     return text.split("\n") if text else []

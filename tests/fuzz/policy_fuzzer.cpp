@@ -113,7 +113,8 @@ void check_outputs(std::string_view bytes, const ccnt::Diagnostics& diagnostics,
     d.path = hostile_path;
     renamed.add(std::move(d));
   }
-  for (const ccnt::Diagnostics* list : {&diagnostics, &renamed}) {
+  const ccnt::Diagnostics* const lists[] = {&diagnostics, &renamed};
+  for (const ccnt::Diagnostics* list : lists) {
     const std::string text = ccnt::format_diagnostics(*list, DiagnosticFormat::Text, 1, 0, false);
     check_output(text, "text");
     check_no_ci_command(text, "text");
@@ -127,13 +128,13 @@ void check_outputs(std::string_view bytes, const ccnt::Diagnostics& diagnostics,
   if (!policy) return;
   const std::vector<const ccnt::Policy*> one{&*policy};
   const ccnt::Registry& registry = project().registry;
-  using ccnt::ExportFormat;
-  for (ExportFormat format : {ExportFormat::Json, ExportFormat::Jsonl, ExportFormat::Yaml,
-                              ExportFormat::Markdown, ExportFormat::Ids})
+  using ccnt::OutputFormat;
+  for (OutputFormat format : {OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Yaml,
+                              OutputFormat::Markdown, OutputFormat::Ids})
     check_output(ccnt::export_policies(one, registry, format), "list", false, false,
-                 format == ExportFormat::Json || format == ExportFormat::Jsonl);
-  check_output(ccnt::export_policies(one, registry, ExportFormat::Csv), "csv", false, true);
-  check_output(ccnt::export_policies(one, registry, ExportFormat::Tsv), "tsv", true);
+                 format == OutputFormat::Json || format == OutputFormat::Jsonl);
+  check_output(ccnt::export_policies(one, registry, OutputFormat::Csv), "csv", false, true);
+  check_output(ccnt::export_policies(one, registry, OutputFormat::Tsv), "tsv", true);
   ccnt::TextTable table;  // the default `list` table
   table.headers = {"title", "id", "path"};
   table.rows.push_back({policy->title, policy->id, policy->path});

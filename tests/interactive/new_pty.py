@@ -104,7 +104,7 @@ summary: 规划提出，到2025年，能源结构持续优化。
 """
 
 EXPECTED_LINES = [
-    "  unknown region `浙将` — did you mean zhejiang, 浙江?",
+    "  unknown region `浙将` — `浙将` is not in schemas/regions.yaml — add it there",
     "  `2023-13` is not a date — write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the "
     "source, e.g. 2023-03",
     "  `http://example.org` is not an https URL — give the https:// address of the "

@@ -115,7 +115,7 @@ TEST_CASE("render_bulletin escapes text from policy files but not editorial Mark
                                             "关于*重点*_领域_<试行>[2023]版",
                                             "# 提出 `代码` 与 <b>标签</b>")};
   const std::string text = render(editorial({}, {"z"}), policies);
-  CHECK(text.find("- **浙江省发布《关于\\*重点\\*\\_领域\\_\\<试行>\\[2023]版》**\n") !=
+  CHECK(text.find("- **浙江省发布《关于\\*重点\\*\\_领域\\_\\<试行>\\[2023\\]版》**\n") !=
         std::string::npos);
   CHECK(text.find("\n\\# 提出 \\`代码\\` 与 \\<b>标签\\</b>\n") != std::string::npos);
   CHECK(text.find("\n地方导语\n") != std::string::npos);

@@ -50,7 +50,7 @@ TEST_CASE("a trailing period or note in brackets is ignored") {
 
 TEST_CASE("a title that names no listed type is 其他") {
   const auto& types = schema_types();
-  CHECK(derive_doc_type("中国应对气候变化的政策与行动白皮书", types) == "其他");
+  CHECK(derive_doc_type("某市绿色低碳发展政策问答", types) == "其他");
   CHECK(derive_doc_type("", types) == "其他");
   CHECK(derive_doc_type("（2023-2025年）", types) == "其他");
   CHECK(derive_doc_type("某方案", {}) == "其他");
@@ -64,4 +64,23 @@ TEST_CASE("schema_enum reads nothing from a missing file or property") {
   CHECK(schema_enum(std::filesystem::path(CCNT_SOURCE_DIR) / "schemas" / "policy.schema.json",
                     "level") ==
         std::vector<std::string>{"national", "provincial", "municipal", "county"});
+}
+
+TEST_CASE("the widened document types, longest first") {
+  const auto& types = schema_types();
+  CHECK(derive_doc_type("中华人民共和国节约能源法", types) == "法");
+  CHECK(derive_doc_type("碳排放权交易管理暂行办法", types) == "办法");
+  CHECK(derive_doc_type("企业温室气体排放核算方法", types) == "其他");  // a method, not a law
+  CHECK(derive_doc_type("国家能源局2023年工作要点", types) == "工作要点");
+  CHECK(derive_doc_type("能源行业标准化管理要点", types) == "要点");
+  CHECK(derive_doc_type("全国人民代表大会常务委员会关于积极应对气候变化的决议", types) == "决议");
+  CHECK(derive_doc_type("国务院关于印发2030年前碳达峰行动方案的通知", types) == "通知");
+  CHECK(derive_doc_type("中美应对气候危机联合声明", types) == "声明");
+  CHECK(derive_doc_type("中国应对气候变化的政策与行动白皮书", types) == "白皮书");
+  CHECK(derive_doc_type("产业结构调整指导目录（2024年本）", types) == "目录");
+  CHECK(derive_doc_type("国务院关于同意设立某某示范区的批复", types) == "批复");
+  CHECK(derive_doc_type("绿色债券支持项目目录", types) == "目录");
+  CHECK(derive_doc_type("企业环境信息依法披露格式准则", types) == "准则");
+  CHECK(derive_doc_type("建筑节能与可再生能源利用通用规范", types) == "规范");
+  CHECK(derive_doc_type("关于某某问题的复函", types) == "函");
 }

@@ -18,8 +18,8 @@ TEST_CASE("markdown_escape leaves ordinary Chinese text alone") {
 
 TEST_CASE("markdown_escape escapes inline markup") {
   CHECK(markdown_escape("《*重点*企业》") == "《\\*重点\\*企业》");
-  CHECK(markdown_escape("见[附件](x)") == "见\\[附件](x)");
-  CHECK(markdown_escape("![图](a.png)") == "!\\[图](a.png)");
+  CHECK(markdown_escape("见[附件](x)") == "见\\[附件\\](x)");
+  CHECK(markdown_escape("![图](a.png)") == "!\\[图\\](a.png)");
   CHECK(markdown_escape("<b>粗</b> <https://x.cn>") == "\\<b>粗\\</b> \\<https://x.cn>");
   CHECK(markdown_escape("代码 `x` 段") == "代码 \\`x\\` 段");
   CHECK(markdown_escape("a \\* b") == "a \\\\\\* b");

@@ -119,6 +119,45 @@ TEST_CASE("Filter --issuer, --type and --tag") {
   CHECK(matching_ids(query) == Ids{"gd-energy"});
 }
 
+TEST_CASE("Filter --issuer finds an agency under every name, and the agencies inside an issuer") {
+  std::vector<Policy> policies;
+  const auto add = [&](std::string id, std::string region, std::string level,
+                       std::vector<std::string> issuers) {
+    policies.push_back(make_policy(std::move(id), std::move(region), std::move(level), "energy",
+                                   "2024-01", "2024-02"));
+    policies.back().issuers = std::move(issuers);
+  };
+  add("full", "national", "national", {"国家发展和改革委员会"});
+  add("short", "national", "national", {"国家发改委"});
+  add("bare", "national", "national", {"发展改革委"});
+  add("others", "national", "national", {"国家发展改革委等部门"});
+  add("joint", "national", "national", {"国家能源局、国家发展改革委"});
+  add("zj-bare", "zhejiang", "provincial", {"发改委"});
+  add("zj-full", "zhejiang", "provincial", {"浙江省发展和改革委员会"});
+  add("energy", "national", "national", {"国家能源局综合司"});
+  const auto ids = [&](std::vector<std::string> issuers) {
+    PolicyQuery query;
+    query.issuers = std::move(issuers);
+    FilterError error;
+    auto filter = PolicyFilter::make(query, registry(), error);
+    REQUIRE(filter);
+    Ids found;
+    for (const Policy& policy : policies)
+      if (filter->matches(policy)) found.push_back(policy.id);
+    return found;
+  };
+  const Ids ndrc{"full", "short", "bare", "others", "joint"};
+  CHECK(ids({"国家发展改革委"}) == ndrc);
+  CHECK(ids({"国家发展和改革委员会"}) == ndrc);
+  CHECK(ids({"国家发改委"}) == ndrc);
+  CHECK(ids({"浙江省发改委"}) == Ids{"zj-bare", "zj-full"});
+  CHECK(ids({"发改委"}) == Ids{"full", "short", "bare", "others", "joint", "zj-bare", "zj-full"});
+  CHECK(ids({"国家能源局"}) == Ids{"joint", "energy"});
+  // Text that names no agency matches inside the issuer as written or as the registry names it.
+  CHECK(ids({"综合司"}) == Ids{"energy"});
+  CHECK(ids({"和改革"}) == Ids{"full", "short", "bare", "others", "joint", "zj-bare", "zj-full"});
+}
+
 TEST_CASE("Filter --since and --until compare at month precision and drop undated policies") {
   PolicyQuery query;
   query.since = "2023-02-28";  // same month as 2023-02-14: included
@@ -165,7 +204,7 @@ TEST_CASE("Unknown names give an error with the closest valid names") {
 
   query.regions = {"guang"};
   CHECK_FALSE(PolicyFilter::make(query, registry(), error));
-  CHECK(error.hint == "did you mean guangdong, 广东; guangxi, 广西; guangzhou, 广州?");
+  CHECK(error.hint == "did you mean guangdong, 广东; guangxi, 广西; guangping, 广平?");
 
   query = {};
   query.sectors = {"industy"};
@@ -193,15 +232,21 @@ TEST_CASE("Malformed dates are rejected") {
     PolicyQuery query;
     query.since = date;
     CHECK_FALSE(PolicyFilter::make(query, registry(), error));
-    CHECK(error.message == std::string("invalid date `") + date + "` for --since");
+    CHECK(error.kind == FilterError::Kind::InvalidDate);
+    CHECK(error.field == "since");
+    CHECK(error.value == date);
+    CHECK(error.message.empty());  // the caller words it, naming its own flag
   }
   PolicyQuery query;
   query.since = "2023-05";
   query.until = "2023-01";
   CHECK_FALSE(PolicyFilter::make(query, registry(), error));
+  CHECK(error.kind == FilterError::Kind::UntilBeforeSince);
+  CHECK(error.value == "2023-01");
+  CHECK(error.other == "2023-05");
 }
 
-TEST_CASE("region_dir_filter keeps the selected regions' directories and their cities'") {
+TEST_CASE("region_dir_filter keeps the province directories that hold the selected regions") {
   FilterError error;
   PolicyQuery query;
   CHECK_FALSE(PolicyFilter::make(query, registry(), error)->region_dir_filter());
@@ -210,13 +255,19 @@ TEST_CASE("region_dir_filter keeps the selected regions' directories and their c
   const auto keep = PolicyFilter::make(query, registry(), error)->region_dir_filter();
   REQUIRE(keep);
   CHECK(keep("guangdong"));
-  CHECK(keep("guangzhou"));
   CHECK_FALSE(keep("zhejiang"));
   CHECK_FALSE(keep("national"));
   CHECK(keep("not-a-region"));  // unknown directories are read so that their errors count
+  CHECK(keep("guangzhou"));     // a city's directory at the top is misplaced: read, reported
 
+  query.regions = {"义乌"};  // policies/zhejiang/jinhua/yiwu/: the province's directory is read
+  const auto county = PolicyFilter::make(query, registry(), error)->region_dir_filter();
+  CHECK(county("zhejiang"));
+  CHECK_FALSE(county("guangdong"));
+
+  query.regions = {"广东"};
   query.no_subregions = true;
   const auto only = PolicyFilter::make(query, registry(), error)->region_dir_filter();
   CHECK(only("guangdong"));
-  CHECK_FALSE(only("guangzhou"));
+  CHECK_FALSE(only("jiangsu"));
 }

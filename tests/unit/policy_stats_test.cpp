@@ -88,3 +88,30 @@ TEST_CASE("targets count per indicator in registry order, policies once each") {
   CHECK(stats.by_indicator[1].targets == 3);
   CHECK(stats.by_indicator[1].policies == 2);
 }
+
+TEST_CASE("stats by issuer count each agency once per policy, under all its names") {
+  Policy a = policy("national", "national", "energy", "2024-01");
+  a.issuers = {"国家发展改革委", "国家发展和改革委员会", "国家能源局"};  // the NDRC twice
+  Policy b = policy("national", "national", "energy", "2024-01");
+  b.issuers = {"发展改革委"};  // bare, in a national record: the NDRC
+  Policy c = policy("zhejiang", "provincial", "energy", "2024-01");
+  c.issuers = {"发展改革委", "国家发改委等部门"};  // 浙江's commission, and the NDRC
+  Policy d = policy("national", "national", "other", "2024-01");
+  d.issuers = {"某某研究会"};
+  const Policy e = policy("national", "national", "other", "2024-01");
+  const IssuerStats stats = count_by_issuer({&a, &b, &c, &d, &e}, testing::source_registry());
+
+  REQUIRE(stats.agencies.size() == 4);
+  CHECK(stats.agencies[0].id == "ndrc");
+  CHECK(stats.agencies[0].name == "国家发展和改革委员会");
+  CHECK(stats.agencies[0].kind == "government");
+  CHECK(stats.agencies[0].policies == 3);
+  // One policy each: placed agencies by name, then the issuer that cannot be placed.
+  CHECK(stats.agencies[1].name == "国家能源局");
+  CHECK(stats.agencies[2].id == "zhejiang/development-reform");
+  CHECK(stats.agencies[2].name == "浙江省发展和改革委员会");
+  CHECK(stats.agencies[3].id.empty());
+  CHECK(stats.agencies[3].name == "某某研究会");
+  CHECK(stats.agencies[3].policies == 1);
+  CHECK(stats.without_issuer == 1);
+}

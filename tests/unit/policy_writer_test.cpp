@@ -9,21 +9,13 @@
 #include "core/tree/tree_scan.hpp"
 #include "core/yaml/yaml_reader.hpp"
 #include "core/yaml/yaml_scalar.hpp"
+#include "source_tree.hpp"
 
 using namespace ccnt;
 namespace fs = std::filesystem;
+using ccnt::testing::source_project;
 
 namespace {
-
-const Project& source_project() {
-  static const Project project = [] {
-    Diagnostics diagnostics;
-    auto opened = open_project(fs::path(CCNT_SOURCE_DIR), diagnostics);
-    REQUIRE(opened);
-    return std::move(*opened);
-  }();
-  return project;
-}
 
 const PartialDate kToday{2026, 11, 24};
 
@@ -170,7 +162,8 @@ TEST_CASE("every seed policy file is written back exactly as it is") {
     INFO(messages(diagnostics));
     REQUIRE(policy);
     // Line by line; a hand-written file may quote a string that needs no quotes.
-    const auto written = split_lines(write_policy_yaml(*policy));
+    const auto written =
+        split_lines(policy_file_text(*policy, schema_depth(file, source_project().policies_dir())));
     const auto original = split_lines(*bytes);
     REQUIRE(written.size() == original.size());
     for (std::size_t i = 0; i < written.size(); ++i) {
@@ -196,7 +189,7 @@ TEST_CASE("a new record written by the writer passes check_policy") {
   policy.source = "https://example.gov.cn/a: b.html";
   policy.summary = "《方案》提出，到2025年……\n第二段：目标";
   policy.tags = {"碳达峰", "true"};
-  const std::string text = write_policy_yaml(policy);
+  const std::string text = policy_file_text(policy);
   CHECK(
       text.starts_with("# yaml-language-server: $schema=../../../schemas/policy.schema.json\n"
                        "id: zhejiang-industry-2023\n"
@@ -229,5 +222,5 @@ TEST_CASE("a new record written by the writer passes check_policy") {
   CHECK(back->summary == policy.summary);
   CHECK(back->tags == policy.tags);
   CHECK(back->source == policy.source);
-  CHECK(write_policy_yaml(*back) == text);
+  CHECK(policy_file_text(*back) == text);
 }

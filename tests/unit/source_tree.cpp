@@ -14,4 +14,14 @@ const Registry& source_registry() {
   return loaded;
 }
 
+const Project& source_project() {
+  static const Project project = [] {
+    Diagnostics diagnostics;
+    auto opened = open_project(std::filesystem::path(CCNT_SOURCE_DIR), diagnostics);
+    REQUIRE(opened);
+    return std::move(*opened);
+  }();
+  return project;
+}
+
 }  // namespace ccnt::testing

@@ -3,8 +3,8 @@
 #include "core/output/display_width.hpp"
 #include "core/output/text_table.hpp"
 
-using ccnt::display_width;
 using ccnt::csv_formula_guard;
+using ccnt::display_width;
 using ccnt::TextTable;
 
 namespace {
@@ -117,7 +117,7 @@ TEST_CASE("TextTable escapes hidden characters and CI commands on a terminal") {
   TextTable table;
   table.headers = {"a"};
   table.rows = {{"x\x1b[31my\u202Ez"}, {"::error::x"}};
-  CHECK(table.render() == "a\n──────────────────\nx\\x1b[31my<U+202E>z\n\\x3a:error::x\n");
+  CHECK(table.render() == "a\n───────────────────\nx\\x1b[31my<U+202E>z\n\\x3a:error::x\n");
 }
 
 TEST_CASE("TextTable escapes Markdown in text cells but not in Markdown cells") {

@@ -14,6 +14,7 @@
 #include "core/diag/message_catalog.hpp"
 #include "core/output/markdown_escape.hpp"
 #include "core/util/edit_distance.hpp"
+#include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
 
 namespace ccnt {
@@ -98,13 +99,11 @@ class BulletinDataBuilder {
   // The month's policies by region (registry order, with their sectors) and by sector.
   mustache::data build_counts() const {
     std::vector<const Policy*> policies = listed_;
-    const auto region_rank = rank_of(registry_.regions());
-    const auto sector_rank = rank_of(registry_.sectors());
     std::vector<std::pair<std::size_t, std::string>> regions, sectors;
     std::size_t national = 0;
     for (const Policy* policy : policies) {
-      regions.emplace_back(rank(region_rank, policy->region), policy->region);
-      sectors.emplace_back(rank(sector_rank, policy->sector), policy->sector);
+      regions.emplace_back(registry_.region_rank(policy->region), policy->region);
+      sectors.emplace_back(registry_.sector_rank(policy->sector), policy->sector);
       if (is_national_policy(*policy)) ++national;
     }
     mustache::data by_region{mustache::data::type::list};
@@ -114,7 +113,7 @@ class BulletinDataBuilder {
       for (const Policy* policy : policies) {
         if (policy->region != slug) continue;
         ++n;
-        own.emplace_back(rank(sector_rank, policy->sector), policy->sector);
+        own.emplace_back(registry_.sector_rank(policy->sector), policy->sector);
       }
       std::string names;
       for (const auto& [s, sector] : distinct(own))
@@ -173,19 +172,6 @@ class BulletinDataBuilder {
     return targets;
   }
 
-  template <typename Entry>
-  static std::unordered_map<std::string, std::size_t> rank_of(const std::vector<Entry>& entries) {
-    std::unordered_map<std::string, std::size_t> ranks;
-    for (std::size_t i = 0; i < entries.size(); ++i) ranks.emplace(entries[i].slug, i);
-    return ranks;
-  }
-
-  static std::size_t rank(const std::unordered_map<std::string, std::size_t>& ranks,
-                          const std::string& slug) {
-    const auto it = ranks.find(slug);
-    return it == ranks.end() ? ranks.size() : it->second;
-  }
-
   // Sorted by rank, then slug, each slug once.
   static std::vector<std::pair<std::size_t, std::string>> distinct(
       std::vector<std::pair<std::size_t, std::string>> keys) {
@@ -226,12 +212,6 @@ std::pair<std::string, Mark> locate_template_error(std::string_view text,
   return {message, {}};
 }
 
-std::string trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
-}
-
 // Reports each tag name the renderer does not provide; stops at a
 // set-delimiter tag, after which tags are no longer written with braces.
 void check_template_names(std::string_view text, const std::string& path,
@@ -243,13 +223,13 @@ void check_template_names(std::string_view text, const std::string& path,
     const std::size_t start = at + (triple ? 3 : 2);
     const std::size_t end = text.find(triple ? "}}}" : "}}", start);
     if (end == std::string_view::npos) return;  // a syntax error, reported by the parser
-    std::string name = trim(text.substr(start, end - start));
+    std::string name(trim(text.substr(start, end - start)));
     const std::size_t tag = at;
     at = end + (triple ? 3 : 2);
     if (name.empty() || name.front() == '!') continue;
     if (name.front() == '=') return;
     if (std::string_view("#^/&>").find(name.front()) != std::string_view::npos)
-      name = trim(std::string_view(name).substr(1));
+      name = std::string(trim(std::string_view(name).substr(1)));
     if (name == ".") continue;
     std::size_t part_start = 0;
     while (part_start <= name.size()) {

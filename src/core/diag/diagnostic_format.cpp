@@ -104,9 +104,12 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
                    stubs == 0 ? policies_text(policies)
                               : trf("{} ({} stubs)", policies_text(policies), stubs),
                    files_text(files));
-      else
+      else if (stubs == 0)
         out += trf("checked {}: {}, {}\n", files_text(files), errors_text(errors),
                    warnings_text(warnings));
+      else
+        out += trf("checked {} ({} stubs): {}, {}\n", files_text(files), stubs,
+                   errors_text(errors), warnings_text(warnings));
       break;
     }
     case DiagnosticFormat::Json: {

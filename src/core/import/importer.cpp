@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/diag/message_catalog.hpp"
+#include "core/policy/cross_file_checks.hpp"
 #include "core/policy/doc_type.hpp"
 #include "core/policy/policy_checks.hpp"
 #include "core/policy/policy_writer.hpp"
@@ -158,7 +159,15 @@ class RowConverter {
     // Region: the row's, else the mapping's.
     std::string region_name(trim(cell(row, "region")));
     if (region_name.empty()) region_name = mapping_.region;
-    const Region* region = project_.registry.find_region(region_name);
+    const RegionMatch match = project_.registry.match_region(region_name);
+    const Region* region = match.region;
+    if (!match.candidates.empty()) {
+      entry.problems.error("E109", display_, at,
+                           trf("region `{}` is ambiguous: {}", region_name,
+                               project_.registry.describe_regions(match.candidates)),
+                           project_.registry.ambiguity_hint(match.candidates));
+      return false;
+    }
     if (!region) {
       entry.problems.error("E109", display_, at,
                            region_name.empty() ? trf("row has no region and the mapping sets none")
@@ -292,9 +301,11 @@ std::vector<std::string> merge_source_fields(Policy& record, const Policy& sourc
   return changed;
 }
 
-// Where a new record's file goes: policies/<region>/<sector or _unsorted>/<id>.yaml.
+// Where a new record's file goes: policies/<region's directory>/<sector or _unsorted>/<id>.yaml.
 fs::path new_file(const Project& project, const Policy& policy) {
-  return project.policies_dir() / policy.region /
+  const Region* region = project.registry.find_region(policy.region);
+  return project.policies_dir() /
+         (region ? project.registry.directory_of(*region) : policy.region) /
          (policy.sector.empty() ? std::string(kUnsortedDir) : policy.sector) /
          (policy.id + ".yaml");
 }
@@ -432,7 +443,7 @@ std::optional<ImportReport> import_table(const Project& project,
         return;
       }
     }
-    c.text = write_policy_yaml(c.policy);
+    c.text = policy_file_text(c.policy, schema_depth(c.file, project.policies_dir()));
     if (!check_record(project, c, date)) c.entry.outcome = ImportOutcome::Rejected;
   });
 

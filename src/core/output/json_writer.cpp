@@ -16,9 +16,12 @@ void append_json_string(std::string& out, std::string_view text) {
     const char c = text[i];
     const auto byte = static_cast<unsigned char>(c);
     if (byte >= 0x80) {
-      // Multi-byte: kept when well-formed and visible; else a \u escape or U+FFFD.
+      // Multi-byte: kept when well-formed and visible; U+FFFD for bytes that are not UTF-8;
+      // else a \u escape.
       const DecodedChar decoded = decode_utf8_at(text, i);
-      if (decoded.valid && hidden_kind(decoded.cp) == HiddenKind::None)
+      if (!decoded.valid)
+        out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      else if (hidden_kind(decoded.cp) == HiddenKind::None)
         out.append(text, i, decoded.length);
       else
         out += fmt::format("\\u{:04x}", static_cast<unsigned>(decoded.cp));

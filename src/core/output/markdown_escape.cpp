@@ -217,7 +217,8 @@ std::optional<std::string> markdown_link_destination(std::string_view url) {
   out.reserve(url.size());
   for (char c : url) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte == 0x7F || std::string_view("()<>[]\\|\"'`").find(c) != std::string_view::npos)
+    if (byte <= 0x20 || byte == 0x7F ||
+        std::string_view("()<>[]\\|\"'`").find(c) != std::string_view::npos)
       out += fmt::format("%{:02X}", byte);
     else
       out += c;

@@ -4,6 +4,7 @@
 
 #include "core/output/json_writer.hpp"
 #include "core/output/markdown_escape.hpp"
+#include "core/output/policy_table.hpp"
 #include "core/output/text_table.hpp"
 #include "core/yaml/yaml_scalar.hpp"
 
@@ -52,9 +53,9 @@ void write_target_json(JsonWriter& json, const Target& target, const Registry& r
 // --- YAML -------------------------------------------------------------------
 
 // Writes YAML block mappings with a fixed indentation for nested items.
-class YamlOut {
+class ExportYamlWriter {
  public:
-  explicit YamlOut(std::string& out) : out_(out) {}
+  explicit ExportYamlWriter(std::string& out) : out_(out) {}
 
   // `indent` is what precedes the key on its line ("- " for the first key of an item).
   void string(std::string_view indent, std::string_view key, std::string_view value,
@@ -97,8 +98,8 @@ class YamlOut {
   std::string& out_;
 };
 
-void write_policy_yaml(std::string& out, const Policy& policy, const Registry& registry) {
-  YamlOut yaml(out);
+void append_export_yaml(std::string& out, const Policy& policy, const Registry& registry) {
+  ExportYamlWriter yaml(out);
   const std::string_view first = "- ";
   const std::string_view in = "  ";
   yaml.string(first, "id", policy.id);
@@ -190,21 +191,6 @@ TextTable markdown_table(const std::vector<const Policy*>& policies, const Regis
 
 }  // namespace
 
-bool parse_export_format(std::string_view name, ExportFormat& format) {
-  static const std::pair<std::string_view, ExportFormat> kNames[] = {
-      {"json", ExportFormat::Json}, {"jsonl", ExportFormat::Jsonl},
-      {"csv", ExportFormat::Csv},   {"tsv", ExportFormat::Tsv},
-      {"yaml", ExportFormat::Yaml}, {"markdown", ExportFormat::Markdown},
-      {"ids", ExportFormat::Ids},
-  };
-  for (const auto& [known, value] : kNames)
-    if (known == name) {
-      format = value;
-      return true;
-    }
-  return false;
-}
-
 void append_policy_json(std::string& out, const Policy& policy, const Registry& registry,
                         bool pretty) {
   JsonWriter json(out, pretty);
@@ -248,10 +234,12 @@ const std::vector<std::string>& policy_csv_columns() {
 }
 
 std::string export_policies(const std::vector<const Policy*>& policies, const Registry& registry,
-                            ExportFormat format, bool bom, bool formula_guard) {
+                            OutputFormat format, bool bom, bool formula_guard, std::size_t width) {
   std::string out;
   switch (format) {
-    case ExportFormat::Json: {
+    case OutputFormat::Table:
+      return policy_table(policies, registry, width);
+    case OutputFormat::Json: {
       if (policies.empty()) return "[]\n";
       out += "[\n";
       for (std::size_t i = 0; i < policies.size(); ++i) {
@@ -268,32 +256,33 @@ std::string export_policies(const std::vector<const Policy*>& policies, const Re
       out += "]\n";
       return out;
     }
-    case ExportFormat::Jsonl:
+    case OutputFormat::Jsonl:
       for (const Policy* policy : policies) {
         append_policy_json(out, *policy, registry, false);
         out += '\n';
       }
       return out;
-    case ExportFormat::Csv:
-    case ExportFormat::Tsv:
+    case OutputFormat::Csv:
+    case OutputFormat::Tsv:
       if (bom) out += "\xEF\xBB\xBF";
       out += csv_table(policies, registry)
-                 .render_csv(format == ExportFormat::Csv ? ',' : '\t', formula_guard);
+                 .render_csv(format == OutputFormat::Csv ? ',' : '\t', formula_guard);
       return out;
-    case ExportFormat::Yaml:
+    case OutputFormat::Yaml:
       if (policies.empty()) return "[]\n";
-      for (const Policy* policy : policies) write_policy_yaml(out, *policy, registry);
+      for (const Policy* policy : policies) append_export_yaml(out, *policy, registry);
       return out;
-    case ExportFormat::Markdown:
+    case OutputFormat::Markdown:
       return markdown_table(policies, registry).render_markdown();
-    case ExportFormat::Ids:
+    case OutputFormat::Ids:
       for (const Policy* policy : policies) {
         out += policy->id;
         out += '\n';
       }
       return out;
+    default:  // not a format of `ccnt list`
+      return out;
   }
-  return out;
 }
 
 }  // namespace ccnt

@@ -17,6 +17,7 @@ std::string_view title_without_period(std::string_view title);
 
 // The longest of `types` that the title ends with (ignoring the trailing
 // period), else kOtherDocType: 《济南市“十四五”节能减排工作实施方案》 → 工作实施方案.
+// A word that only looks like a type does not count: …核算方法 is not a 法.
 std::string derive_doc_type(std::string_view title, const std::vector<std::string>& types);
 
 }  // namespace ccnt

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
 #include "core/diag/message_catalog.hpp"
 #include "core/policy/doc_type.hpp"
 #include "core/policy/registry.hpp"
@@ -36,12 +38,22 @@ class PolicyChecker {
   void check_place(Policy& policy, const fs::path& file) {
     const Registry& registry = project_.registry;
     const bool region_sound = !schema_.broken("region");
-    const Region* region = region_sound ? registry.find_region(policy.region) : nullptr;
-    if (!region) {
-      if (region_sound)
+    const RegionMatch match = region_sound ? registry.match_region(policy.region) : RegionMatch{};
+    const Region* region = match.region;
+    if (!match.candidates.empty()) {
+      out_.error("E038", path_, mark_of(doc_, "region"),
+                 trf("region `{}` is ambiguous: {}", policy.region,
+                     registry.describe_regions(match.candidates)),
+                 registry.ambiguity_hint(match.candidates));
+    } else if (!region) {
+      if (region_sound) {
+        const auto suggestions = registry.suggest_regions(policy.region);
         out_.error("E030", path_, mark_of(doc_, "region"),
                    trf("unknown region `{}`", policy.region),
-                   did_you_mean(registry.suggest_regions(policy.region)));
+                   suggestions.empty()
+                       ? trf("`{}` is not in schemas/regions.yaml — add it there", policy.region)
+                       : did_you_mean(suggestions));
+      }
     } else {
       policy.region = region->slug;
       if (!schema_.broken("level") && region->policy_level() != policy.level)
@@ -147,6 +159,31 @@ class PolicyChecker {
     }
   }
 
+  // Every issuer names an agency the registry can place (W080), one per item (W081).
+  void check_issuers(const Policy& policy) {
+    const Registry& registry = project_.registry;
+    const Node* list = doc_.find("issuers");
+    if (!list || !list->is_sequence() || !registry.find_region(policy.region)) return;
+    for (const Node& item : list->items) {
+      const std::string& issuer = item.scalar;
+      const IssuerPlacement placement = registry.place_issuer(issuer, policy.region);
+      if (!placement.placed()) {
+        const std::vector<std::string> close = registry.agencies().suggest(issuer, registry);
+        out_.warning("W080", path_, item.mark,
+                     trf("issuer `{}` is not an agency schemas/agencies.yaml knows", issuer),
+                     close.empty() ? trf("check the name, or add the agency to "
+                                         "schemas/agencies.yaml (or its kind under `regional`)")
+                                   : did_you_mean(close));
+      } else if (placement.several) {
+        out_.warning(
+            "W081", path_, item.mark,
+            trf("issuer `{}` names {} agencies in one item", issuer, placement.parts.size()),
+            trf("write one agency per item of `issuers`: {}",
+                fmt::join(placement.parts, tr(", "))));
+      }
+    }
+  }
+
   void check_identity(const Policy& policy, const fs::path& file) {
     if (!schema_.broken("id") && file.stem().string() != policy.id)
       out_.error(
@@ -162,38 +199,58 @@ class PolicyChecker {
   }
 
  private:
-  // Policy files live at policies/<region>/<sector>/<id>.yaml; the names may be in any form.
+  // True when the directories before the sector's are those of the region's lineage, each as
+  // its directory name or any other form of its name (policies/浙江省/…).
+  bool in_region_directory(const Region& region, const std::vector<std::string>& parts) const {
+    const Registry& registry = project_.registry;
+    const std::vector<const Region*> lineage = registry.lineage(region);
+    if (lineage.size() + 2 != parts.size()) return false;
+    for (std::size_t i = 0; i < lineage.size(); ++i) {
+      if (parts[i] == lineage[i]->dir) continue;
+      const RegionMatch match = registry.match_region(parts[i]);
+      if (match.region != lineage[i] && std::find(match.candidates.begin(), match.candidates.end(),
+                                                  lineage[i]) == match.candidates.end())
+        return false;
+    }
+    return true;
+  }
+
+  // Policy files live at policies/<region path>/<sector>/<id>.yaml, the region path being the
+  // directories of its enclosing regions and its own (zhejiang/jinhua/yiwu); the sector
+  // directory may be in any form.
   void check_directories(const Policy& policy, const fs::path& file, const Region* region,
                          const Sector* sector) {
     const fs::path relative = file.lexically_relative(project_.policies_dir());
     std::vector<std::string> parts;
     for (const auto& part : relative) parts.push_back(part.string());
-    if (parts.size() != 3 || parts[0] == "..") {
+    const Registry& registry = project_.registry;
+    const std::string region_dir = region ? registry.directory_of(*region) : std::string();
+    if (parts.size() < 3 || parts[0] == "..") {
       out_.error("E034", path_, {},
                  trf("policy file is not at policies/<region>/<sector>/<id>.yaml"),
-                 region && sector ? trf("move it to policies/{}/{}/", region->slug, sector->slug)
+                 region && sector ? trf("move it to policies/{}/{}/", region_dir, sector->slug)
                                   : std::string());
       return;
     }
-    const Registry& registry = project_.registry;
-    const Region* dir_region = registry.find_region(parts[0]);
-    if (region && dir_region != region)
+    const std::string& sector_dir = parts[parts.size() - 2];
+    std::string dirs;
+    for (std::size_t i = 0; i + 2 < parts.size(); ++i) dirs += (i ? "/" : "") + parts[i];
+    if (region && !in_region_directory(*region, parts))
       out_.error("E032", path_, mark_of(doc_, "region"),
-                 trf("region {} does not match the directory `{}`", policy.region, parts[0]),
-                 trf("move the file to policies/{}/{}/", region->slug, parts[1]));
+                 trf("region {} does not match the directory `{}`", policy.region, dirs),
+                 trf("move the file to policies/{}/{}/", region_dir, sector_dir));
     if (policy.stub && policy.sector.empty() && !schema_.broken("sector")) {
-      if (parts[1] != kUnsortedDir)
+      if (sector_dir != kUnsortedDir)
         out_.error("E033", path_, mark_of(doc_, "id"),
-                   trf("a stub without a sector is in the directory `{}`", parts[1]),
-                   trf("move the file to policies/{}/{}/ or set `sector`", parts[0], kUnsortedDir));
+                   trf("a stub without a sector is in the directory `{}`", sector_dir),
+                   trf("move the file to policies/{}/{}/ or set `sector`", dirs, kUnsortedDir));
       return;
     }
-    const Sector* dir_sector = registry.find_sector(parts[1]);
+    const Sector* dir_sector = registry.find_sector(sector_dir);
     if (sector && dir_sector != sector)
-      out_.error(
-          "E033", path_, mark_of(doc_, "sector"),
-          trf("sector {} does not match the directory `{}`", policy.sector, parts[1]),
-          trf("move the file to policies/{}/{}/ or change `sector`", parts[0], sector->slug));
+      out_.error("E033", path_, mark_of(doc_, "sector"),
+                 trf("sector {} does not match the directory `{}`", policy.sector, sector_dir),
+                 trf("move the file to policies/{}/{}/ or change `sector`", dirs, sector->slug));
   }
 
   const Node& doc_;
@@ -220,6 +277,7 @@ std::optional<Policy> check_policy(const Node& document, const fs::path& file,
   checker.check_identity(policy, file);
   checker.check_dates(policy);
   checker.check_targets(policy);
+  checker.check_issuers(policy);
   if (diagnostics.error_count() != errors_before) return std::nullopt;
   return policy;
 }

@@ -11,10 +11,7 @@ namespace ccnt {
 
 namespace {
 
-constexpr std::string_view kSchemaComment =
-    "# yaml-language-server: $schema=../../../schemas/policy.schema.json\n";
-
-class YamlOut {
+class RecordYamlWriter {
  public:
   void scalar(std::string_view key, std::string_view value, int indent = 0) {
     if (value.empty()) return;
@@ -41,7 +38,7 @@ class YamlOut {
   std::string out_;
 };
 
-void write_target(YamlOut& out, const Target& target) {
+void write_target(RecordYamlWriter& out, const Target& target) {
   // The first key goes on the "- " line, the others under it.
   out.raw(2, fmt::format("- indicator: {}", yaml_scalar(target.indicator)));
   out.scalar("text", target.text, 4);
@@ -56,9 +53,11 @@ void write_target(YamlOut& out, const Target& target) {
 
 }  // namespace
 
-std::string write_policy_yaml(const Policy& policy) {
-  YamlOut out;
-  out.raw(0, kSchemaComment.substr(0, kSchemaComment.size() - 1));
+std::string policy_file_text(const Policy& policy, std::size_t depth) {
+  RecordYamlWriter out;
+  std::string up;
+  for (std::size_t i = 0; i < depth; ++i) up += "../";
+  out.raw(0, fmt::format("# yaml-language-server: $schema={}schemas/policy.schema.json", up));
   out.scalar("id", policy.id);
   if (policy.stub) out.raw(0, "stub: true");
   out.scalar("title", policy.title);
@@ -86,6 +85,12 @@ std::string write_policy_yaml(const Policy& policy) {
   }
   out.list("tags", policy.tags);
   return out.take();
+}
+
+std::size_t schema_depth(const std::filesystem::path& file,
+                         const std::filesystem::path& policies_dir) {
+  const std::filesystem::path relative = file.lexically_relative(policies_dir);
+  return static_cast<std::size_t>(std::distance(relative.begin(), relative.end()));
 }
 
 }  // namespace ccnt

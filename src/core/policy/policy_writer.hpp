@@ -3,6 +3,7 @@
 // when YAML needs it.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,14 @@ namespace ccnt {
 // first line, then the fields that are set, in the order of docs/data-model.md
 // (id, stub, title, title_en, region, level, sector, subsector, sectors, issuers,
 // doc_type, document_number, published, added, updated, source, source_ids, status,
-// instrument, headline, summary, targets, tags).
-std::string write_policy_yaml(const Policy& policy);
+// instrument, headline, summary, targets, tags). `depth` is how many directories the file
+// lies below the data tree's root (3 for policies/zhejiang/industry/, 5 for
+// policies/zhejiang/jinhua/yiwu/industry/), so that the comment's path reaches schemas/.
+std::string policy_file_text(const Policy& policy, std::size_t depth = 3);
+
+// The depth policy_file_text takes for `file` inside `policies_dir` (the directories of its path
+// below the data tree's root: policies/zhejiang/industry/x.yaml is 3).
+std::size_t schema_depth(const std::filesystem::path& file,
+                         const std::filesystem::path& policies_dir);
 
 }  // namespace ccnt

@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+
 #include "core/diag/message_catalog.hpp"
+#include "core/policy/regions_reader.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/yaml/yaml_reader.hpp"
@@ -10,15 +14,18 @@
 namespace ccnt {
 namespace {
 
+// The bytes of a registry file. schemas/ lies in the data tree (or the installed data
+// directory); a link may not lead out of it (E070).
+std::optional<std::string> read_registry_file(const std::filesystem::path& file,
+                                              const std::string& path, Diagnostics& diagnostics) {
+  return read_tree_file(file, path, tree_prefix(file.parent_path().parent_path()), diagnostics);
+}
+
 // Reads `schemas/<file>` and returns the list under its top-level key.
 std::optional<Node> load_list(const std::filesystem::path& file, std::string_view key,
                               Diagnostics& diagnostics) {
   const std::string path = display_path(file);
-  // schemas/ lies in the data tree (or the installed data directory); a link may not lead out.
-  auto bytes =
-      read_tree_file(file, path, tree_prefix(file.parent_path().parent_path()), diagnostics);
-  if (!bytes) return std::nullopt;
-  auto root = parse_yaml(*bytes, path, diagnostics);
+  auto root = read_registry_yaml(file, diagnostics);
   if (!root) return std::nullopt;
   const Node* list = root->find(key);
   if (!list || !list->is_sequence()) {
@@ -39,7 +46,75 @@ bool index_name(std::unordered_map<std::string, std::size_t>& index, const std::
   return false;
 }
 
+// Adds one name form of region `position`; a form may name several regions (朝阳).
+void index_region_name(std::unordered_map<std::string, std::vector<std::size_t>>& index,
+                       const std::string& form, std::size_t position) {
+  if (form.empty()) return;
+  std::vector<std::size_t>& positions = index[fold_name(form)];
+  if (positions.empty() || positions.back() != position) positions.push_back(position);
+}
+
+// The length of the UTF-8 sequence that starts with byte `lead` (1 for a stray byte).
+std::size_t utf8_length(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
+// True when every byte is ASCII: a slug or a Latin alias, where typos are letters.
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// A qualified name longer than this is not taken apart (it is no region's name).
+constexpr std::size_t kMaxQualifiedBytes = 96;
+
+// The entries of regions.yaml: read directly when the file keeps its usual layout (fast; it
+// is read on every run), else through the YAML reader.
+std::optional<std::vector<RegionEntry>> read_region_entries(const std::filesystem::path& file,
+                                                            Diagnostics& diagnostics) {
+  const std::string path = display_path(file);
+  auto bytes = read_registry_file(file, path, diagnostics);
+  if (!bytes) return std::nullopt;
+  if (auto entries = read_regions_layout(*bytes)) return entries;
+  auto root = parse_yaml(*bytes, path, diagnostics);
+  if (!root) return std::nullopt;
+  const Node* list = root->find("regions");
+  if (!list || !list->is_sequence()) {
+    diagnostics.error("E091", path, root->mark,
+                      trf("registry needs a top-level list `{}`", "regions"));
+    return std::nullopt;
+  }
+  std::vector<RegionEntry> entries;
+  for (const Node& item : list->items)
+    entries.push_back({{scalar_at(item, "slug"),
+                        scalar_at(item, "name"),
+                        scalar_at(item, "full_name"),
+                        scalar_at(item, "code"),
+                        scalar_at(item, "level"),
+                        scalar_at(item, "kind"),
+                        scalar_at(item, "parent"),
+                        scalars_at(item, "aliases"),
+                        {}},
+                       item.mark});
+  return entries;
+}
+
 }  // namespace
+
+std::optional<Node> read_registry_yaml(const std::filesystem::path& file,
+                                       Diagnostics& diagnostics) {
+  const std::string path = display_path(file);
+  auto bytes = read_registry_file(file, path, diagnostics);
+  if (!bytes) return std::nullopt;
+  return parse_yaml(*bytes, path, diagnostics);
+}
 
 std::string fold_name(std::string_view name) {
   std::string out(name);
@@ -50,9 +125,13 @@ std::string fold_name(std::string_view name) {
 
 std::string Region::policy_level() const {
   if (level == "national") return "national";
-  if (level == "city") return "municipal";
+  if (level == "prefecture") return "municipal";
   if (level == "county") return "county";
   return "provincial";
+}
+
+bool Region::is_provincial_or_above() const {
+  return level != "prefecture" && level != "county";
 }
 
 std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
@@ -61,29 +140,34 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
   const std::size_t errors_before = diagnostics.error_count();
 
   const auto regions_file = schemas_dir / "regions.yaml";
-  if (auto list = load_list(regions_file, "regions", diagnostics)) {
+  if (auto entries = read_region_entries(regions_file, diagnostics)) {
     const std::string path = display_path(regions_file);
-    for (const Node& item : list->items) {
-      Region region{scalar_at(item, "slug"),      scalar_at(item, "name"),
-                    scalar_at(item, "full_name"), scalar_at(item, "code"),
-                    scalar_at(item, "level"),     scalar_at(item, "parent"),
-                    scalars_at(item, "aliases")};
+    std::unordered_map<std::string, std::size_t> slugs, codes;
+    std::vector<Mark> marks;
+    registry.regions_.reserve(entries->size());
+    registry.region_index_.reserve(entries->size() * 3);
+    for (RegionEntry& entry : *entries) {
+      Region& region = entry.region;
       if (region.slug.empty() || region.name.empty() || region.full_name.empty()) {
-        diagnostics.error("E091", path, item.mark, trf("region needs slug, name and full_name"));
+        diagnostics.error("E091", path, entry.mark, trf("region needs slug, name and full_name"));
         continue;
       }
       const std::size_t position = registry.regions_.size();
-      index_name(registry.region_index_, region.slug, position, path, item.mark, diagnostics);
-      index_name(registry.region_index_, region.name, position, path, item.mark, diagnostics);
-      index_name(registry.region_index_, region.full_name, position, path, item.mark, diagnostics);
+      if (!slugs.emplace(region.slug, position).second)
+        diagnostics.error("E091", path, entry.mark,
+                          trf("slug `{}` is used by two regions", region.slug));
+      if (!region.code.empty() && !codes.emplace(region.code, position).second)
+        diagnostics.error("E091", path, entry.mark,
+                          trf("code `{}` is used by two regions", region.code));
+      index_region_name(registry.region_index_, region.slug, position);
+      index_region_name(registry.region_index_, region.name, position);
+      index_region_name(registry.region_index_, region.full_name, position);
       for (const std::string& alias : region.aliases)
-        index_name(registry.region_index_, alias, position, path, item.mark, diagnostics);
+        index_region_name(registry.region_index_, alias, position);
+      marks.push_back(entry.mark);
       registry.regions_.push_back(std::move(region));
     }
-    for (const Region& region : registry.regions_)
-      if (!region.parent.empty() && !registry.find_region(region.parent))
-        diagnostics.error("E091", path, {},
-                          trf("region `{}` has unknown parent `{}`", region.slug, region.parent));
+    registry.link_regions(path, marks, slugs, diagnostics);
   }
 
   const auto sectors_file = schemas_dir / "sectors.yaml";
@@ -114,6 +198,14 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
     }
   }
 
+  // Directories nest (policies/zhejiang/ningbo/industry/): a region's directory must not read
+  // as a sector's.
+  for (const Region& region : registry.regions_)
+    if (registry.find_sector(region.dir))
+      diagnostics.error("E091", display_path(regions_file), {},
+                        trf("region `{}` has the directory `{}`, which is also a sector's name",
+                            region.slug, region.dir));
+
   const auto indicators_file = schemas_dir / "indicators.yaml";
   if (auto list = load_list(indicators_file, "indicators", diagnostics)) {
     const std::string path = display_path(indicators_file);
@@ -131,13 +223,25 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
     }
   }
 
+  if (auto agencies = AgencyRegistry::load(schemas_dir / "agencies.yaml", diagnostics))
+    registry.agencies_ = std::move(*agencies);
+
   if (diagnostics.error_count() != errors_before) return std::nullopt;
   return registry;
 }
 
-const Region* Registry::find_region(std::string_view any_form) const {
-  auto it = region_index_.find(fold_name(any_form));
-  return it == region_index_.end() ? nullptr : &regions_[it->second];
+std::size_t Registry::region_rank(const std::string& slug) const {
+  const auto it = region_index_.find(slug);  // slugs are folded already
+  if (it != region_index_.end())
+    for (std::size_t position : it->second)
+      if (regions_[position].slug == slug) return position;
+  return regions_.size();
+}
+
+std::size_t Registry::sector_rank(const std::string& slug) const {
+  const auto it = sector_index_.find(slug);
+  return it != sector_index_.end() && sectors_[it->second].slug == slug ? it->second
+                                                                        : sectors_.size();
 }
 
 const Sector* Registry::find_sector(std::string_view any_form) const {
@@ -158,25 +262,6 @@ const Subsector* Registry::find_subsector(const Sector& sector, std::string_view
   return nullptr;
 }
 
-bool Registry::is_within(const Region& region, const Region& ancestor) const {
-  const Region* current = &region;
-  for (std::size_t hops = 0; current && hops <= regions_.size(); ++hops) {
-    if (current->slug == ancestor.slug) return true;
-    current = current->parent.empty() ? nullptr : find_region(current->parent);
-  }
-  return false;
-}
-
-std::vector<std::string> Registry::suggest_regions(std::string_view unknown) const {
-  std::vector<std::string> names;
-  for (const Region& region : regions_) {
-    names.push_back(region.name);
-    names.push_back(region.slug);
-    names.push_back(region.full_name);
-  }
-  return closest_matches(unknown, names);
-}
-
 std::vector<std::string> Registry::suggest_sectors(std::string_view unknown) const {
   std::vector<std::string> names;
   for (const Sector& sector : sectors_) {
@@ -190,6 +275,187 @@ std::vector<std::string> Registry::suggest_indicators(std::string_view unknown) 
   std::vector<std::string> names;
   for (const Indicator& indicator : indicators_) names.push_back(indicator.slug);
   return closest_matches(unknown, names);
+}
+
+void Registry::link_regions(const std::string& path, const std::vector<Mark>& marks,
+                            const std::unordered_map<std::string, std::size_t>& slugs,
+                            Diagnostics& diagnostics) {
+  static constexpr std::array<std::string_view, 7> kLevels{
+      "national", "province", "municipality", "autonomous-region", "sar", "prefecture", "county"};
+  region_parents_.assign(regions_.size(), -1);
+  for (std::size_t i = 0; i < regions_.size(); ++i) {
+    Region& region = regions_[i];
+    if (std::find(kLevels.begin(), kLevels.end(), region.level) == kLevels.end())
+      diagnostics.error("E091", path, marks[i],
+                        trf("region `{}` has unknown level `{}`", region.slug, region.level));
+    if (!std::all_of(region.slug.begin(), region.slug.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        }))
+      diagnostics.error(
+          "E091", path, marks[i],
+          trf("slug `{}` is not lower-case ASCII letters, digits and -", region.slug));
+    region.dir = region.slug;
+    if (region.parent.empty()) continue;
+    auto parent = slugs.find(region.parent);
+    if (parent == slugs.end()) {
+      diagnostics.error("E091", path, marks[i],
+                        trf("region `{}` has unknown parent `{}`", region.slug, region.parent));
+      continue;
+    }
+    region_parents_[i] = static_cast<std::ptrdiff_t>(parent->second);
+    const Region& up = regions_[parent->second];
+    if (up.level != "national" && region.slug.starts_with(up.slug + '-'))
+      region.dir = region.slug.substr(up.slug.size() + 1);
+    // A code starts with its parent's code less the trailing pairs of zeros (33 for 330000).
+    std::string_view stem = up.code;
+    while (stem.size() >= 2 && stem.ends_with("00")) stem.remove_suffix(2);
+    if (!region.code.empty() && !up.code.empty() &&
+        (region.code.size() != up.code.size() || !region.code.starts_with(stem) ||
+         region.code == up.code))
+      diagnostics.error("E091", path, marks[i],
+                        trf("code {} of `{}` does not lie inside code {} of its parent `{}`",
+                            region.code, region.slug, up.code, up.slug));
+  }
+  for (std::size_t i = 0; i < regions_.size(); ++i) {  // a parent chain must end
+    std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i);
+    std::size_t hops = 0;
+    while (at >= 0 && hops <= regions_.size()) at = region_parents_[at], ++hops;
+    if (at >= 0) {
+      diagnostics.error(
+          "E091", path, marks[i],
+          trf("region `{}` is inside itself (its parents form a loop)", regions_[i].slug));
+      region_parents_[i] = -1;
+    }
+  }
+}
+
+const Region* Registry::parent_of(const Region& region) const {
+  const std::size_t position = static_cast<std::size_t>(&region - regions_.data());
+  if (position >= regions_.size() || region_parents_[position] < 0) return nullptr;
+  return &regions_[static_cast<std::size_t>(region_parents_[position])];
+}
+
+std::vector<const Region*> Registry::lineage(const Region& region) const {
+  std::vector<const Region*> chain;
+  for (const Region* at = &region; at; at = parent_of(*at)) {
+    if (at->level == "national" && !chain.empty()) break;
+    chain.push_back(at);
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+std::string Registry::directory_of(const Region& region) const {
+  std::string dir;
+  for (const Region* step : lineage(region)) {
+    if (!dir.empty()) dir += '/';
+    dir += step->dir;
+  }
+  return dir;
+}
+
+std::string Registry::full_path_name(const Region& region) const {
+  std::string name;
+  for (const Region* step : lineage(region)) name += step->full_name;
+  return name;
+}
+
+bool Registry::is_within(const Region& region, const Region& ancestor) const {
+  for (const Region* at = &region; at; at = parent_of(*at))
+    if (at == &ancestor) return true;
+  return false;
+}
+
+std::vector<const Region*> Registry::with_descendants(const Region& region) const {
+  std::vector<const Region*> found;
+  for (const Region& other : regions_)
+    if (is_within(other, region)) found.push_back(&other);
+  return found;
+}
+
+std::vector<std::size_t> Registry::region_candidates(std::string_view form) const {
+  auto it = region_index_.find(fold_name(form));
+  if (it != region_index_.end()) return it->second;
+  // A qualified name: a known name followed by the name of a region inside it (北京朝阳,
+  // 辽宁省朝阳市朝阳县). The prefix must be a plain name, so the work stays small.
+  std::vector<std::size_t> found;
+  if (form.size() > kMaxQualifiedBytes) return found;
+  for (std::size_t cut = utf8_length(static_cast<unsigned char>(form[0])); cut < form.size();
+       cut += utf8_length(static_cast<unsigned char>(form[cut]))) {
+    auto outer = region_index_.find(fold_name(form.substr(0, cut)));
+    if (outer == region_index_.end()) continue;
+    for (std::size_t inner : region_candidates(form.substr(cut)))
+      for (std::size_t enclosing : outer->second)
+        if (inner != enclosing && is_within(regions_[inner], regions_[enclosing]) &&
+            std::find(found.begin(), found.end(), inner) == found.end())
+          found.push_back(inner);
+  }
+  return found;
+}
+
+RegionMatch Registry::match_region(std::string_view any_form) const {
+  RegionMatch match;
+  if (any_form.empty()) return match;
+  const std::vector<std::size_t> positions = region_candidates(any_form);
+  if (positions.size() == 1) {
+    match.region = &regions_[positions.front()];
+    return match;
+  }
+  const Region* provincial = nullptr;
+  std::size_t provincial_count = 0;
+  for (std::size_t position : positions) {
+    match.candidates.push_back(&regions_[position]);
+    if (regions_[position].is_provincial_or_above())
+      provincial = &regions_[position], ++provincial_count;
+  }
+  if (provincial_count == 1) {
+    match.region = provincial;
+    match.candidates.clear();
+  }
+  return match;
+}
+
+const Region* Registry::find_region(std::string_view any_form) const {
+  return match_region(any_form).region;
+}
+
+std::string Registry::describe_regions(const std::vector<const Region*>& regions) const {
+  std::string text;
+  for (const Region* region : regions) {
+    if (!text.empty()) text += tr(", ");
+    text += fmt::format("{} ({})", full_path_name(*region), region->slug);
+  }
+  return text;
+}
+
+std::string Registry::ambiguity_hint(const std::vector<const Region*>& candidates) const {
+  if (candidates.empty()) return {};
+  const Region& first = *candidates.front();
+  const Region* parent = parent_of(first);
+  const std::string qualified =
+      parent && parent->level != "national" ? parent->name + first.name : first.slug;
+  return trf("write the slug or add the enclosing region, e.g. {}", qualified);
+}
+
+std::vector<std::string> Registry::suggest_regions(std::string_view unknown) const {
+  std::vector<std::string> names;
+  names.reserve(regions_.size() * 3);
+  for (const Region& region : regions_) {
+    names.push_back(region.name);
+    names.push_back(region.slug);
+    names.push_back(region.full_name);
+  }
+  // With thousands of two-character names, one changed character is a different place (宁波
+  // is not 宁夏): keep a suggestion only when it is a near miss.
+  const std::string folded = fold_name(unknown);
+  std::vector<std::string> near;
+  for (std::string& name : closest_matches(unknown, names)) {
+    const std::string other = fold_name(name);
+    if (is_ascii(unknown) || other.find(folded) != std::string::npos ||
+        folded.find(other) != std::string::npos || code_points(unknown) >= 3)
+      near.push_back(std::move(name));
+  }
+  return near;
 }
 
 }  // namespace ccnt

@@ -75,13 +75,12 @@ bool contains_folded(std::string_view text, std::string_view folded_needle) {
   return fold_name(text).find(folded_needle) != std::string::npos;
 }
 
-// A --since/--until/--added value at the precision the filter works at.
-std::optional<PartialDate> parse_filter_date(std::string_view flag, const std::string& text,
+// A since/until/added value of the query (`field`) as a date.
+std::optional<PartialDate> parse_filter_date(std::string_view field, const std::string& text,
                                              FilterError& error) {
   auto date = PartialDate::parse(text);
   if (!date || !date->is_real()) {
-    error = {trf("invalid date `{}` for {}", text, flag),
-             trf("write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-03")};
+    error = FilterError::date(FilterError::Kind::InvalidDate, std::string(field), text);
     return std::nullopt;
   }
   return date;
@@ -101,31 +100,41 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   filter.registry_ = &registry;
 
   for (const std::string& name : query.regions) {
-    const Region* region = registry.find_region(name);
+    const RegionMatch match = registry.match_region(name);
+    const Region* region = match.region;
+    if (!match.candidates.empty()) {
+      error = FilterError::name(
+          trf("region `{}` is ambiguous: {}", name, registry.describe_regions(match.candidates)),
+          registry.ambiguity_hint(match.candidates));
+      return std::nullopt;
+    }
     if (!region) {
-      error = {trf("unknown region `{}`", name),
-               entry_hint<Region>(
-                   name, registry.suggest_regions(name),
-                   [&](const std::string& n) { return registry.find_region(n); },
-                   trf("regions are listed in schemas/regions.yaml (slug, 中文名 or 全称)"))};
+      error =
+          FilterError::name(trf("unknown region `{}`", name),
+                            entry_hint<Region>(
+                                name, registry.suggest_regions(name),
+                                [&](const std::string& n) { return registry.find_region(n); },
+                                trf("`{}` is not in schemas/regions.yaml — add it there", name)));
       return std::nullopt;
     }
     filter.region_slugs_.push_back(region->slug);
+    filter.top_dirs_.push_back(registry.lineage(*region).front()->dir);
+    if (region->level == "national") filter.all_dirs_ = true;
     if (query.no_subregions) continue;
-    for (const Region& other : registry.regions())
-      if (&other != region && registry.is_within(other, *region))
-        filter.region_slugs_.push_back(other.slug);
+    for (const Region* inside : registry.with_descendants(*region))
+      filter.region_slugs_.push_back(inside->slug);
   }
   sort_unique(filter.region_slugs_);
+  sort_unique(filter.top_dirs_);
 
   for (const std::string& name : query.sectors) {
     const Sector* sector = registry.find_sector(name);
     if (!sector) {
-      error = {trf("unknown sector `{}`", name),
-               entry_hint<Sector>(
-                   name, registry.suggest_sectors(name),
-                   [&](const std::string& n) { return registry.find_sector(n); },
-                   trf("sectors are listed in schemas/sectors.yaml"))};
+      error = FilterError::name(trf("unknown sector `{}`", name),
+                                entry_hint<Sector>(
+                                    name, registry.suggest_sectors(name),
+                                    [&](const std::string& n) { return registry.find_sector(n); },
+                                    trf("sectors are listed in schemas/sectors.yaml")));
       return std::nullopt;
     }
     filter.sector_slugs_.push_back(sector->slug);
@@ -139,9 +148,10 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
     if (it == std::end(kLevelNames)) {
       std::vector<std::string> names;
       for (const LevelName& level : kLevelNames) names.emplace_back(level.name);
-      error = {trf("unknown level `{}`", name),
-               hint_or(closest_matches(name, names),
-                       trf("levels are national, provincial, municipal and county"))};
+      error =
+          FilterError::name(trf("unknown level `{}`", name),
+                            hint_or(closest_matches(name, names),
+                                    trf("levels are national, provincial, municipal and county")));
       return std::nullopt;
     }
     filter.levels_.emplace_back(it->level);
@@ -151,37 +161,42 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   for (const std::string& type : query.types) {
     if (!doc_types.empty() &&
         std::find(doc_types.begin(), doc_types.end(), type) == doc_types.end()) {
-      error = {trf("unknown document type `{}`", type),
-               hint_or(closest_matches(type, doc_types),
-                       trf("document types are {}", fmt::join(doc_types, tr(", "))))};
+      error =
+          FilterError::name(trf("unknown document type `{}`", type),
+                            hint_or(closest_matches(type, doc_types),
+                                    trf("document types are {}", fmt::join(doc_types, tr(", ")))));
       return std::nullopt;
     }
     filter.types_.push_back(type);
   }
   sort_unique(filter.types_);
 
-  for (const std::string& issuer : query.issuers) filter.issuers_.push_back(fold_name(issuer));
+  for (const std::string& issuer : query.issuers) {
+    const AgencyRegistry::Named named = registry.agencies().find(issuer, registry);
+    filter.issuers_.push_back(
+        {named.agency ? named.agency->id : std::string(), named.pattern, fold_name(issuer)});
+  }
   for (const std::string& tag : query.tags) filter.tags_.push_back(fold_name(tag));
   sort_unique(filter.tags_);
 
   for (const std::string& text : query.added) {
-    auto date = parse_filter_date("--added", text, error);
+    auto date = parse_filter_date("added", text, error);
     if (!date) return std::nullopt;
     filter.added_.push_back(*date);
   }
   if (!query.since.empty()) {
-    filter.since_ = parse_filter_date("--since", query.since, error);
+    filter.since_ = parse_filter_date("since", query.since, error);
     if (!filter.since_) return std::nullopt;
     filter.since_->day = 0;  // month precision
   }
   if (!query.until.empty()) {
-    filter.until_ = parse_filter_date("--until", query.until, error);
+    filter.until_ = parse_filter_date("until", query.until, error);
     if (!filter.until_) return std::nullopt;
     filter.until_->day = 0;
   }
   if (filter.since_ && filter.until_ && filter.until_->compare_coarse(*filter.since_) < 0) {
-    error = {trf("--until {} is before --since {}", query.until, query.since),
-             trf("swap the two dates")};
+    error =
+        FilterError::date(FilterError::Kind::UntilBeforeSince, "until", query.until, query.since);
     return std::nullopt;
   }
   filter.has_targets_ = query.has_targets;
@@ -198,13 +213,7 @@ bool PolicyFilter::matches(const Policy& policy) const {
     return false;
   if (!levels_.empty() && !contains(levels_, policy.level)) return false;
   if (!types_.empty() && !contains(types_, policy.doc_type)) return false;
-  if (!issuers_.empty() &&
-      std::none_of(issuers_.begin(), issuers_.end(), [&](const std::string& needle) {
-        return std::any_of(
-            policy.issuers.begin(), policy.issuers.end(),
-            [&](const std::string& issuer) { return contains_folded(issuer, needle); });
-      }))
-    return false;
+  if (!issuers_.empty() && !matches_issuer(policy)) return false;
   if (!tags_.empty() &&
       std::none_of(policy.tags.begin(), policy.tags.end(),
                    [&](const std::string& tag) { return contains(tags_, fold_name(tag)); }))
@@ -229,11 +238,41 @@ bool PolicyFilter::matches(const Policy& policy) const {
   return true;
 }
 
+bool PolicyFilter::matches_issuer(const Policy& policy) const {
+  for (const std::string& issuer : policy.issuers) {
+    std::optional<IssuerPlacement> placement;  // placed once, when a needle needs it
+    const auto agencies = [&]() -> const std::vector<PlacedAgency>& {
+      if (!placement) placement = registry_->place_issuer(issuer, policy.region);
+      return placement->agencies;
+    };
+    for (const IssuerNeedle& needle : issuers_) {
+      if (needle.agency_id.empty() && !needle.pattern) {  // text
+        if (contains_folded(issuer, needle.folded_text)) return true;
+        for (const PlacedAgency& agency : agencies())
+          if (contains_folded(agency.name, needle.folded_text)) return true;
+        continue;
+      }
+      if (agencies().empty() && contains_folded(issuer, needle.folded_text)) return true;
+      for (const PlacedAgency& agency : agencies()) {
+        if (!needle.agency_id.empty() && agency.id == needle.agency_id) return true;
+        if (needle.pattern && (agency.id == needle.pattern->central ||
+                               std::string_view(agency.id).ends_with("/" + needle.pattern->id)))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
 RegionDirFilter PolicyFilter::region_dir_filter() const {
-  if (region_slugs_.empty()) return {};
-  return [registry = registry_, slugs = region_slugs_](std::string_view dir_name) {
+  if (region_slugs_.empty() || all_dirs_) return {};
+  // Directories nest (policies/zhejiang/jinhua/yiwu/): a top directory is kept when it holds
+  // a chosen region, and when it is no provincial-level region's (its errors are shown).
+  return [registry = registry_, dirs = top_dirs_](std::string_view dir_name) {
     const Region* region = registry->find_region(dir_name);
-    return region == nullptr || contains(slugs, region->slug);
+    if (region == nullptr || !region->is_provincial_or_above() || region->dir != dir_name)
+      return true;
+    return contains(dirs, dir_name);
   };
 }
 

@@ -18,7 +18,7 @@ struct PolicyQuery {
   std::vector<std::string> regions;  // any form the registry knows: 浙江, 浙江省, zhejiang
   std::vector<std::string> sectors;  // slug or Chinese name; matches primary or further sectors
   std::vector<std::string> levels;  // national | provincial | municipal | county (or 国家/省级/...)
-  std::vector<std::string> issuers;  // substrings of any issuer
+  std::vector<std::string> issuers;  // an agency in any of its names, a local kind, or a substring
   std::vector<std::string> types;    // doc_type, exact
   std::vector<std::string> tags;     // exact
   std::vector<std::string> added;    // YYYY or YYYY-MM, matched against `added`
@@ -30,10 +30,38 @@ struct PolicyQuery {
   std::string search;  // case-insensitive substring of title, summary or issuers
 };
 
-// Why a query could not be made into a filter: "ccnt: error: <message>" + "hint: <hint>".
+// Why a query could not be made into a filter. An unknown name comes worded (message and hint,
+// with the closest names); a date problem comes as data, for the caller to word in its own terms
+// (the command line names its flags).
 struct FilterError {
+  enum class Kind {
+    UnknownName,       // message and hint say which name and what is known
+    InvalidDate,       // `value` of the PolicyQuery member `field` is not a date
+    UntilBeforeSince,  // query.until (`value`) is before query.since (`other`)
+  };
   std::string message;
   std::string hint;
+  Kind kind = Kind::UnknownName;
+  std::string field;  // "added", "since" or "until"
+  std::string value;
+  std::string other;
+
+  // An unknown or ambiguous name: what is wrong and what to do.
+  static FilterError name(std::string message, std::string hint) {
+    FilterError error;
+    error.message = std::move(message);
+    error.hint = std::move(hint);
+    return error;
+  }
+  // A date of the query (`field`, `value`) that is no date, or before `other`.
+  static FilterError date(Kind kind, std::string field, std::string value, std::string other = {}) {
+    FilterError error;
+    error.kind = kind;
+    error.field = std::move(field);
+    error.value = std::move(value);
+    error.other = std::move(other);
+    return error;
+  }
 };
 
 class PolicyFilter {
@@ -66,10 +94,21 @@ class PolicyFilter {
  private:
   const Registry* registry_ = nullptr;
   std::vector<std::string>
-      region_slugs_;  // sorted: selected regions and, unless no_subregions, their cities
+      region_slugs_;  // sorted: selected regions and, unless no_subregions, all inside them
+  std::vector<std::string> top_dirs_;  // sorted: the top directories holding the selected ones
+  bool all_dirs_ = false;              // the nation is selected: every directory is kept
   std::vector<std::string> sector_slugs_;
   std::vector<std::string> levels_;
-  std::vector<std::string> issuers_;
+  // One --issuer value: an agency (every name it is written under), a local kind (发改委: every
+  // region's, and the central one it stands for), or else text inside an issuer's name. An
+  // issuer the registry cannot place is matched as text whatever the value names.
+  struct IssuerNeedle {
+    std::string agency_id;
+    const AgencyPattern* pattern = nullptr;
+    std::string folded_text;  // the value as typed, folded
+  };
+  bool matches_issuer(const Policy& policy) const;
+  std::vector<IssuerNeedle> issuers_;
   std::vector<std::string> types_;
   std::vector<std::string> tags_;
   std::vector<PartialDate> added_;

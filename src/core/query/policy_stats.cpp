@@ -64,4 +64,33 @@ PolicyStats compute_stats(const std::vector<const Policy*>& policies, const Regi
   return stats;
 }
 
+IssuerStats count_by_issuer(const std::vector<const Policy*>& policies, const Registry& registry) {
+  IssuerStats stats;
+  std::unordered_map<std::string, std::size_t> index;  // id, or "\n" + unplaced text → row
+  std::unordered_set<std::string> counted;
+  for (const Policy* policy : policies) {
+    if (policy->issuers.empty()) ++stats.without_issuer;
+    counted.clear();
+    const auto count = [&](std::string key, AgencyCount row) {
+      if (!counted.insert(key).second) return;
+      auto [it, inserted] = index.emplace(std::move(key), stats.agencies.size());
+      if (inserted) stats.agencies.push_back(std::move(row));
+      ++stats.agencies[it->second].policies;
+    };
+    for (const std::string& issuer : policy->issuers) {
+      const IssuerPlacement placement = registry.place_issuer(issuer, policy->region);
+      for (const PlacedAgency& agency : placement.agencies)
+        count(agency.id, {agency.id, agency.name, agency.kind, 0});
+      if (!placement.placed()) count("\n" + issuer, {"", issuer, "", 0});
+    }
+  }
+  std::sort(stats.agencies.begin(), stats.agencies.end(),
+            [](const AgencyCount& a, const AgencyCount& b) {
+              if (a.policies != b.policies) return a.policies > b.policies;
+              if (a.id.empty() != b.id.empty()) return b.id.empty();  // placed ones first
+              return a.name < b.name;
+            });
+  return stats;
+}
+
 }  // namespace ccnt

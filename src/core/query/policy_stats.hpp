@@ -36,6 +36,24 @@ struct PolicyStats {
   std::vector<IndicatorCount> by_indicator;  // registry order, indicators with targets only
 };
 
+// How many policies name one agency, under any of its names (an issuer placed by the registry),
+// or one issuer string the registry cannot place.
+struct AgencyCount {
+  std::string id;    // canonical id; empty for an issuer that cannot be placed
+  std::string name;  // canonical name, or the issuer as written when it cannot be placed
+  std::string kind;  // government, party, ...; empty when it cannot be placed
+  std::size_t policies = 0;
+};
+
+struct IssuerStats {
+  std::vector<AgencyCount> agencies;  // most policies first, then by name
+  std::size_t without_issuer = 0;     // policies that name no issuer
+};
+
+// Counts per canonical agency: a policy counts once for each agency it names, however many of
+// its issuer strings name it; "X等部门" counts for X.
+IssuerStats count_by_issuer(const std::vector<const Policy*>& policies, const Registry& registry);
+
 PolicyStats compute_stats(const std::vector<const Policy*>& policies, const Registry& registry);
 
 }  // namespace ccnt

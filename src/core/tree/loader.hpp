@@ -41,7 +41,7 @@ LoadedPolicies load_policy_files(const Project& project,
                                  Diagnostics& diagnostics);
 
 // Finds and loads every policy file of the project (through the cache when asked), then
-// checks across files (unique ids, one title per region).
+// checks across files (cross_file_checks.hpp).
 LoadedPolicies load_project_policies(const Project& project, const LoadOptions& options,
                                      Diagnostics& diagnostics);
 
@@ -49,8 +49,5 @@ LoadedPolicies load_project_policies(const Project& project, const LoadOptions& 
 LoadedPolicies load_project_policies(const Project& project, unsigned jobs,
                                      Diagnostics& diagnostics,
                                      const RegionDirFilter& keep_region = {});
-
-// The checks that span files: ids unique across the tree, no title twice in a region.
-void check_across_files(const std::vector<Policy>& policies, Diagnostics& diagnostics);
 
 }  // namespace ccnt

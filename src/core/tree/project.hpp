@@ -29,7 +29,7 @@ std::optional<std::filesystem::path> find_project_root(const std::string& explic
                                                        const std::filesystem::path& start,
                                                        std::string& error);
 
-// The directory holding the installed schemas/ and templates/: $CCNT_DATA_DIR when set and not
+// The directory holding the installed schemas/: $CCNT_DATA_DIR when set and not
 // empty (so that tests, or a ccnt copied by hand, do not depend on what is installed), else the
 // share/ccnt of the prefix ccnt was built for.
 std::filesystem::path installed_data_dir();

@@ -8,17 +8,16 @@
 #include <cstdlib>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <set>
-#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "core/diag/message_catalog.hpp"
 #include "core/tree/source_file.hpp"
+#include "core/util/parallel_for.hpp"
 
 namespace ccnt {
 
@@ -173,17 +172,10 @@ std::vector<FoundFile> scan_policy_files(const fs::path& dir, Diagnostics& diagn
   std::vector<TopEntry> top;
   walk(dir.string(), 0, ancestors, top_found, keep_region, max_files, root, &top);
   diagnostics.append(std::move(top_found.diagnostics));
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < top.size(); i = next++)
-      if (!top[i].deferred_dir.empty())
-        walk(top[i].deferred_dir, 1, top[i].ancestors, top[i].found, keep_region, max_files, root);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::min<std::size_t>(jobs, top.size()); ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
+  parallel_for(top.size(), jobs, [&](std::size_t i) {
+    if (!top[i].deferred_dir.empty())
+      walk(top[i].deferred_dir, 1, top[i].ancestors, top[i].found, keep_region, max_files, root);
+  });
 
   std::vector<FoundFile> files;
   bool limit_reported = false;

@@ -1,10 +1,8 @@
 #include "core/util/utf8.hpp"
 
 namespace ccnt {
-namespace {
 
-// Length of the sequence a lead byte starts, or 0 for a byte that cannot lead.
-int sequence_length(unsigned char lead) {
+std::size_t utf8_sequence_length(unsigned char lead) {
   if (lead < 0x80) return 1;
   if (lead >= 0xC2 && lead <= 0xDF) return 2;
   if (lead >= 0xE0 && lead <= 0xEF) return 3;
@@ -12,11 +10,9 @@ int sequence_length(unsigned char lead) {
   return 0;
 }
 
-bool is_continuation(unsigned char byte) {
+bool is_utf8_continuation(unsigned char byte) {
   return (byte & 0xC0) == 0x80;
 }
-
-}  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -27,10 +23,10 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
       ++i;
       continue;
     }
-    const int length = sequence_length(bytes[i]);
+    const std::size_t length = utf8_sequence_length(bytes[i]);
     if (length == 0 || i + length > size) return i;
-    for (int k = 1; k < length; ++k)
-      if (!is_continuation(bytes[i + k])) return i;
+    for (std::size_t k = 1; k < length; ++k)
+      if (!is_utf8_continuation(bytes[i + k])) return i;
     // Reject overlong forms, surrogates and code points above U+10FFFF.
     if (length == 3) {
       if (bytes[i] == 0xE0 && bytes[i + 1] < 0xA0) return i;
@@ -45,9 +41,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 }
 
 std::size_t valid_sequence_length(std::string_view text, std::size_t offset) {
-  const int length = sequence_length(static_cast<unsigned char>(text[offset]));
+  const std::size_t length = utf8_sequence_length(static_cast<unsigned char>(text[offset]));
   if (length == 0 || offset + length > text.size()) return 0;
-  return find_invalid_utf8(text.substr(offset, length)) ? 0 : static_cast<std::size_t>(length);
+  return find_invalid_utf8(text.substr(offset, length)) ? 0 : length;
 }
 
 DecodedChar decode_utf8_at(std::string_view text, std::size_t offset) {
@@ -59,15 +55,15 @@ DecodedChar decode_utf8_at(std::string_view text, std::size_t offset) {
 
 char32_t next_code_point(std::string_view text, std::size_t& offset) {
   const auto lead = static_cast<unsigned char>(text[offset]);
-  const int length = sequence_length(lead);
+  const std::size_t length = utf8_sequence_length(lead);
   if (length == 0 || offset + length > text.size()) {
     ++offset;
     return U'\uFFFD';
   }
   char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-  for (int k = 1; k < length; ++k) {
+  for (std::size_t k = 1; k < length; ++k) {
     const auto byte = static_cast<unsigned char>(text[offset + k]);
-    if (!is_continuation(byte)) {
+    if (!is_utf8_continuation(byte)) {
       ++offset;
       return U'\uFFFD';
     }
@@ -80,7 +76,7 @@ char32_t next_code_point(std::string_view text, std::size_t& offset) {
 std::size_t code_point_count(std::string_view text) {
   std::size_t count = 0;
   for (char c : text)
-    if (!is_continuation(static_cast<unsigned char>(c))) ++count;
+    if (!is_utf8_continuation(static_cast<unsigned char>(c))) ++count;
   return count;
 }
 
@@ -91,7 +87,7 @@ Mark mark_at(std::string_view text, std::size_t offset) {
     if (byte == '\n') {
       ++mark.line;
       mark.column = 1;
-    } else if (!is_continuation(byte)) {
+    } else if (!is_utf8_continuation(byte)) {
       ++mark.column;
     }
   }

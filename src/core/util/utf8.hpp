@@ -10,6 +10,13 @@
 
 namespace ccnt {
 
+// Length of the UTF-8 sequence a lead byte starts, or 0 for a byte that cannot lead one
+// (a continuation byte, C0, C1, F5 to FF).
+std::size_t utf8_sequence_length(unsigned char lead);
+
+// True for the bytes that continue a UTF-8 sequence (10xxxxxx).
+bool is_utf8_continuation(unsigned char byte);
+
 // Byte offset of the first byte that is not part of well-formed UTF-8, if any.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
@@ -39,6 +46,6 @@ Mark mark_at(std::string_view text, std::size_t offset);
 bool looks_like_gbk(std::string_view text);
 
 // Appends the UTF-8 encoding of a code point.
-void append_utf8(std::string& out, char32_t code_point);
+void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace ccnt

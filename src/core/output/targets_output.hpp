@@ -1,0 +1,21 @@
+// `ccnt targets` rendered in each of its formats (kTargetsFormats): per indicator, the
+// national benchmarks and the targets compared with them.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/output/output_format.hpp"
+#include "core/policy/registry.hpp"
+#include "core/query/target_comparison.hpp"
+
+namespace ccnt {
+
+// The comparisons in `format`; terminal tables are fitted to `width` columns (0: no limit);
+// CSV cells are guarded against spreadsheet formulas unless `formula_guard` is false.
+std::string render_targets(const std::vector<IndicatorComparison>& comparisons,
+                           const Registry& registry, OutputFormat format, std::size_t width,
+                           bool formula_guard = true);
+
+}  // namespace ccnt

@@ -1,0 +1,286 @@
+#include "core/policy/draft.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/diag/message_catalog.hpp"
+#include "core/policy/doc_type.hpp"
+#include "core/policy/schema_enum.hpp"
+#include "core/query/policy_filter.hpp"
+#include "core/tree/source_file.hpp"
+#include "core/util/text.hpp"
+#include "core/util/text_normalize.hpp"
+
+namespace ccnt {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A name the registry or the schema does not know, worded as `ccnt list` words it.
+DraftCheck unknown_name(const PolicyQuery& query, const Project& project,
+                        const std::vector<std::string>& doc_types = {}) {
+  FilterError error;
+  if (PolicyFilter::make(query, project.registry, doc_types, error)) return std::nullopt;
+  return DraftProblem{error.message, error.hint};
+}
+
+}  // namespace
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> items;
+  std::string current;
+  std::size_t i = 0;
+  const auto flush = [&] {
+    if (const std::string_view item = trim(current); !item.empty()) items.emplace_back(item);
+    current.clear();
+  };
+  while (i < text.size()) {
+    bool separator = false;
+    for (std::string_view mark : {",", "，", "、"}) {
+      if (text.substr(i).starts_with(mark)) {
+        flush();
+        i += mark.size();
+        separator = true;
+        break;
+      }
+    }
+    if (!separator) current += text[i++];
+  }
+  flush();
+  return items;
+}
+
+bool is_policy_id(std::string_view text) {
+  static const std::regex kIdPattern("^[a-z0-9]+(-[a-z0-9]+)*$");
+  return text.size() >= 3 && text.size() <= 80 &&
+         std::regex_match(text.begin(), text.end(), kIdPattern);
+}
+
+std::string region_named_by(const std::string& title, const Registry& registry) {
+  const Region* best = nullptr;
+  std::size_t best_length = 0;
+  for (const Region& region : registry.regions()) {
+    for (const std::string* name : {&region.full_name, &region.name}) {
+      if (name->size() > best_length && title.starts_with(*name)) {
+        best = &region;
+        best_length = name->size();
+      }
+    }
+  }
+  if (!best) return {};
+  return registry.find_region(best->name) == best ? best->name : best->slug;  // 朝阳 is ambiguous
+}
+
+Draft::Draft(const Project& project, std::vector<Policy> existing, std::vector<fs::path> files,
+             PartialDate today)
+    : project_(project), existing_(std::move(existing)), today_(today) {
+  doc_types_ = schema_enum(project.schemas_dir / "policy.schema.json", "doc_type");
+  for (const fs::path& file : files) ids_.emplace(file.stem().string(), display_path(file));
+  for (const Policy& policy : existing_) ids_.emplace(policy.id, policy.path);
+  policy_.added = {today.year, today.month, 0};
+}
+
+DraftCheck Draft::set_title(const std::string& text) {
+  std::string title(trim(text));
+  if (title.starts_with("《") && title.ends_with("》"))
+    title = std::string(trim(std::string_view(title).substr(3, title.size() - 6)));
+  if (title.empty())
+    return DraftProblem{trf("the title is empty"), trf("write the title as published")};
+  if (title.find('\n') != std::string::npos)
+    return DraftProblem{trf("the title has a line break"), trf("write the title on one line")};
+  policy_.title = title;
+  return std::nullopt;
+}
+
+DraftCheck Draft::set_region(const std::string& name) {
+  PolicyQuery query;
+  query.regions = {std::string(trim(name))};
+  if (auto problem = unknown_name(query, project_)) return problem;
+  const Region* region = project_.registry.find_region(trim(name));
+  policy_.region = region->slug;
+  policy_.level = region->policy_level();
+  return std::nullopt;
+}
+
+DraftCheck Draft::set_sectors(const std::vector<std::string>& names) {
+  std::vector<std::string> slugs;
+  for (const std::string& name : names) {
+    PolicyQuery query;
+    query.sectors = {std::string(trim(name))};
+    if (auto problem = unknown_name(query, project_)) return problem;
+    const std::string& slug = project_.registry.find_sector(trim(name))->slug;
+    if (std::find(slugs.begin(), slugs.end(), slug) == slugs.end()) slugs.push_back(slug);
+  }
+  if (slugs.empty())
+    return DraftProblem{trf("no sector given"), trf("name the primary sector, e.g. industry")};
+  policy_.sector = slugs.front();
+  policy_.sectors.assign(slugs.begin() + 1, slugs.end());
+  return std::nullopt;
+}
+
+DraftCheck Draft::set_subsector(const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  const Sector& sector = *project_.registry.find_sector(policy_.sector);
+  if (const Subsector* sub = project_.registry.find_subsector(sector, name)) {
+    policy_.subsector = sub->slug;
+    return std::nullopt;
+  }
+  std::vector<std::string> names;
+  for (const Subsector& sub : sector.subsectors) names.push_back(sub.slug + " " + sub.name);
+  return DraftProblem{
+      trf("`{}` is not a subsector of {}", name, sector.slug),
+      names.empty() ? trf("{} has no subsectors", sector.slug)
+                    : trf("the subsectors of {} are {}", sector.slug, fmt::join(names, tr(", ")))};
+}
+
+DraftCheck Draft::set_issuers(const std::vector<std::string>& issuers) {
+  policy_.issuers.clear();
+  for (const std::string& issuer : issuers)
+    if (std::string name(trim(issuer));
+        !name.empty() &&
+        std::find(policy_.issuers.begin(), policy_.issuers.end(), name) == policy_.issuers.end())
+      policy_.issuers.push_back(std::move(name));
+  return std::nullopt;
+}
+
+DraftCheck Draft::set_published(const std::string& text, std::string_view flag) {
+  policy_.published.reset();
+  if (text.empty()) return std::nullopt;
+  auto date = PartialDate::parse(text);
+  if (!date || !date->is_real())
+    return DraftProblem{
+        flag.empty() ? trf("`{}` is not a date", text)
+                     : trf("invalid date `{}` for {}", text, flag),
+        trf("write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source, e.g. 2023-03")};
+  if (date->compare_coarse(today_) > 0)
+    return DraftProblem{
+        flag.empty() ? trf("{} is in the future (today is {})", text, today_.to_string())
+                     : trf("{} {} is in the future (today is {})", flag, text, today_.to_string()),
+        trf("write the date the document was published")};
+  policy_.published = date;
+  return std::nullopt;
+}
+
+DraftCheck Draft::set_added(const std::string& text, std::string_view flag) {
+  if (text.empty()) return std::nullopt;
+  auto date = PartialDate::parse(text);
+  if (!date || date->month == 0 || !date->is_real())
+    return DraftProblem{trf("invalid month `{}` for {}", text, flag),
+                        trf("write YYYY-MM (or YYYY-MM-DD), e.g. 2023-03")};
+  if (date->compare_coarse(today_) > 0)
+    return DraftProblem{trf("{} {} is in the future (today is {})", flag, text, today_.to_string()),
+                        trf("added is the month the record enters the tracker")};
+  policy_.added = *date;
+  return std::nullopt;
+}
+
+DraftCheck Draft::set_source(const std::string& text) {
+  policy_.source = trim(text);
+  if (policy_.source.empty()) return std::nullopt;
+  if (!policy_.source.starts_with("https://") || policy_.source.size() <= 8 ||
+      policy_.source.find_first_of(" \t\n") != std::string::npos)
+    return DraftProblem{
+        trf("`{}` is not an https URL", policy_.source),
+        trf("give the https:// address of the official text, after checking it opens")};
+  return std::nullopt;
+}
+
+DraftCheck Draft::set_summary(const std::string& text) {
+  policy_.summary = trim(text);
+  if (policy_.summary.empty())
+    return DraftProblem{trf("the summary is empty"),
+                        trf("the schema requires a summary of the document")};
+  return std::nullopt;
+}
+
+void Draft::set_tags(const std::vector<std::string>& tags) {
+  for (const std::string& tag : tags)
+    if (std::string name(trim(tag));
+        !name.empty() &&
+        std::find(policy_.tags.begin(), policy_.tags.end(), name) == policy_.tags.end())
+      policy_.tags.push_back(std::move(name));
+}
+
+void Draft::set_document_number(const std::string& text) {
+  policy_.document_number = trim(text);
+}
+
+DraftCheck Draft::set_doc_type(const std::string& text) {
+  if (text.empty()) {
+    policy_.doc_type = derive_doc_type(policy_.title, doc_types_);
+    return std::nullopt;
+  }
+  PolicyQuery query;
+  query.types = {text};
+  if (auto problem = unknown_name(query, project_, doc_types_)) return problem;
+  policy_.doc_type = text;
+  return std::nullopt;
+}
+
+DraftCheck Draft::set_id(const std::string& text) {
+  if (text.empty()) {
+    policy_.id = derived_id();
+    return std::nullopt;
+  }
+  if (!is_policy_id(text))
+    return DraftProblem{trf("`{}` is not a valid id", text),
+                        trf("lower-case ASCII words joined by hyphens, 3 to 80 characters, e.g. "
+                            "zhejiang-industry-carbon-peaking")};
+  policy_.id = text;
+  if (exists(text)) return exists_problem();
+  if (auto it = ids_.find(text); it != ids_.end())
+    return DraftProblem{trf("id `{}` is already used by {}", text, it->second),
+                        trf("ids are unique across the tree; choose another --id")};
+  return std::nullopt;
+}
+
+std::string Draft::derived_id() const {
+  const int year = policy_.published ? policy_.published->year : policy_.added.year;
+  const std::string base = fmt::format("{}-{}-{}", policy_.region, policy_.sector, year);
+  std::string id = base;
+  for (int n = 2; ids_.count(id) > 0 || exists(id); ++n) id = fmt::format("{}-{}", base, n);
+  return id;
+}
+
+DraftCheck Draft::duplicate_title() const {
+  return duplicate_title_in(existing_);
+}
+
+DraftCheck Draft::duplicate_title_in(const std::vector<Policy>& policies) const {
+  const std::string form = comparison_form(policy_.title);
+  for (const Policy& other : policies)
+    if (other.region == policy_.region && comparison_form(other.title) == form)
+      return DraftProblem{trf("《{}》 is already recorded in {}", policy_.title, other.path),
+                          trf("a document is recorded once; edit that file instead")};
+  return std::nullopt;
+}
+
+std::vector<const Policy*> Draft::same_title_elsewhere() const {
+  std::vector<const Policy*> found;
+  const std::string form = comparison_form(policy_.title);
+  for (const Policy& other : existing_)
+    if (other.region != policy_.region && comparison_form(other.title) == form)
+      found.push_back(&other);
+  return found;
+}
+
+DraftProblem Draft::exists_problem() const {
+  return {trf("{} already exists; ccnt new never overwrites a file", display_path(file())),
+          trf("choose another --id, or edit the existing file")};
+}
+
+fs::path Draft::file_for(const std::string& id) const {
+  const Region* region = project_.registry.find_region(policy_.region);
+  const std::string region_dir = region ? project_.registry.directory_of(*region) : policy_.region;
+  return project_.policies_dir() / region_dir / policy_.sector / (id + ".yaml");
+}
+bool Draft::exists(const std::string& id) const {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(file_for(id), ec));
+}
+
+}  // namespace ccnt

@@ -1,0 +1,88 @@
+#include "core/tree/validation.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "core/bulletin/bulletin_check.hpp"
+#include "core/policy/data_quality.hpp"
+#include "core/tree/source_file.hpp"
+#include "core/tree/tree_scan.hpp"
+
+namespace ccnt {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool inside(const fs::path& path, const fs::path& dir) {
+  const auto relative = path.lexically_relative(dir);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+}  // namespace
+
+Validation validate_paths(const Project& project, const std::vector<fs::path>& paths,
+                          const LoadOptions& load) {
+  Validation result;
+  LoadedPolicies loaded = load_project_policies(project, load, result.diagnostics);
+  check_data_quality(loaded.policies, result.diagnostics);
+  result.files = loaded.files;
+  result.valid = loaded.policies.size();
+  const auto is_stub = [](const Policy& policy) { return policy.stub; };
+  result.stubs = static_cast<std::size_t>(
+      std::count_if(loaded.policies.begin(), loaded.policies.end(), is_stub));
+  std::vector<fs::path> bulletins;
+
+  if (paths.empty()) {
+    bulletins = find_bulletin_files(project.root);
+  } else {
+    std::unordered_set<std::string> selected;  // files inside policies/, as displayed
+    std::vector<std::string> selected_dirs;    // for problems found while scanning them
+    std::vector<fs::path> outside;             // files elsewhere, checked on their own
+    for (const fs::path& path : paths) {
+      std::error_code ec;
+      std::vector<fs::path> found{path};
+      if (fs::is_directory(path, ec)) {
+        selected_dirs.push_back(display_path(path) + "/");
+        Diagnostics scan_outside;
+        found = find_policy_files(path, scan_outside);
+      }
+      for (const fs::path& file : found) {
+        if (inside(file, project.policies_dir()))
+          selected.insert(display_path(file));
+        else if (is_bulletin_file(file, project.root))
+          bulletins.push_back(file);
+        else
+          outside.push_back(file);
+      }
+    }
+    const auto is_selected = [&](const std::string& path) {
+      return selected.count(path) > 0 ||
+             std::any_of(selected_dirs.begin(), selected_dirs.end(),
+                         [&](const std::string& dir) { return path.starts_with(dir); });
+    };
+    Diagnostics kept;
+    for (const Diagnostic& d : result.diagnostics.all())
+      if (is_selected(d.path)) kept.add(d);
+    const auto is_selected_file = [&](const Policy& policy) {
+      return selected.count(policy.path) > 0;
+    };
+    result.valid = static_cast<std::size_t>(
+        std::count_if(loaded.policies.begin(), loaded.policies.end(), is_selected_file));
+    result.stubs = static_cast<std::size_t>(
+        std::count_if(loaded.policies.begin(), loaded.policies.end(),
+                      [&](const Policy& policy) { return policy.stub && is_selected_file(policy); }));
+    LoadedPolicies extra = load_policy_files(project, outside, load.jobs, kept);
+    result.files = selected.size() + extra.files;
+    result.valid += extra.policies.size();
+    result.stubs += static_cast<std::size_t>(
+        std::count_if(extra.policies.begin(), extra.policies.end(), is_stub));
+    result.diagnostics = std::move(kept);
+  }
+  result.files += check_bulletin_files(bulletins, loaded.policies, result.diagnostics);
+  result.diagnostics.sort();
+  return result;
+}
+
+}  // namespace ccnt
