@@ -120,6 +120,28 @@ TEST_CASE("former names, successors and kinds beyond the government") {
   CHECK(registry().place_issuer("中共中央", "national").agencies[0].kind == "party");
 }
 
+TEST_CASE("the shipped registry follows the reform texts its header cites") {
+  // The 2018 list writes the 组成部门 with 中华人民共和国 (all but 中国人民银行).
+  CHECK(ids("中华人民共和国生态环境部") == Ids{"mee"});
+  CHECK(ids("中华人民共和国国家发展和改革委员会") == Ids{"ndrc"});
+  CHECK(ids("中华人民共和国审计署") == Ids{"nao"});
+  // 2023: the separate 国家乡村振兴局 is no longer kept; 农业农村部 takes it over.
+  const Agency* rural = registry().agencies().agency("nrra");
+  REQUIRE(rural);
+  CHECK(rural->until == "2023-03");
+  CHECK(rural->succeeded_by == "moa");
+  // Short forms 国家统计局's 公报 use.
+  CHECK(ids("质检总局") == Ids{"aqsiq"});
+  CHECK(ids("安全监管总局") == Ids{"saws"});
+  CHECK(ids("体育总局") == Ids{"gas"});
+  // A former name no text read dates carries no date.
+  const Agency* reform = registry().agencies().agency("central-deepening-reform-commission");
+  REQUIRE(reform);
+  REQUIRE(reform->former_names.size() == 1);
+  CHECK(reform->former_names[0].until.empty());
+  CHECK(ids("中央全面深化改革领导小组") == Ids{"central-deepening-reform-commission"});
+}
+
 TEST_CASE("one string naming several agencies is placed when every part is") {
   const IssuerPlacement placement = registry().place_issuer("中共中央、国务院", "national");
   CHECK(placement.several);
