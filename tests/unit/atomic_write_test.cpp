@@ -170,3 +170,44 @@ TEST_CASE("write_own_file_at replaces only a file that starts with the owner's p
   CHECK(ccnt::testing::file_text(dir.path / "a.bin") == "MAGIC two");
   ::close(fd);
 }
+
+TEST_CASE("write_files_atomically creates, replaces and refuses as the single-file writers do") {
+  ScratchDir dir;
+  fs::create_directories(dir.path / "a");
+  fs::create_directories(dir.path / "b");
+  std::ofstream(dir.path / "a" / "old.yaml") << "old\n";
+  std::ofstream(dir.path / "a" / "kept.yaml") << "kept\n";
+  std::ofstream(dir.path / "target.txt") << "secret\n";
+  fs::create_symlink(dir.path / "target.txt", dir.path / "b" / "link.yaml");
+
+  std::vector<BatchFile> batch;
+  const auto add = [&](fs::path file, std::string_view content, bool replace) {
+    batch.emplace_back();
+    batch.back().file = std::move(file);
+    batch.back().content = content;
+    batch.back().replace = replace;
+  };
+  add(dir.path / "a" / "new.yaml", "new\n", false);
+  add(dir.path / "a" / "old.yaml", "replaced\n", true);
+  add(dir.path / "a" / "kept.yaml", "never\n", false);  // exists: not replaced
+  add(dir.path / "b" / "link.yaml", "through the link\n", true);
+  add(dir.path / "b" / "other.yaml", "other\n", false);
+  write_files_atomically(batch, 2);
+
+  CHECK(batch[0].result == WriteResult::Written);
+  CHECK(batch[1].result == WriteResult::Written);
+  CHECK(batch[2].result == WriteResult::Exists);
+  CHECK(batch[3].result == WriteResult::Refused);
+  CHECK(batch[3].error.find("symbolic link") != std::string::npos);
+  CHECK(batch[4].result == WriteResult::Written);
+  CHECK(ccnt::testing::file_text(dir.path / "a" / "new.yaml") == "new\n");
+  CHECK(ccnt::testing::file_text(dir.path / "a" / "old.yaml") == "replaced\n");
+  CHECK(ccnt::testing::file_text(dir.path / "a" / "kept.yaml") == "kept\n");
+  CHECK(ccnt::testing::file_text(dir.path / "target.txt") == "secret\n");
+  CHECK(fs::is_symlink(dir.path / "b" / "link.yaml"));
+  CHECK(ccnt::testing::file_text(dir.path / "b" / "other.yaml") == "other\n");
+  // No temporary file is left behind.
+  for (const fs::path& sub : {dir.path / "a", dir.path / "b"})
+    for (const auto& entry : fs::directory_iterator(sub))
+      CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}

@@ -33,6 +33,7 @@ constexpr Translation kEntries[] = {
      "它是一个符号链接，ccnt 不通过链接写入"},
     {"it is a block device", "它是一个块设备"},
     {"it is a socket", "它是一个套接字"},
+    {"it is not a regular file", "它不是普通文件"},
     {"it has {} hard links, and replacing it would separate them",
      "它有 {} 个硬链接，替换它会把这些链接分开"},
     // bulletin_check.cpp

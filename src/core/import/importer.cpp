@@ -19,6 +19,7 @@
 #include "core/util/atomic_write.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/util/parallel_for.hpp"
+#include "core/util/text.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
 namespace ccnt {
@@ -26,37 +27,6 @@ namespace ccnt {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Threads per core that write files (see import_table).
-constexpr unsigned kWritersPerCore = 16;
-
-// Spaces around a cell: ASCII blanks and the ideographic space.
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-  bool changed = true;
-  while (changed && !text.empty()) {
-    changed = false;
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                             text.front() == '\n')) {
-      text.remove_prefix(1);
-      changed = true;
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                             text.back() == '\n')) {
-      text.remove_suffix(1);
-      changed = true;
-    }
-    if (text.starts_with(kIdeographicSpace)) {
-      text.remove_prefix(kIdeographicSpace.size());
-      changed = true;
-    }
-    if (text.ends_with(kIdeographicSpace)) {
-      text.remove_suffix(kIdeographicSpace.size());
-      changed = true;
-    }
-  }
-  return text;
-}
 
 // A whole number written as 2021, 2021.0 or " 3 "; nullopt otherwise.
 std::optional<int> whole_number(std::string_view text) {
@@ -493,24 +463,26 @@ std::optional<ImportReport> import_table(const Project& project,
         candidates[i].entry.outcome == ImportOutcome::Updated)
       to_write.push_back(i);
   if (!options.dry_run && !to_write.empty()) {
-    // Writing waits on the disk (each file is synced before its rename), not on the CPU: many
-    // writers overlap those waits. 10,000 files: 55 s on one thread per core, see performance.md.
-    const unsigned writers = thread_count(options.jobs, to_write.size()) * kWritersPerCore;
-    parallel_for(to_write.size(), writers, [&](std::size_t k) {
-      Candidate& c = candidates[to_write[k]];
+    // One batch: the file system is synced twice for the whole import, not twice per file.
+    std::vector<BatchFile> batch(to_write.size());
+    for (std::size_t k = 0; k < to_write.size(); ++k) {
+      const Candidate& c = candidates[to_write[k]];
       std::error_code ec;
       fs::create_directories(c.file.parent_path(), ec);
-      std::string error;
-      const WriteResult result = c.existing ? write_file_atomically(c.file, c.text, error)
-                                            : create_file_atomically(c.file, c.text, error);
-      if (result != WriteResult::Written) {
-        c.entry.problems.error("E112", c.entry.path, {},
-                               result == WriteResult::Exists
-                                   ? trf("cannot write the record: the file already exists")
-                                   : trf("cannot write the record: {}", error));
-        c.entry.outcome = ImportOutcome::Rejected;
-      }
-    });
+      batch[k].file = c.file;
+      batch[k].content = c.text;
+      batch[k].replace = c.existing != nullptr;
+    }
+    write_files_atomically(batch, options.jobs);
+    for (std::size_t k = 0; k < to_write.size(); ++k) {
+      if (batch[k].result == WriteResult::Written) continue;
+      Candidate& c = candidates[to_write[k]];
+      c.entry.problems.error("E112", c.entry.path, {},
+                             batch[k].result == WriteResult::Exists
+                                 ? trf("cannot write the record: the file already exists")
+                                 : trf("cannot write the record: {}", batch[k].error));
+      c.entry.outcome = ImportOutcome::Rejected;
+    }
     report.written = true;
   }
   report.entries.reserve(n);

@@ -5,13 +5,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
 #include "core/diag/message_catalog.hpp"
 #include "core/util/fd_io.hpp"
+#include "core/util/parallel_for.hpp"
 
 namespace ccnt {
 
@@ -98,6 +102,7 @@ class TempFile {
 
   bool ok() const { return fd_ >= 0; }
   int fd() const { return fd_; }
+  const std::string& name() const { return name_; }
 
   // Writes everything, syncs (unless `sync` is false: a cache can be rebuilt) and closes;
   // false with `error` on any failure.
@@ -127,10 +132,10 @@ class TempFile {
 
   // Gives the temporary file the name `target` too, failing with EEXIST rather than replacing
   // anything; the temporary name is removed on destruction.
-  int link_to(const std::string& target) {
+  int link_to(const std::string& target, bool sync = true) {
     const int result = ::linkat(dir_fd_, name_.c_str(), dir_fd_, target.c_str(), 0);
     const int saved = errno;
-    if (result == 0) ::fsync(dir_fd_);
+    if (result == 0 && sync) ::fsync(dir_fd_);
     return result == 0 ? 0 : saved;
   }
 
@@ -242,6 +247,107 @@ WriteResult create_file_atomically(const fs::path& file, std::string_view conten
     return WriteResult::Failed;
   }
   return WriteResult::Written;  // the temporary name is unlinked by TempFile
+}
+
+namespace {
+
+// Syncs each file system the open directories lie on, once.
+void sync_file_systems(const std::vector<std::unique_ptr<DirFd>>& dirs) {
+  std::vector<dev_t> synced;
+  for (const auto& dir : dirs) {
+    struct stat info {};
+    if (dir->get() < 0 || ::fstat(dir->get(), &info) != 0) continue;
+    if (std::find(synced.begin(), synced.end(), info.st_dev) != synced.end()) continue;
+    ::syncfs(dir->get());
+    synced.push_back(info.st_dev);
+  }
+}
+
+// Directories a batch keeps open at once: well below the usual limit of 1,024 descriptors.
+constexpr std::size_t kDirsAtOnce = 256;
+
+// write_files_atomically for the files of some directories (`groups`: indexes into `batch`).
+void write_groups(std::vector<BatchFile>& batch,
+                  const std::vector<const std::vector<std::size_t>*>& groups, unsigned jobs) {
+  std::vector<std::unique_ptr<DirFd>> dirs(groups.size());
+  // Temporary files written but not yet in place, removed unless they are linked or renamed;
+  // declared after `dirs`, so destroyed first.
+  std::vector<std::unique_ptr<TempFile>> temps(batch.size());
+  const mode_t mode = default_mode();
+
+  // 1. The temporary files, in parallel over directories; nothing is synced yet.
+  parallel_for(groups.size(), jobs, [&](std::size_t g) {
+    const std::vector<std::size_t>& files = *groups[g];
+    std::string error;
+    dirs[g] = std::make_unique<DirFd>(batch[files.front()].file, error);
+    for (std::size_t i : files) {
+      BatchFile& item = batch[i];
+      if (dirs[g]->get() < 0) {
+        item.error = error;
+        continue;
+      }
+      const std::string name = item.file.filename().string();
+      struct stat existing {};
+      if (::fstatat(dirs[g]->get(), name.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (!item.replace) {
+          item.result = WriteResult::Exists;
+          continue;
+        }
+        item.error = refusal(existing);
+        if (item.error.empty() && !S_ISREG(existing.st_mode))
+          item.error = trf("it is not a regular file");
+        if (!item.error.empty()) {
+          item.result = WriteResult::Refused;
+          continue;
+        }
+      }
+      auto temp = std::make_unique<TempFile>(dirs[g]->get(), name, mode, item.error);
+      if (temp->ok() && temp->write(item.content, item.error, false)) temps[i] = std::move(temp);
+    }
+  });
+
+  // 2. Their content on disk before any of them gets its name.
+  sync_file_systems(dirs);
+
+  // 3. Into place: renamed over what may be replaced, linked where nothing may be.
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (!temps[i]) continue;
+    BatchFile& item = batch[i];
+    const std::string name = item.file.filename().string();
+    if (item.replace) {
+      if (temps[i]->rename_to(name, item.error, false)) item.result = WriteResult::Written;
+    } else if (const int failure = temps[i]->link_to(name, false); failure == 0) {
+      item.result = WriteResult::Written;
+    } else if (failure == EEXIST) {
+      item.result = WriteResult::Exists;
+    } else {
+      item.error = std::strerror(failure);
+    }
+  }
+  temps.clear();  // removes the temporary names of linked files and of failures
+
+  // 4. The new names on disk.
+  sync_file_systems(dirs);
+}
+
+}  // namespace
+
+void write_files_atomically(std::vector<BatchFile>& batch, unsigned jobs) {
+  // The files by directory, so that each directory is opened once.
+  std::map<fs::path, std::vector<std::size_t>> by_dir;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const fs::path& file = batch[i].file;
+    by_dir[file.has_parent_path() ? file.parent_path() : fs::path(".")].push_back(i);
+  }
+  std::vector<const std::vector<std::size_t>*> groups;
+  for (const auto& [dir, files] : by_dir) {
+    groups.push_back(&files);
+    if (groups.size() == kDirsAtOnce) {
+      write_groups(batch, groups, jobs);
+      groups.clear();
+    }
+  }
+  if (!groups.empty()) write_groups(batch, groups, jobs);
 }
 
 bool is_own_file_at(int dir_fd, const std::string& name, std::string_view prefix) {

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ccnt {
 
@@ -27,6 +28,25 @@ WriteResult write_file_atomically(const std::filesystem::path& file, std::string
 // when `file` is already there, even as a dangling symbolic link or when it appears meanwhile.
 WriteResult create_file_atomically(const std::filesystem::path& file, std::string_view content,
                                    std::string& error);
+
+// One file of a batch for write_files_atomically: where, what, whether an existing regular file
+// may be replaced (else the file is only created), and, once written, the outcome.
+struct BatchFile {
+  std::filesystem::path file;
+  std::string_view content;
+  bool replace = false;
+  WriteResult result = WriteResult::Failed;
+  std::string error;
+};
+
+// Writes many files (ccnt import) with the guarantees of write_file_atomically (`replace`) or
+// create_file_atomically (not `replace`), but with two syncs of the file system instead of two
+// per file: every temporary file is written first, then the file system is synced (syncfs), then
+// each is renamed or linked into place, then the file system is synced again. A reader never sees
+// half a file and, after a crash, a file is either absent, as before, or whole. `jobs` threads
+// write the temporary files (0: one per core). Targets that are not regular files or absent are
+// refused as write_file_atomically refuses them (devices and FIFOs too: a batch writes records).
+void write_files_atomically(std::vector<BatchFile>& batch, unsigned jobs);
 
 // For ccnt's own files (the cache): writes `name` in the directory open as `dir_fd`, with
 // `mode`. An existing `name` is replaced only when it is a regular file whose content starts
