@@ -65,10 +65,9 @@ void set_field(Region& region, unsigned& seen, std::string_view key, std::string
     region.aliases = list_of(value);
     return;
   }
-  static constexpr std::string Region::*kFields[] = {&Region::slug,  &Region::name,
-                                                     &Region::full_name, &Region::code,
-                                                     &Region::level, &Region::kind,
-                                                     &Region::parent};
+  static constexpr std::string Region::*kFields[] = {
+      &Region::slug,  &Region::name, &Region::full_name, &Region::code,
+      &Region::level, &Region::kind, &Region::parent};
   (region.*kFields[bit]).assign(scalar_of(value));
 }
 

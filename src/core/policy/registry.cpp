@@ -46,36 +46,32 @@ bool index_name(std::unordered_map<std::string, std::size_t>& index, const std::
   return false;
 }
 
-// The indexes of `regions` sorted by one of their fields, then by index; empty values left out.
-std::vector<std::uint32_t> sorted_by(const std::vector<Region>& regions,
-                                     std::string Region::*field) {
-  std::vector<std::uint32_t> order;
+// One region's value of a field, and the region's index.
+using Keyed = std::pair<std::string_view, std::uint32_t>;
+
+// The regions' values of one field, sorted by value, then index; empty values left out.
+// The values are views into `regions`, kept side by side so that sorting stays in the cache.
+std::vector<Keyed> sorted_by(const std::vector<Region>& regions, std::string Region::*field) {
+  std::vector<Keyed> order;
   order.reserve(regions.size());
   for (std::uint32_t i = 0; i < regions.size(); ++i)
-    if (!(regions[i].*field).empty()) order.push_back(i);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const int compared = (regions[a].*field).compare(regions[b].*field);
-    return compared != 0 ? compared < 0 : a < b;
-  });
+    if (!(regions[i].*field).empty()) order.emplace_back(regions[i].*field, i);
+  std::sort(order.begin(), order.end());
   return order;
 }
 
-// For each region: true when an earlier region has the same value (`order` from sorted_by).
-std::vector<bool> repeated(const std::vector<Region>& regions, std::string Region::*field,
-                           const std::vector<std::uint32_t>& order) {
-  std::vector<bool> seen_before(regions.size(), false);
+// For each of `count` regions: true when an earlier region has the same value.
+std::vector<bool> repeated(std::size_t count, const std::vector<Keyed>& order) {
+  std::vector<bool> seen_before(count, false);
   for (std::size_t i = 1; i < order.size(); ++i)
-    if (regions[order[i]].*field == regions[order[i - 1]].*field) seen_before[order[i]] = true;
+    if (order[i].first == order[i - 1].first) seen_before[order[i].second] = true;
   return seen_before;
 }
 
-// The first region whose slug is `slug`, or regions.size() (`by_slug` from sorted_by).
-std::size_t find_slug(const std::vector<Region>& regions,
-                      const std::vector<std::uint32_t>& by_slug, std::string_view slug) {
-  const auto it = std::lower_bound(
-      by_slug.begin(), by_slug.end(), slug,
-      [&](std::uint32_t position, std::string_view key) { return regions[position].slug < key; });
-  return it != by_slug.end() && regions[*it].slug == slug ? *it : regions.size();
+// The first region whose slug is `slug`, or `count` (`by_slug` from sorted_by).
+std::size_t find_slug(std::size_t count, const std::vector<Keyed>& by_slug, std::string_view slug) {
+  const auto it = std::lower_bound(by_slug.begin(), by_slug.end(), Keyed{slug, 0});
+  return it != by_slug.end() && it->first == slug ? it->second : count;
 }
 
 // The length of the UTF-8 sequence that starts with byte `lead` (1 for a stray byte).
@@ -188,10 +184,10 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
     regions.resize(kept);
     registry.regions_ = std::move(regions);
     registry.index_regions();
-    const std::vector<std::uint32_t> by_slug = sorted_by(registry.regions_, &Region::slug);
-    const std::vector<bool> slug_repeated = repeated(registry.regions_, &Region::slug, by_slug);
+    const auto by_slug = sorted_by(registry.regions_, &Region::slug);
+    const std::vector<bool> slug_repeated = repeated(kept, by_slug);
     const std::vector<bool> code_repeated =
-        repeated(registry.regions_, &Region::code, sorted_by(registry.regions_, &Region::code));
+        repeated(kept, sorted_by(registry.regions_, &Region::code));
     for (std::size_t i = 0, position = 0; i < count; ++i) {
       const Mark mark = entries->marks[i];
       if (!complete[i]) {
@@ -200,11 +196,9 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
       }
       const Region& region = registry.regions_[position];
       if (slug_repeated[position])
-        diagnostics.error("E091", path, mark,
-                          trf("slug `{}` is used by two regions", region.slug));
+        diagnostics.error("E091", path, mark, trf("slug `{}` is used by two regions", region.slug));
       if (code_repeated[position])
-        diagnostics.error("E091", path, mark,
-                          trf("code `{}` is used by two regions", region.code));
+        diagnostics.error("E091", path, mark, trf("code `{}` is used by two regions", region.code));
       ++position;
     }
     registry.link_regions(path, marks, by_slug, diagnostics);
@@ -371,7 +365,7 @@ std::vector<std::string> Registry::suggest_indicators(std::string_view unknown) 
 }
 
 void Registry::link_regions(const std::string& path, const std::vector<Mark>& marks,
-                            const std::vector<std::uint32_t>& by_slug,
+                            const std::vector<std::pair<std::string_view, std::uint32_t>>& by_slug,
                             Diagnostics& diagnostics) {
   static constexpr std::array<std::string_view, 7> kLevels{
       "national", "province", "municipality", "autonomous-region", "sar", "prefecture", "county"};
@@ -389,7 +383,7 @@ void Registry::link_regions(const std::string& path, const std::vector<Mark>& ma
           trf("slug `{}` is not lower-case ASCII letters, digits and -", region.slug));
     region.dir = region.slug;
     if (region.parent.empty()) continue;
-    const std::size_t parent = find_slug(regions_, by_slug, region.parent);
+    const std::size_t parent = find_slug(regions_.size(), by_slug, region.parent);
     if (parent == regions_.size()) {
       diagnostics.error("E091", path, marks[i],
                         trf("region `{}` has unknown parent `{}`", region.slug, region.parent));
@@ -479,8 +473,7 @@ std::vector<std::size_t> Registry::region_candidates(std::string_view form) cons
     if (outer.empty()) continue;
     for (std::size_t inner : region_candidates(form.substr(cut)))
       for (const RegionForm& enclosing : outer)
-        if (inner != enclosing.region &&
-            is_within(regions_[inner], regions_[enclosing.region]) &&
+        if (inner != enclosing.region && is_within(regions_[inner], regions_[enclosing.region]) &&
             std::find(found.begin(), found.end(), inner) == found.end())
           found.push_back(inner);
   }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/diag/diagnostic.hpp"
@@ -138,9 +139,10 @@ class Registry {
   // The forms equal to `folded`, in the order of their regions.
   std::span<const RegionForm> regions_named(std::string_view folded) const;
   // Resolves parents, directory names and the checks that need every region (E091);
-  // `by_slug` holds the regions' indexes sorted by slug, then index.
+  // `by_slug` holds each region's slug and index, sorted.
   void link_regions(const std::string& path, const std::vector<Mark>& marks,
-                    const std::vector<std::uint32_t>& by_slug, Diagnostics& diagnostics);
+                    const std::vector<std::pair<std::string_view, std::uint32_t>>& by_slug,
+                    Diagnostics& diagnostics);
   // The indexes of the regions a form names, taking a qualified form apart when needed.
   std::vector<std::size_t> region_candidates(std::string_view form) const;
 
