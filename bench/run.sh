@@ -15,7 +15,8 @@
 #   cat of every file (the floor), yaml-cpp YAML::Load of every file on all cores, and
 #   ajv-cli (draft-07) on the same records converted to JSON; ccnt import of an export of N
 #   rows in the tracker's shape (bench/tracker_export_generator.py) into an empty tree, and a
-#   cold ccnt validate of the tree it writes.
+#   cold ccnt validate of the tree it writes; and once, start-up: ccnt --version against
+#   ccnt list --region national on a tree with no policies (the registries loaded).
 # The machine's page cache is not dropped: every command reads files already in memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +32,7 @@ while (($#)); do
     --runs) runs=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -112,6 +113,20 @@ record() {  # record N NAME
   printf 'bench: N=%-7s %-34s %8.3f s wall %8.2f s CPU %8.1f MiB\n' "$1" "$2" "$wall" "$cpu" \
     "$(awk -v k="$rss" 'BEGIN {print k / 1024}')" >&2
 }
+
+# Start-up: the floor (`ccnt --version`: loading the program) and the same plus opening a data
+# tree with no policies (`list --region national`: the schema and the registries loaded, the
+# region matched); the difference is what every command pays for the registries.
+empty=$out/empty-tree
+rm -rf "$empty" && mkdir -p "$empty/policies" && cp -r schemas "$empty/schemas"
+cd "$empty"
+measure version : "$ccnt" --version
+startup_version=$wall startup_version_cpu=$cpu
+measure registry : "$ccnt" list --region national
+startup_registry=$wall startup_registry_cpu=$cpu
+cd "$repo"
+printf 'bench: start-up %s s wall (--version), %s s (empty tree, list --region national)\n' \
+  "$startup_version" "$startup_registry" >&2
 
 names=("ccnt validate, cold" "ccnt validate, warm" "ccnt list 浙江 industry, cold"
        "ccnt list 浙江 industry, warm" "ccnt report --month 2023-03, warm"
@@ -195,6 +210,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f×", a / b; els
         "$(ratio "$w" "${result_wall[$n,${names[6]}]}")" "$(ratio "$w" "${result_wall[$n,${names[7]}]}")"
     done
   done
+  echo
+  echo "Start-up, no policies (median of $runs runs): \`ccnt --version\` $startup_version s wall"
+  echo "($startup_version_cpu s CPU); \`ccnt list --region national\` on a tree with no policies (loads"
+  echo "the schema and the registries) $startup_registry s wall ($startup_registry_cpu s CPU)."
   echo
   echo "Corpus size (bytes of the policy files; disk space by du in parentheses):"
   echo

@@ -22,16 +22,16 @@ bool is_safe_plain(std::string_view text) {
   return text.find(": ") == std::string_view::npos && text.find(" #") == std::string_view::npos;
 }
 
-// One scalar: "double-quoted" without escapes, or plain.
-std::string scalar_of(std::string_view text) {
+// One scalar: "double-quoted" without escapes, or plain; a view of its text in `text`.
+std::string_view scalar_of(std::string_view text) {
   if (!text.empty() && text.front() == '"') {
     if (text.size() < 2 || text.back() != '"') throw Decline{};
     const std::string_view inner = text.substr(1, text.size() - 2);
     if (inner.find_first_of("\"\\") != std::string_view::npos) throw Decline{};
-    return std::string(inner);
+    return inner;
   }
   if (!is_safe_plain(text)) throw Decline{};
-  return std::string(text);
+  return text;
 }
 
 // `[a, b, "c"]` on one line.
@@ -45,7 +45,7 @@ std::vector<std::string> list_of(std::string_view text) {
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
     while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
     if (item.find_first_of("[]{}") != std::string_view::npos) throw Decline{};
-    items.push_back(scalar_of(item));
+    items.emplace_back(scalar_of(item));
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
     if (rest.empty()) throw Decline{};  // a trailing comma
@@ -65,21 +65,19 @@ void set_field(Region& region, unsigned& seen, std::string_view key, std::string
     region.aliases = list_of(value);
     return;
   }
-  std::string text = scalar_of(value);
-  if (key == "slug")
-    region.slug = std::move(text);
-  else if (key == "name")
-    region.name = std::move(text);
-  else if (key == "full_name")
-    region.full_name = std::move(text);
-  else if (key == "code")
-    region.code = std::move(text);
-  else if (key == "level")
-    region.level = std::move(text);
-  else if (key == "kind")
-    region.kind = std::move(text);
-  else
-    region.parent = std::move(text);
+  static constexpr std::string Region::*kFields[] = {
+      &Region::slug,  &Region::name, &Region::full_name, &Region::code,
+      &Region::level, &Region::kind, &Region::parent};
+  (region.*kFields[bit]).assign(scalar_of(value));
+}
+
+// The number of entries `text` can hold at most: lines that start with `  - `.
+std::size_t entries_at_most(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find("\n  - "); at != std::string_view::npos;
+       at = text.find("\n  - ", at + 5))
+    ++count;
+  return count + 1;
 }
 
 // `key: value` after `prefix`; the key is letters and _.
@@ -98,9 +96,12 @@ bool split_field(std::string_view line, std::string_view prefix, std::string_vie
 
 }  // namespace
 
-std::optional<std::vector<RegionEntry>> read_regions_layout(std::string_view text) {
+std::optional<RegionList> read_regions_layout(std::string_view text) {
   if (text.find_first_of("\t\r") != std::string_view::npos) return std::nullopt;
-  std::vector<RegionEntry> entries;
+  RegionList entries;
+  const std::size_t most = entries_at_most(text);
+  entries.regions.reserve(most);
+  entries.marks.reserve(most);
   unsigned seen = 0;
   bool in_list = false;
   int number = 0;
@@ -118,11 +119,12 @@ std::optional<std::vector<RegionEntry>> read_regions_layout(std::string_view tex
         if (line != "regions:") throw Decline{};
         in_list = true;
       } else if (split_field(line, "  - ", key, value)) {
-        entries.push_back({{}, {number, 5}});
+        entries.regions.emplace_back();
+        entries.marks.push_back({number, 5});
         seen = 0;
-        set_field(entries.back().region, seen, key, value);
-      } else if (!entries.empty() && split_field(line, "    ", key, value)) {
-        set_field(entries.back().region, seen, key, value);
+        set_field(entries.regions.back(), seen, key, value);
+      } else if (!entries.regions.empty() && split_field(line, "    ", key, value)) {
+        set_field(entries.regions.back(), seen, key, value);
       } else {
         throw Decline{};
       }

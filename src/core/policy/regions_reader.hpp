@@ -13,10 +13,10 @@
 
 namespace ccnt {
 
-// One entry of the list and where it starts.
-struct RegionEntry {
-  Region region;
-  Mark mark;
+// The entries of the list in file order, and where each starts (marks[i] for regions[i]).
+struct RegionList {
+  std::vector<Region> regions;
+  std::vector<Mark> marks;
 };
 
 // Reads `text` when it is comment lines, `regions:`, then entries of the form
@@ -24,6 +24,7 @@ struct RegionEntry {
 //     name: 浙江
 //     aliases: [浙, "xi'an"]
 // with one-line plain or double-quoted scalars (no escapes) and no key twice in an entry.
-std::optional<std::vector<RegionEntry>> read_regions_layout(std::string_view text);
+// Each region is built in place: the list is reserved once and no string is copied twice.
+std::optional<RegionList> read_regions_layout(std::string_view text);
 
 }  // namespace ccnt

@@ -46,12 +46,32 @@ bool index_name(std::unordered_map<std::string, std::size_t>& index, const std::
   return false;
 }
 
-// Adds one name form of region `position`; a form may name several regions (朝阳).
-void index_region_name(std::unordered_map<std::string, std::vector<std::size_t>>& index,
-                       const std::string& form, std::size_t position) {
-  if (form.empty()) return;
-  std::vector<std::size_t>& positions = index[fold_name(form)];
-  if (positions.empty() || positions.back() != position) positions.push_back(position);
+// One region's value of a field, and the region's index.
+using Keyed = std::pair<std::string_view, std::uint32_t>;
+
+// The regions' values of one field, sorted by value, then index; empty values left out.
+// The values are views into `regions`, kept side by side so that sorting stays in the cache.
+std::vector<Keyed> sorted_by(const std::vector<Region>& regions, std::string Region::*field) {
+  std::vector<Keyed> order;
+  order.reserve(regions.size());
+  for (std::uint32_t i = 0; i < regions.size(); ++i)
+    if (!(regions[i].*field).empty()) order.emplace_back(regions[i].*field, i);
+  std::sort(order.begin(), order.end());
+  return order;
+}
+
+// For each of `count` regions: true when an earlier region has the same value.
+std::vector<bool> repeated(std::size_t count, const std::vector<Keyed>& order) {
+  std::vector<bool> seen_before(count, false);
+  for (std::size_t i = 1; i < order.size(); ++i)
+    if (order[i].first == order[i - 1].first) seen_before[order[i].second] = true;
+  return seen_before;
+}
+
+// The first region whose slug is `slug`, or `count` (`by_slug` from sorted_by).
+std::size_t find_slug(std::size_t count, const std::vector<Keyed>& by_slug, std::string_view slug) {
+  const auto it = std::lower_bound(by_slug.begin(), by_slug.end(), Keyed{slug, 0});
+  return it != by_slug.end() && it->first == slug ? it->second : count;
 }
 
 // The length of the UTF-8 sequence that starts with byte `lead` (1 for a stray byte).
@@ -77,8 +97,8 @@ constexpr std::size_t kMaxQualifiedBytes = 96;
 
 // The entries of regions.yaml: read directly when the file keeps its usual layout (fast; it
 // is read on every run), else through the YAML reader.
-std::optional<std::vector<RegionEntry>> read_region_entries(const std::filesystem::path& file,
-                                                            Diagnostics& diagnostics) {
+std::optional<RegionList> read_region_entries(const std::filesystem::path& file,
+                                              Diagnostics& diagnostics) {
   const std::string path = display_path(file);
   auto bytes = read_registry_file(file, path, diagnostics);
   if (!bytes) return std::nullopt;
@@ -91,18 +111,21 @@ std::optional<std::vector<RegionEntry>> read_region_entries(const std::filesyste
                       trf("registry needs a top-level list `{}`", "regions"));
     return std::nullopt;
   }
-  std::vector<RegionEntry> entries;
-  for (const Node& item : list->items)
-    entries.push_back({{scalar_at(item, "slug"),
-                        scalar_at(item, "name"),
-                        scalar_at(item, "full_name"),
-                        scalar_at(item, "code"),
-                        scalar_at(item, "level"),
-                        scalar_at(item, "kind"),
-                        scalar_at(item, "parent"),
-                        scalars_at(item, "aliases"),
-                        {}},
-                       item.mark});
+  RegionList entries;
+  entries.regions.reserve(list->items.size());
+  entries.marks.reserve(list->items.size());
+  for (const Node& item : list->items) {
+    entries.regions.push_back({scalar_at(item, "slug"),
+                               scalar_at(item, "name"),
+                               scalar_at(item, "full_name"),
+                               scalar_at(item, "code"),
+                               scalar_at(item, "level"),
+                               scalar_at(item, "kind"),
+                               scalar_at(item, "parent"),
+                               scalars_at(item, "aliases"),
+                               {}});
+    entries.marks.push_back(item.mark);
+  }
   return entries;
 }
 
@@ -142,32 +165,43 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
   const auto regions_file = schemas_dir / "regions.yaml";
   if (auto entries = read_region_entries(regions_file, diagnostics)) {
     const std::string path = display_path(regions_file);
-    std::unordered_map<std::string, std::size_t> slugs, codes;
+    // The regions with a slug, name and full name, moved into place; the others are reported
+    // below, in the file's order with the rest.
+    const std::size_t count = entries->regions.size();
+    std::vector<bool> complete(count);
     std::vector<Mark> marks;
-    registry.regions_.reserve(entries->size());
-    registry.region_index_.reserve(entries->size() * 3);
-    for (RegionEntry& entry : *entries) {
-      Region& region = entry.region;
-      if (region.slug.empty() || region.name.empty() || region.full_name.empty()) {
-        diagnostics.error("E091", path, entry.mark, trf("region needs slug, name and full_name"));
+    marks.reserve(count);
+    std::vector<Region>& regions = entries->regions;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const Region& region = regions[i];
+      complete[i] = !region.slug.empty() && !region.name.empty() && !region.full_name.empty();
+      if (!complete[i]) continue;
+      if (kept != i) regions[kept] = std::move(regions[i]);
+      marks.push_back(entries->marks[i]);
+      ++kept;
+    }
+    regions.resize(kept);
+    registry.regions_ = std::move(regions);
+    registry.index_regions();
+    const auto by_slug = sorted_by(registry.regions_, &Region::slug);
+    const std::vector<bool> slug_repeated = repeated(kept, by_slug);
+    const std::vector<bool> code_repeated =
+        repeated(kept, sorted_by(registry.regions_, &Region::code));
+    for (std::size_t i = 0, position = 0; i < count; ++i) {
+      const Mark mark = entries->marks[i];
+      if (!complete[i]) {
+        diagnostics.error("E091", path, mark, trf("region needs slug, name and full_name"));
         continue;
       }
-      const std::size_t position = registry.regions_.size();
-      if (!slugs.emplace(region.slug, position).second)
-        diagnostics.error("E091", path, entry.mark,
-                          trf("slug `{}` is used by two regions", region.slug));
-      if (!region.code.empty() && !codes.emplace(region.code, position).second)
-        diagnostics.error("E091", path, entry.mark,
-                          trf("code `{}` is used by two regions", region.code));
-      index_region_name(registry.region_index_, region.slug, position);
-      index_region_name(registry.region_index_, region.name, position);
-      index_region_name(registry.region_index_, region.full_name, position);
-      for (const std::string& alias : region.aliases)
-        index_region_name(registry.region_index_, alias, position);
-      marks.push_back(entry.mark);
-      registry.regions_.push_back(std::move(region));
+      const Region& region = registry.regions_[position];
+      if (slug_repeated[position])
+        diagnostics.error("E091", path, mark, trf("slug `{}` is used by two regions", region.slug));
+      if (code_repeated[position])
+        diagnostics.error("E091", path, mark, trf("code `{}` is used by two regions", region.code));
+      ++position;
     }
-    registry.link_regions(path, marks, slugs, diagnostics);
+    registry.link_regions(path, marks, by_slug, diagnostics);
   }
 
   const auto sectors_file = schemas_dir / "sectors.yaml";
@@ -230,11 +264,64 @@ std::optional<Registry> Registry::load(const std::filesystem::path& schemas_dir,
   return registry;
 }
 
+void Registry::index_regions() {
+  std::size_t bytes = 0, forms = 0;
+  for (const Region& region : regions_) {
+    bytes += region.slug.size() + region.name.size() + region.full_name.size();
+    forms += 3 + region.aliases.size();
+    for (const std::string& alias : region.aliases) bytes += alias.size();
+  }
+  region_form_text_.reserve(bytes);
+  region_forms_.reserve(forms);
+  const auto add = [this](const std::string& form, std::size_t position) {
+    if (form.empty()) return;
+    const std::size_t offset = region_form_text_.size();
+    for (char c : form)
+      region_form_text_ += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    region_forms_.push_back({static_cast<std::uint32_t>(offset),
+                             static_cast<std::uint32_t>(form.size()),
+                             static_cast<std::uint32_t>(position)});
+  };
+  for (std::size_t position = 0; position < regions_.size(); ++position) {
+    const Region& region = regions_[position];
+    add(region.slug, position);
+    add(region.name, position);
+    add(region.full_name, position);
+    for (const std::string& alias : region.aliases) add(alias, position);
+  }
+  const std::string_view text = region_form_text_;
+  const auto form = [text](const RegionForm& entry) {
+    return text.substr(entry.offset, entry.size);
+  };
+  std::sort(region_forms_.begin(), region_forms_.end(),
+            [&](const RegionForm& a, const RegionForm& b) {
+              const int compared = form(a).compare(form(b));
+              return compared != 0 ? compared < 0 : a.region < b.region;
+            });
+  // A region that has one form twice (a name that is also its full name) is listed once.
+  region_forms_.erase(std::unique(region_forms_.begin(), region_forms_.end(),
+                                  [&](const RegionForm& a, const RegionForm& b) {
+                                    return a.region == b.region && form(a) == form(b);
+                                  }),
+                      region_forms_.end());
+}
+
+std::span<const Registry::RegionForm> Registry::regions_named(std::string_view folded) const {
+  const std::string_view text = region_form_text_;
+  const auto form = [text](const RegionForm& entry) {
+    return text.substr(entry.offset, entry.size);
+  };
+  const auto first = std::lower_bound(
+      region_forms_.begin(), region_forms_.end(), folded,
+      [&](const RegionForm& entry, std::string_view key) { return form(entry) < key; });
+  auto last = first;
+  while (last != region_forms_.end() && form(*last) == folded) ++last;
+  return {first, last};
+}
+
 std::size_t Registry::region_rank(const std::string& slug) const {
-  const auto it = region_index_.find(slug);  // slugs are folded already
-  if (it != region_index_.end())
-    for (std::size_t position : it->second)
-      if (regions_[position].slug == slug) return position;
+  for (const RegionForm& entry : regions_named(slug))  // slugs are folded already
+    if (regions_[entry.region].slug == slug) return entry.region;
   return regions_.size();
 }
 
@@ -278,7 +365,7 @@ std::vector<std::string> Registry::suggest_indicators(std::string_view unknown) 
 }
 
 void Registry::link_regions(const std::string& path, const std::vector<Mark>& marks,
-                            const std::unordered_map<std::string, std::size_t>& slugs,
+                            const std::vector<std::pair<std::string_view, std::uint32_t>>& by_slug,
                             Diagnostics& diagnostics) {
   static constexpr std::array<std::string_view, 7> kLevels{
       "national", "province", "municipality", "autonomous-region", "sar", "prefecture", "county"};
@@ -296,14 +383,14 @@ void Registry::link_regions(const std::string& path, const std::vector<Mark>& ma
           trf("slug `{}` is not lower-case ASCII letters, digits and -", region.slug));
     region.dir = region.slug;
     if (region.parent.empty()) continue;
-    auto parent = slugs.find(region.parent);
-    if (parent == slugs.end()) {
+    const std::size_t parent = find_slug(regions_.size(), by_slug, region.parent);
+    if (parent == regions_.size()) {
       diagnostics.error("E091", path, marks[i],
                         trf("region `{}` has unknown parent `{}`", region.slug, region.parent));
       continue;
     }
-    region_parents_[i] = static_cast<std::ptrdiff_t>(parent->second);
-    const Region& up = regions_[parent->second];
+    region_parents_[i] = static_cast<std::ptrdiff_t>(parent);
+    const Region& up = regions_[parent];
     if (up.level != "national" && region.slug.starts_with(up.slug + '-'))
       region.dir = region.slug.substr(up.slug.size() + 1);
     // A code starts with its parent's code less the trailing pairs of zeros (33 for 330000).
@@ -374,19 +461,19 @@ std::vector<const Region*> Registry::with_descendants(const Region& region) cons
 }
 
 std::vector<std::size_t> Registry::region_candidates(std::string_view form) const {
-  auto it = region_index_.find(fold_name(form));
-  if (it != region_index_.end()) return it->second;
+  std::vector<std::size_t> found;
+  for (const RegionForm& entry : regions_named(fold_name(form))) found.push_back(entry.region);
+  if (!found.empty()) return found;
   // A qualified name: a known name followed by the name of a region inside it (北京朝阳,
   // 辽宁省朝阳市朝阳县). The prefix must be a plain name, so the work stays small.
-  std::vector<std::size_t> found;
   if (form.size() > kMaxQualifiedBytes) return found;
   for (std::size_t cut = utf8_length(static_cast<unsigned char>(form[0])); cut < form.size();
        cut += utf8_length(static_cast<unsigned char>(form[cut]))) {
-    auto outer = region_index_.find(fold_name(form.substr(0, cut)));
-    if (outer == region_index_.end()) continue;
+    const auto outer = regions_named(fold_name(form.substr(0, cut)));
+    if (outer.empty()) continue;
     for (std::size_t inner : region_candidates(form.substr(cut)))
-      for (std::size_t enclosing : outer->second)
-        if (inner != enclosing && is_within(regions_[inner], regions_[enclosing]) &&
+      for (const RegionForm& enclosing : outer)
+        if (inner != enclosing.region && is_within(regions_[inner], regions_[enclosing.region]) &&
             std::find(found.begin(), found.end(), inner) == found.end())
           found.push_back(inner);
   }

@@ -2,11 +2,14 @@
 // the names a policy may use, in every form a user may type them.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/diag/diagnostic.hpp"
@@ -124,9 +127,21 @@ class Registry {
   const std::vector<Indicator>& indicators() const { return indicators_; }
 
  private:
-  // Resolves parents, directory names and the checks that need every region (E091).
+  // One name form of a region: its folded text in region_form_text_ and the region's index.
+  struct RegionForm {
+    std::uint32_t offset;
+    std::uint32_t size;
+    std::uint32_t region;
+  };
+
+  // Indexes every form of every region (slug, name, full name, aliases), sorted once.
+  void index_regions();
+  // The forms equal to `folded`, in the order of their regions.
+  std::span<const RegionForm> regions_named(std::string_view folded) const;
+  // Resolves parents, directory names and the checks that need every region (E091);
+  // `by_slug` holds each region's slug and index, sorted.
   void link_regions(const std::string& path, const std::vector<Mark>& marks,
-                    const std::unordered_map<std::string, std::size_t>& slugs,
+                    const std::vector<std::pair<std::string_view, std::uint32_t>>& by_slug,
                     Diagnostics& diagnostics);
   // The indexes of the regions a form names, taking a qualified form apart when needed.
   std::vector<std::size_t> region_candidates(std::string_view form) const;
@@ -136,8 +151,11 @@ class Registry {
   std::vector<Indicator> indicators_;
   AgencyRegistry agencies_;
   std::vector<std::ptrdiff_t> region_parents_;  // index of each region's parent; -1 for none
-  // Every folded form → the regions it names (more than one for 朝阳, 鼓楼, 吉林).
-  std::unordered_map<std::string, std::vector<std::size_t>> region_index_;
+  // Every folded form of every region, one after the other, and the index over them: sorted
+  // by form, then region (a form may name several regions: 朝阳, 鼓楼, 吉林). A flat sorted
+  // list rather than a hash map of lists: some 10,000 forms are indexed on every run.
+  std::string region_form_text_;
+  std::vector<RegionForm> region_forms_;
   std::unordered_map<std::string, std::size_t> sector_index_;
   std::unordered_map<std::string, std::size_t> indicator_index_;
 };
