@@ -37,10 +37,10 @@ int run_validate(const Options& options) {
   const LoadOptions load{
       .jobs = options.global.jobs, .use_cache = !options.global.no_cache, .text = false};
   const Validation validation = validate_paths(project, paths, load);
-  std::cout << format_diagnostics(validation.diagnostics, parse_format(opts.format),
-                                  validation.files, validation.valid,
-                                  opts.format == "text" && use_color(options.global.color, stdout),
-                                  validation.stubs);
+  write_diagnostics(std::cout, validation.diagnostics, parse_format(opts.format), validation.files,
+                    validation.valid,
+                    opts.format == "text" && use_color(options.global.color, stdout),
+                    validation.stubs);
   const bool failed = validation.diagnostics.error_count() > 0 ||
                       (opts.strict && validation.diagnostics.warning_count() > 0);
   return failed ? kExitProblems : kExitOk;

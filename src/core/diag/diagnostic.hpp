@@ -2,6 +2,7 @@
 // collected as Diagnostic values, never thrown; the command line prints them.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ class Diagnostics {
   void warning(std::string code, std::string path, Mark mark, std::string message,
                std::string hint = {});
   void append(Diagnostics other);
+  // Drops, in place, the diagnostics `keep` says no to.
+  void keep_if(const std::function<bool(const Diagnostic&)>& keep);
+  // Makes room for `n` diagnostics in all, so that appending many lists copies none twice.
+  void reserve(std::size_t n);
 
   // Orders by path, line and column, keeping the order of equal positions.
   void sort();
@@ -46,6 +51,7 @@ class Diagnostics {
   std::size_t error_count() const;
   std::size_t warning_count() const;
   bool empty() const { return items_.empty(); }
+  std::size_t size() const { return items_.size(); }
 
  private:
   std::vector<Diagnostic> items_;

@@ -1,5 +1,7 @@
 #include "core/diag/diagnostic_format.hpp"
 
+#include <sstream>
+
 #include <fmt/format.h>
 
 #include "core/diag/message_catalog.hpp"
@@ -90,15 +92,46 @@ std::string format_diagnostic_text(const Diagnostic& d, bool color) {
   return without_ci_commands(std::move(out));
 }
 
-std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat format,
-                               std::size_t files, std::size_t policies, bool color,
-                               std::size_t stubs) {
-  std::string out;
+namespace {
+
+// Collects output in a buffer of bounded size and hands it to the stream whenever it fills up.
+class ChunkedOutput {
+ public:
+  explicit ChunkedOutput(std::ostream& out) : out_(out) {}
+  ~ChunkedOutput() { flush(); }
+  ChunkedOutput(const ChunkedOutput&) = delete;
+  ChunkedOutput& operator=(const ChunkedOutput&) = delete;
+
+  std::string& buffer() { return buffer_; }
+  void flush_if_full() {
+    if (buffer_.size() >= kChunk) flush();
+  }
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 64 * 1024;
+  std::ostream& out_;
+  std::string buffer_;
+};
+
+}  // namespace
+
+void write_diagnostics(std::ostream& stream, const Diagnostics& diagnostics,
+                       DiagnosticFormat format, std::size_t files, std::size_t policies, bool color,
+                       std::size_t stubs) {
+  ChunkedOutput chunked(stream);
+  std::string& out = chunked.buffer();
   const std::size_t errors = diagnostics.error_count();
   const std::size_t warnings = diagnostics.warning_count();
   switch (format) {
     case DiagnosticFormat::Text: {
-      for (const Diagnostic& d : diagnostics.all()) out += format_diagnostic_text(d, color);
+      for (const Diagnostic& d : diagnostics.all()) {
+        out += format_diagnostic_text(d, color);
+        chunked.flush_if_full();
+      }
       if (errors == 0 && warnings == 0)
         out += trf("checked {} in {}: no problems found\n",
                    stubs == 0 ? policies_text(policies)
@@ -108,8 +141,8 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
         out += trf("checked {}: {}, {}\n", files_text(files), errors_text(errors),
                    warnings_text(warnings));
       else
-        out += trf("checked {} ({} stubs): {}, {}\n", files_text(files), stubs,
-                   errors_text(errors), warnings_text(warnings));
+        out += trf("checked {} ({} stubs): {}, {}\n", files_text(files), stubs, errors_text(errors),
+                   warnings_text(warnings));
       break;
     }
     case DiagnosticFormat::Json: {
@@ -131,6 +164,7 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
         json.key("message").value(d.message);
         if (!d.hint.empty()) json.key("hint").value(d.hint);
         json.end_object();
+        chunked.flush_if_full();
       }
       json.end_array();
       json.end_object();
@@ -148,13 +182,21 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
             github_data(d.hint.empty() ? visible_text(d.message)
                                        : visible_text(d.message) + "\n" + visible_text(d.hint)));
         out += '\n';
+        chunked.flush_if_full();
       }
       out += trf("checked {}: {}, {}\n", files_text(files), errors_text(errors),
                  warnings_text(warnings));
       break;
     }
   }
-  return out;
+}
+
+std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat format,
+                               std::size_t files, std::size_t policies, bool color,
+                               std::size_t stubs) {
+  std::ostringstream out;
+  write_diagnostics(out, diagnostics, format, files, policies, color, stubs);
+  return std::move(out).str();
 }
 
 }  // namespace ccnt

@@ -2,6 +2,7 @@
 // (workflow-command annotations).
 #pragma once
 
+#include <ostream>
 #include <string>
 
 #include "core/diag/diagnostic.hpp"
@@ -16,6 +17,11 @@ enum class DiagnosticFormat { Text, Json, Github };
 std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat format,
                                std::size_t files, std::size_t policies, bool color,
                                std::size_t stubs = 0);
+
+// The same, written to `out` a few kilobytes at a time, so that a run with a million problems
+// never holds its whole report in memory besides the diagnostics themselves.
+void write_diagnostics(std::ostream& out, const Diagnostics& diagnostics, DiagnosticFormat format,
+                       std::size_t files, std::size_t policies, bool color, std::size_t stubs = 0);
 
 // One diagnostic in compiler style: path:line:col: error[E012]: message, and its hint.
 std::string format_diagnostic_text(const Diagnostic& diagnostic, bool color);

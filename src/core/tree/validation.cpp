@@ -62,23 +62,20 @@ Validation validate_paths(const Project& project, const std::vector<fs::path>& p
              std::any_of(selected_dirs.begin(), selected_dirs.end(),
                          [&](const std::string& dir) { return path.starts_with(dir); });
     };
-    Diagnostics kept;
-    for (const Diagnostic& d : result.diagnostics.all())
-      if (is_selected(d.path)) kept.add(d);
+    result.diagnostics.keep_if([&](const Diagnostic& d) { return is_selected(d.path); });
     const auto is_selected_file = [&](const Policy& policy) {
       return selected.count(policy.path) > 0;
     };
     result.valid = static_cast<std::size_t>(
         std::count_if(loaded.policies.begin(), loaded.policies.end(), is_selected_file));
-    result.stubs = static_cast<std::size_t>(
-        std::count_if(loaded.policies.begin(), loaded.policies.end(),
-                      [&](const Policy& policy) { return policy.stub && is_selected_file(policy); }));
-    LoadedPolicies extra = load_policy_files(project, outside, load.jobs, kept);
+    result.stubs = static_cast<std::size_t>(std::count_if(
+        loaded.policies.begin(), loaded.policies.end(),
+        [&](const Policy& policy) { return policy.stub && is_selected_file(policy); }));
+    LoadedPolicies extra = load_policy_files(project, outside, load.jobs, result.diagnostics);
     result.files = selected.size() + extra.files;
     result.valid += extra.policies.size();
     result.stubs += static_cast<std::size_t>(
         std::count_if(extra.policies.begin(), extra.policies.end(), is_stub));
-    result.diagnostics = std::move(kept);
   }
   result.files += check_bulletin_files(bulletins, loaded.policies, result.diagnostics);
   result.diagnostics.sort();
