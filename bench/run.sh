@@ -15,8 +15,10 @@
 #   cat of every file (the floor), yaml-cpp YAML::Load of every file on all cores, and
 #   ajv-cli (draft-07) on the same records converted to JSON; ccnt import of an export of N
 #   rows in the tracker's shape (bench/tracker_export_generator.py) into an empty tree, and a
-#   cold ccnt validate of the tree it writes; and once, start-up: ccnt --version against
-#   ccnt list --region national on a tree with no policies (the registries loaded).
+#   cold ccnt validate of the tree it writes; a cold ccnt validate of N one-line broken files
+#   (`id: x`, eight errors each: memory bounded by what is printed, see docs/security.md); and
+#   once, start-up: ccnt --version against ccnt list --region national on a tree with no
+#   policies (the registries loaded).
 # The machine's page cache is not dropped: every command reads files already in memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +34,7 @@ while (($#)); do
     --runs) runs=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -132,7 +134,8 @@ names=("ccnt validate, cold" "ccnt validate, warm" "ccnt list 浙江 industry, c
        "ccnt list 浙江 industry, warm" "ccnt report --month 2023-03, warm"
        "cat every file" "yaml-cpp YAML::Load, all cores" "ajv-cli 5 (JSON)"
        "ccnt validate, cold, yaml-cpp reader only" "ccnt import N rows (tracker CSV)"
-       "ccnt validate, cold, of the imported tree")
+       "ccnt validate, cold, of the imported tree"
+       "ccnt validate, cold, N broken files (8 errors each)")
 no_cache='rm -rf "$dir/.ccnt-cache"'
 for n in "${size_list[@]}"; do
   corpus_for "$n"
@@ -179,6 +182,27 @@ for n in "${size_list[@]}"; do
   cd "$imported"
   measure validate-imported "rm -rf '$imported/.ccnt-cache'" "$ccnt" validate
   record "$n" "${names[10]}"
+  # N one-line broken files in 40 region/sector directories; ccnt exits 1 (problems found).
+  broken=$out/broken-$n
+  if [[ ! -f $broken/.stamp ]]; then
+    rm -rf "$broken" && mkdir -p "$broken" && cp -a "$repo/schemas" "$broken/"
+    python3 - "$broken/policies" "$n" <<'PY'
+import os, sys
+root, n = sys.argv[1], int(sys.argv[2])
+dirs = [f"{p}/{s}" for p in ("zhejiang", "jiangsu", "guangdong", "shandong", "hebei",
+        "henan", "hubei", "hunan", "sichuan", "fujian")
+        for s in ("industry", "energy", "transport", "buildings")]
+for i in range(n):
+    d = os.path.join(root, dirs[i % len(dirs)])
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, f"broken-{i:07d}.yaml"), "w") as f:
+        f.write("id: x\n")
+PY
+    touch "$broken/.stamp"
+  fi
+  cd "$broken"
+  measure validate-broken : bash -c '"$0" validate --no-cache; (($? == 1))' "$ccnt"
+  record "$n" "${names[11]}"
   cd "$repo"
 done
 
