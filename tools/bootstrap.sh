@@ -20,8 +20,10 @@ for arg in "$@"; do
   esac
 done
 
-# The build: compiler, CMake, Ninja and the libraries (CMakeLists.txt finds each by name).
-packages=(build-essential cmake ninja-build pkg-config
+# The build: compiler, CMake, Ninja, ccache (CMakeLists.txt compiles through it: a rebuild or
+# a new build directory reuses earlier results) and the libraries (CMakeLists.txt finds each
+# by name).
+packages=(build-essential cmake ninja-build ccache pkg-config
           libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev)
 # The tests: Catch2 and nlohmann-json (unit tests); python3 (interactive.new); groff-base
 # (man.renders); shellcheck, zsh and fish (completion.*); and for .ci/run: file (cpack's

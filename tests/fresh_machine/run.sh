@@ -18,10 +18,18 @@
 # A failing step is named with the tail of its output. The debootstrap result is kept as a
 # tarball in /var/cache/ccnt-fresh (CCNT_FRESH_CACHE), one per day and mirror, so that later
 # runs skip the download; every run unpacks a new root from it, so nothing a previous run
-# installed is ever seen. Inside the root, /proc is a new proc mount and /dev a tmpfs with its
-# own device nodes and pty instance: the host's /dev, /proc and packages are never touched.
-# Everything is unmounted and removed at the end, even when a step fails (--keep keeps the root
-# and the logs for a look; remove it with the command printed).
+# installed is ever seen. The .deb archives that apt downloads in the root are kept too, in
+# /var/cache/ccnt-fresh/archives, bind-mounted as the root's /var/cache/apt/archives: a later
+# run's apt finds them there instead of downloading them again, and still installs every
+# package itself (a downloaded archive is not an installed package, and apt checks each against
+# the hashes of the index it has just fetched), so what was installed by an earlier run is still
+# never seen. After a run that passed, `apt-get autoclean` in the root drops the archives the
+# mirror no longer offers. Runs that share the archives take turns (a lock). Nothing built is
+# kept: every run builds in its new root. Inside the root, /proc is a new proc mount and /dev a
+# tmpfs with its own device nodes and pty instance: the host's /dev, /proc and packages are
+# never touched. Everything is unmounted (the archives too) and removed at the end, even when a
+# step fails (--keep keeps the root and the logs for a look; remove it with the command
+# printed).
 #
 # Needs root (debootstrap, mount, chroot) and the Debian archive over the network (apt in the
 # root uses the host's mirror). Nearly all of its time is the build and the test suite of the
@@ -140,7 +148,10 @@ trap 'say "interrupted; unmounting and removing $work"; exit 130' INT TERM
 
 # /proc: a proc mount of its own. /dev: a tmpfs with the device nodes a machine has, and a new
 # pty instance (ccnt new is tested on a pseudo-terminal); nothing of the host's /dev is bound.
+# /var/cache/apt/archives: the downloaded archives of earlier runs (see the top). All are under
+# the root, so cleanup (unmount_under) undoes each, however the run ends.
 mount_system() {
+  mount --bind "$archives" "$root/var/cache/apt/archives"
   mount -t proc proc "$root/proc"
   mount -t tmpfs -o mode=0755,nosuid devtmp "$root/dev"
   local node name major minor
@@ -185,6 +196,11 @@ if [[ ! -f $tarball ]]; then
   find "$cache_dir" -maxdepth 1 -name 'bookworm-minbase-*.tar' ! -name "$key.tar" -delete
 fi
 flock -u 9
+# The downloaded archives, one run at a time: apt in the root would not wait for another's lock.
+archives=$cache_dir/archives
+mkdir -p "$archives/partial"
+exec 8>"$cache_dir/.archives.lock"
+flock -n 8 || { say "waiting for another run that uses $archives"; flock 8; }
 tar -C "$root" --numeric-owner -xpf "$tarball"
 say "bare root ready in $((SECONDS - started)) s: $root"
 
@@ -250,4 +266,6 @@ installed_report=$logs/$step_number.log
 step "the clone's build" /root/ccnt "build/ccnt report --month 2023-03"
 diff -u "$logs/$step_number.log" "$installed_report" >&2 ||
   die "the installed ccnt's report differs from build/ccnt's in the clone (above)"
+# Not part of the test: the kept archives shrink to what the mirror still offers.
+step "dropping archives the mirror no longer offers" / "apt-get autoclean -qq"
 say "passed in $((SECONDS - started)) s"

@@ -9,12 +9,13 @@
 #include "core/tree/loader.hpp"
 #include "core/tree/project.hpp"
 #include "file_text.hpp"
+#include "source_dir.hpp"
 
 using namespace ccnt;
 
 namespace {
 
-const std::filesystem::path kSource = CCNT_SOURCE_DIR;
+const std::filesystem::path kSource = ccnt::testing::source_dir();
 
 // Paragraphs (split on blank lines) with all whitespace removed.
 std::vector<std::string> paragraphs(const std::string& text) {

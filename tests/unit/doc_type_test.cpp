@@ -5,6 +5,7 @@
 
 #include "core/policy/doc_type.hpp"
 #include "core/policy/schema_enum.hpp"
+#include "source_dir.hpp"
 
 using namespace ccnt;
 
@@ -13,7 +14,7 @@ namespace {
 // The doc_type enum of the project's own schema, as `ccnt new` reads it.
 const std::vector<std::string>& schema_types() {
   static const std::vector<std::string> types = schema_enum(
-      std::filesystem::path(CCNT_SOURCE_DIR) / "schemas" / "policy.schema.json", "doc_type");
+      ccnt::testing::source_dir() / "schemas" / "policy.schema.json", "doc_type");
   return types;
 }
 
@@ -58,10 +59,10 @@ TEST_CASE("a title that names no listed type is 其他") {
 
 TEST_CASE("schema_enum reads nothing from a missing file or property") {
   CHECK(schema_enum(std::filesystem::path("/nonexistent/policy.schema.json"), "doc_type").empty());
-  CHECK(schema_enum(std::filesystem::path(CCNT_SOURCE_DIR) / "schemas" / "policy.schema.json",
+  CHECK(schema_enum(ccnt::testing::source_dir() / "schemas" / "policy.schema.json",
                     "title")
             .empty());
-  CHECK(schema_enum(std::filesystem::path(CCNT_SOURCE_DIR) / "schemas" / "policy.schema.json",
+  CHECK(schema_enum(ccnt::testing::source_dir() / "schemas" / "policy.schema.json",
                     "level") ==
         std::vector<std::string>{"national", "provincial", "municipal", "county"});
 }

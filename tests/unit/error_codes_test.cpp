@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "file_text.hpp"
+#include "source_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -35,7 +36,7 @@ std::set<std::string> codes_in_docs(const std::string& markdown) {
 
 std::set<std::string> codes_of_sources() {
   std::set<std::string> codes;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(CCNT_SOURCE_DIR) / "src")) {
+  for (const auto& entry : fs::recursive_directory_iterator(ccnt::testing::source_dir() / "src")) {
     if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
     codes.merge(codes_in_code(ccnt::testing::file_text(entry.path())));
   }
@@ -56,7 +57,7 @@ TEST_CASE(
     "is in the code") {
   const std::set<std::string> in_code = codes_of_sources();
   const std::set<std::string> in_docs =
-      codes_in_docs(ccnt::testing::file_text(fs::path(CCNT_SOURCE_DIR) / "docs" / "errors.md"));
+      codes_in_docs(ccnt::testing::file_text(ccnt::testing::source_dir() / "docs" / "errors.md"));
   REQUIRE(in_code.size() > 40);  // the sources were read
   for (const std::string& code : in_code) {
     INFO(code << " is reported by the code but not listed in docs/errors.md");

@@ -12,17 +12,18 @@
 #include "core/tree/project.hpp"
 #include "core/yaml/yaml_reader.hpp"
 #include "file_text.hpp"
+#include "source_dir.hpp"
 
 using namespace ccnt;
 namespace fs = std::filesystem;
 
 TEST_CASE("fuzz regressions and seed corpus: no crash, every diagnostic well-formed", "[fuzz]") {
   Diagnostics opened;
-  const auto project = open_project(fs::path(CCNT_SOURCE_DIR), opened);
+  const auto project = open_project(ccnt::testing::source_dir(), opened);
   REQUIRE(project);
   std::size_t inputs = 0;
   for (const char* dir : {"tests/fuzz/regressions", "tests/fuzz/corpus"}) {
-    for (const auto& entry : fs::directory_iterator(fs::path(CCNT_SOURCE_DIR) / dir)) {
+    for (const auto& entry : fs::directory_iterator(ccnt::testing::source_dir() / dir)) {
       if (!entry.is_regular_file() || entry.path().filename() == "README.md") continue;
       ++inputs;
       const std::string bytes = ccnt::testing::file_text(entry.path());

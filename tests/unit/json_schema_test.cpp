@@ -11,6 +11,7 @@
 #include "core/policy/json_schema.hpp"
 #include "core/yaml/yaml_reader.hpp"
 #include "file_text.hpp"
+#include "source_dir.hpp"
 
 using namespace ccnt;
 
@@ -544,9 +545,8 @@ TEST_CASE("json schema: validate runs concurrently on one schema") {
   CHECK(second == 3000);
 }
 
-#ifdef CCNT_SOURCE_DIR
 TEST_CASE("json schema: the bundled policy schema") {
-  const std::string dir = CCNT_SOURCE_DIR;
+  const std::string dir = ccnt::testing::source_dir().string();
   const std::string text = ccnt::testing::file_text(dir + "/schemas/policy.schema.json");
   REQUIRE_FALSE(text.empty());
   auto s = schema(text);
@@ -588,7 +588,6 @@ targets:
   CHECK(d.all()[2].hint.empty());  // title is present
   CHECK(d.all()[4].hint == "did you mean `summary`?");
 }
-#endif
 
 TEST_CASE("json schema: the findings name the top-level fields that are broken") {
   auto s = schema(R"({"type": "object", "required": ["id", "added"],

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "file_text.hpp"
+#include "source_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -33,14 +34,14 @@ TEST_CASE("an include of a cli header is recognised however it is spaced") {
 }
 
 TEST_CASE("no file of src/core includes a header of src/cli") {
-  const fs::path core = fs::path(CCNT_SOURCE_DIR) / "src" / "core";
+  const fs::path core = ccnt::testing::source_dir() / "src" / "core";
   REQUIRE(fs::is_directory(core));
   std::size_t files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(core)) {
     if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
     ++files;
     for (const std::string& line : cli_includes(ccnt::testing::file_text(entry.path()))) {
-      INFO(entry.path().lexically_relative(CCNT_SOURCE_DIR).string() << ": " << line);
+      INFO(entry.path().lexically_relative(ccnt::testing::source_dir()).string() << ": " << line);
       FAIL_CHECK("core includes cli");
     }
   }

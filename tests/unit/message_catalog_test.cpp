@@ -12,6 +12,7 @@
 #include "cli/catalog_zh_cli.hpp"
 #include "core/diag/message_catalog.hpp"
 #include "file_text.hpp"
+#include "source_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -60,7 +61,7 @@ std::vector<std::string> messages_in(const std::string& code) {
 // Every tr/trf message of the sources in src/, with the file it is in.
 std::map<std::string, std::string> messages_of_sources() {
   std::map<std::string, std::string> messages;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(CCNT_SOURCE_DIR) / "src")) {
+  for (const auto& entry : fs::recursive_directory_iterator(ccnt::testing::source_dir() / "src")) {
     if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
     if (entry.path().filename().string().starts_with("catalog_")) continue;
     for (std::string& message : messages_in(ccnt::testing::file_text(entry.path())))

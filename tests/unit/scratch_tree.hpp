@@ -17,6 +17,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/diag/diagnostic.hpp"
+#include "source_dir.hpp"
 
 namespace ccnt::testing {
 
@@ -29,8 +30,8 @@ class ScratchTree {
     std::random_device random;
     root_ = fs::temp_directory_path() / fmt::format("ccnt-test-{}-{}", ::getpid(), random());
     fs::create_directories(root_);
-    fs::copy(fs::path(CCNT_SOURCE_DIR) / "schemas", root_ / "schemas", fs::copy_options::recursive);
-    fs::copy(fs::path(CCNT_SOURCE_DIR) / "policies", root_ / "policies",
+    fs::copy(ccnt::testing::source_dir() / "schemas", root_ / "schemas", fs::copy_options::recursive);
+    fs::copy(ccnt::testing::source_dir() / "policies", root_ / "policies",
              fs::copy_options::recursive);
     // Files that are older than any run's start, so that none of them is "racily clean".
     age_everything();

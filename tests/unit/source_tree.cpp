@@ -2,12 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "source_dir.hpp"
+
 namespace ccnt::testing {
 
 const Registry& source_registry() {
   static const Registry loaded = [] {
     Diagnostics diagnostics;
-    auto registry = Registry::load(std::filesystem::path(CCNT_SOURCE_DIR) / "schemas", diagnostics);
+    auto registry = Registry::load(ccnt::testing::source_dir() / "schemas", diagnostics);
     REQUIRE(registry);
     return std::move(*registry);
   }();
@@ -17,7 +19,7 @@ const Registry& source_registry() {
 const Project& source_project() {
   static const Project project = [] {
     Diagnostics diagnostics;
-    auto opened = open_project(std::filesystem::path(CCNT_SOURCE_DIR), diagnostics);
+    auto opened = open_project(ccnt::testing::source_dir(), diagnostics);
     REQUIRE(opened);
     return std::move(*opened);
   }();

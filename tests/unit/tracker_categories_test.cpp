@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "file_text.hpp"
+#include "source_dir.hpp"
 #include "source_tree.hpp"
 
 #include <filesystem>
@@ -14,7 +15,7 @@ namespace fs = std::filesystem;
 
 // mappings/tracker-categories.yaml is read by `ccnt import`; docs/taxonomy.md shows it.
 TEST_CASE("every tracker category maps to a real sector and subsector, once, as documented") {
-  const fs::path source(CCNT_SOURCE_DIR);
+  const fs::path source = testing::source_dir();
   const std::string text = testing::file_text(source / "mappings" / "tracker-categories.yaml");
   const std::string doc = testing::file_text(source / "docs" / "taxonomy.md");
   Diagnostics diagnostics;

@@ -10,6 +10,7 @@
 #include "core/yaml/yaml_fast_path.hpp"
 #include "core/yaml/yaml_reader.hpp"
 #include "file_text.hpp"
+#include "source_dir.hpp"
 
 using namespace ccnt;
 namespace fs = std::filesystem;
@@ -128,7 +129,7 @@ TEST_CASE("yaml fast path: agrees with yaml-cpp on every file of the repository"
   std::size_t files = 0;
   std::size_t fast = 0;
   for (const char* dir : {"policies", "tests/e2e", "tests/fuzz", "schemas"}) {
-    for (const auto& entry : fs::recursive_directory_iterator(fs::path(CCNT_SOURCE_DIR) / dir)) {
+    for (const auto& entry : fs::recursive_directory_iterator(ccnt::testing::source_dir() / dir)) {
       const auto ext = entry.path().extension();
       if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml" && ext != ".json")) continue;
       if (entry.file_size() > 1024 * 1024) continue;
