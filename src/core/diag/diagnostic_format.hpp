@@ -18,10 +18,11 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
                                std::size_t files, std::size_t policies, bool color,
                                std::size_t stubs = 0);
 
-// The same, written to `out` a few kilobytes at a time, so that a run with a million problems
+// The same, written to `stream` a few kilobytes at a time, so that a run with a million problems
 // never holds its whole report in memory besides the diagnostics themselves.
-void write_diagnostics(std::ostream& out, const Diagnostics& diagnostics, DiagnosticFormat format,
-                       std::size_t files, std::size_t policies, bool color, std::size_t stubs = 0);
+void write_diagnostics(std::ostream& stream, const Diagnostics& diagnostics,
+                       DiagnosticFormat format, std::size_t files, std::size_t policies, bool color,
+                       std::size_t stubs = 0);
 
 // One diagnostic in compiler style: path:line:col: error[E012]: message, and its hint.
 std::string format_diagnostic_text(const Diagnostic& diagnostic, bool color);

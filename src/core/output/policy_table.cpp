@@ -26,7 +26,7 @@ std::string policy_table(const std::vector<const Policy*>& policies, const Regis
     const Region* region = registry.find_region(policy->region);
     const Sector* sector = registry.find_sector(policy->sector);
     std::string sector_cell = sector ? sector->name : policy->sector;
-    if (policy->stub) sector_cell = sector_cell.empty() ? "(stub)" : sector_cell + " (stub)";
+    if (policy->stub) sector_cell += sector_cell.empty() ? "(stub)" : " (stub)";
     table.rows.push_back({policy->published ? policy->published->to_string() : "-",
                           region ? region->name : policy->region, std::move(sector_cell),
                           policy->title, policy->id});
