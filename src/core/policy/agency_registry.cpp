@@ -11,6 +11,7 @@
 #include "core/policy/registry.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/util/edit_distance.hpp"
+#include "core/util/text.hpp"
 
 namespace ccnt {
 namespace {
@@ -115,30 +116,6 @@ std::vector<std::size_t> inner_boundaries(std::string_view text) {
   for (std::size_t i = 1; i < text.size(); ++i)
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) at.push_back(i);
   return at;
-}
-
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view kIdeographicSpace = "\u3000";
-  for (bool changed = true; changed;) {
-    changed = false;
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-      text.remove_prefix(1);
-      changed = true;
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-      text.remove_suffix(1);
-      changed = true;
-    }
-    if (text.starts_with(kIdeographicSpace)) {
-      text.remove_prefix(kIdeographicSpace.size());
-      changed = true;
-    }
-    if (text.ends_with(kIdeographicSpace)) {
-      text.remove_suffix(kIdeographicSpace.size());
-      changed = true;
-    }
-  }
-  return text;
 }
 
 // The parts of an issuer string split at 、，,；; and spaces; one part when there is no separator.
