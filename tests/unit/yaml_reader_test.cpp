@@ -57,6 +57,18 @@ TEST_CASE("parse_yaml distinguishes plain and quoted scalars") {
   CHECK(p.root->find("f")->type() == ValueType::Null);
 }
 
+TEST_CASE("Node::as_int gives only whole numbers an int holds") {
+  auto p = parse("a: 2025\nb: 2025.0\nc: 2025.5\nd: .inf\ne: -.Inf\nf: .nan\ng: 1e400\n"
+                 "h: 3000000000\ni: \"2025\"\n");
+  REQUIRE(p.root);
+  CHECK(p.root->find("a")->as_int() == 2025);
+  CHECK(p.root->find("b")->as_int() == 2025);
+  for (const char* key : {"c", "d", "e", "f", "g", "h", "i"}) {
+    INFO(key);
+    CHECK_FALSE(p.root->find(key)->as_int());
+  }
+}
+
 TEST_CASE("parse_yaml reports duplicate keys, which yaml-cpp accepts silently") {
   auto p = parse("a: 1\nb: 2\na: 3\n");
   REQUIRE(only_code(p) == "E008");

@@ -201,11 +201,11 @@ class MappingReader {
       keys(item, kPlaceholderKeys, "placeholder_months.");
       PlaceholderMonth rule;
       const Node* month = item.find("month");
-      const auto number = month ? month->as_number() : std::nullopt;
-      if (!number || *number < 1 || *number > 12 || *number != static_cast<int>(*number))
+      const auto number = month ? month->as_int() : std::nullopt;
+      if (!number || *number < 1 || *number > 12)
         error(month ? month->mark : item.mark, trf("`month` must be a whole number from 1 to 12"));
       else
-        rule.month = static_cast<int>(*number);
+        rule.month = *number;
       const Node* before = item.find("updated_before");
       const auto date = before ? PartialDate::parse(before->scalar) : std::nullopt;
       if (!date || !date->is_real())

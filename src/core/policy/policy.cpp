@@ -14,9 +14,7 @@ std::optional<PartialDate> date_of(const Node& map, std::string_view key) {
 
 std::optional<int> year_of(const Node& map, std::string_view key) {
   const Node* value = map.find(key);
-  if (!value) return std::nullopt;
-  if (auto number = value->as_number()) return static_cast<int>(*number);
-  return std::nullopt;
+  return value ? value->as_int() : std::nullopt;
 }
 
 // The string fields drop_text keeps.

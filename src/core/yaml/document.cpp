@@ -129,6 +129,14 @@ std::optional<double> Node::as_number() const {
   return float_text(scalar);
 }
 
+std::optional<int> Node::as_int() const {
+  const std::optional<double> number = as_number();
+  if (!number || !std::isfinite(*number) || *number != std::trunc(*number) ||
+      *number < std::numeric_limits<int>::min() || *number > std::numeric_limits<int>::max())
+    return std::nullopt;
+  return static_cast<int>(*number);
+}
+
 std::string scalar_at(const Node& map, std::string_view key) {
   const Node* value = map.find(key);
   return value && value->is_scalar() ? value->scalar : std::string();

@@ -42,6 +42,9 @@ struct Node {
   const Node* find(std::string_view key) const;
   // The scalar as a number, when type() is Integer or Number.
   std::optional<double> as_number() const;
+  // The scalar as an int, when it is a whole number that an int holds (not NaN, an infinity
+  // or 1e400), so that a caller never converts an unrepresentable double.
+  std::optional<int> as_int() const;
   // The scalar as a boolean, when type() is Boolean.
   std::optional<bool> as_bool() const;
 };
