@@ -477,6 +477,13 @@ constexpr Translation kEntries[] = {
     {"the schema or the registries have errors, listed above", "schema 或登记表有错误，见上"},
     {"fix them in schemas/; ccnt cannot check policies without them",
      "请在 schemas/ 中修正；没有它们 ccnt 无法检查政策"},
+    // issue 16: Chinese tables, search, ccnt new (analysts-search)
+    {"Column headers in en or zh (default: as messages for tables and Markdown; en for CSV/TSV)",
+     "列标题用 en 或 zh（默认：表格和 Markdown 随消息语言；CSV/TSV 用 en）"},
+    {"--headers applies only to formats with column headers, not to {}",
+     "--headers 只适用于有列标题的格式，不适用于 {}"},
+    {"JSON and YAML keys are always English; see docs/commands/list.md",
+     "JSON 和 YAML 的键始终是英文；见 docs/commands/list.md"},
 };
 
 }  // namespace

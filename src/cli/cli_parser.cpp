@@ -214,6 +214,16 @@ void add_formula_guard_flag(CLI::App* cmd, bool& no_formula_guard) {
                     "' that keeps spreadsheets from running them as formulas"));
 }
 
+// --headers en|zh, for the commands that print tables: the language of column headers and of
+// ccnt's words in them (default: that of messages for tables, English for CSV and TSV).
+void add_headers_option(CLI::App* cmd, std::string& headers) {
+  cmd->add_option("--headers", headers,
+                  trf("Column headers in en or zh (default: as messages for tables and Markdown; "
+                      "en for CSV/TSV)"))
+      ->check(CLI::IsMember({"en", "zh"}))
+      ->type_name("LANG");
+}
+
 void add_list(CLI::App& app, Options& options) {
   ListOptions& list = options.list;
   CLI::App* cmd = app.add_subcommand("list", trf("List the policies that match the filters"));
@@ -246,6 +256,7 @@ void add_list(CLI::App& app, Options& options) {
   cmd->add_flag("--bom", list.bom,
                 trf("CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese"));
   add_formula_guard_flag(cmd, list.no_formula_guard);
+  add_headers_option(cmd, list.headers);
   cmd->add_option("--width", list.width,
                   trf("Fit the table to N columns (default: the terminal's width; no limit when "
                       "piped)"))
@@ -297,6 +308,7 @@ void add_stats(CLI::App& app, Options& options) {
       ->type_name("TABLE");
   add_format_option(cmd, stats.format, kStatsFormats, {});
   add_formula_guard_flag(cmd, stats.no_formula_guard);
+  add_headers_option(cmd, stats.headers);
   cmd->callback([&options] { options.command = Command::Stats; });
 }
 
@@ -321,6 +333,7 @@ void add_targets(CLI::App& app, Options& options) {
                     "benchmark"));
   add_format_option(cmd, targets.format, kTargetsFormats, {});
   add_formula_guard_flag(cmd, targets.no_formula_guard);
+  add_headers_option(cmd, targets.headers);
   cmd->callback([&options] { options.command = Command::Targets; });
 }
 

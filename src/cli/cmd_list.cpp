@@ -66,6 +66,8 @@ int run_list(const Options& options) {
   if (opts.bom && !csv) throw UsageError(trf("--bom applies only to --format csv and tsv"));
   if (opts.no_formula_guard && !csv)
     throw UsageError(trf("--no-formula-guard applies only to --format csv and tsv"));
+  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
+  const std::optional<HeaderLanguage> headers = headers_or_throw(opts.headers, format);
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   std::size_t left_out = 0;
@@ -83,7 +85,6 @@ int run_list(const Options& options) {
     std::cout << selected.size() << '\n';
     return kExitOk;
   }
-  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
   if (format == OutputFormat::Table && selected.empty()) {
     std::cerr << tr("ccnt: no policies match\n");
     std::cout << left_out_note(left_out);
@@ -91,7 +92,7 @@ int run_list(const Options& options) {
   }
   const std::size_t width = opts.width > 0 ? opts.width : terminal_width(stdout);
   std::cout << export_policies(selected, project.registry, format, opts.bom, !opts.no_formula_guard,
-                               width);
+                               width, headers);
   if (format == OutputFormat::Table) std::cout << left_out_note(left_out);  // data stays data
   return kExitOk;
 }

@@ -12,6 +12,8 @@ namespace ccnt::cli {
 
 int run_stats(const Options& options) {
   const StatsOptions& opts = options.stats;
+  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
+  const std::optional<HeaderLanguage> headers = headers_or_throw(opts.headers, format);
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   std::size_t left_out = 0;
@@ -23,9 +25,8 @@ int run_stats(const Options& options) {
   const StatsTables tables(opts.by);
   const IssuerStats issuers =
       tables.issuer ? count_by_issuer(selected, project.registry) : IssuerStats{};
-  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
   std::cout << render_stats(stats, issuers, tables, format, terminal_width(stdout),
-                            !opts.no_formula_guard);
+                            !opts.no_formula_guard, headers);
   if (format == OutputFormat::Table) std::cout << left_out_note(left_out);  // data stays data
   return kExitOk;
 }

@@ -37,6 +37,8 @@ const Indicator* find_indicator_or_throw(const Registry& registry, const std::st
 
 int run_targets(const Options& options) {
   const TargetsOptions& opts = options.targets;
+  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
+  const std::optional<HeaderLanguage> headers = headers_or_throw(opts.headers, format);
   const Project project = open_project_or_throw(options.global);
   const Indicator* indicator =
       opts.indicator.empty() ? nullptr : find_indicator_or_throw(project.registry, opts.indicator);
@@ -71,9 +73,8 @@ int run_targets(const Options& options) {
         std::erase_if(comparisons, [](const IndicatorComparison& c) { return c.compared.empty(); });
   }
 
-  std::cout << render_targets(comparisons, project.registry,
-                              parse_output_format(opts.format).value_or(OutputFormat::Table),
-                              terminal_width(stdout), !opts.no_formula_guard);
+  std::cout << render_targets(comparisons, project.registry, format, terminal_width(stdout),
+                              !opts.no_formula_guard, headers);
   if (comparisons.empty() && hidden == 0)
     std::cerr << (indicator ? trf("ccnt: no targets of {} ({}) among the selected policies\n",
                                   indicator->name, indicator->slug)

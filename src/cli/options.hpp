@@ -56,6 +56,8 @@ struct ListOptions {
   bool bom = false;               // CSV/TSV: start with a UTF-8 byte-order mark for Excel
   bool no_formula_guard = false;  // CSV/TSV: no leading ' before cells a spreadsheet would run
   std::size_t width = 0;          // --width N: fit the table to N columns; 0 = the terminal's
+  std::string headers;   // --headers en|zh: language of headers; empty = labels.hpp's default
+  std::string count_by;  // --count-by FIELD: a tally of the matching policies by one field
 };
 
 struct ShowOptions {
@@ -71,6 +73,7 @@ struct StatsOptions {
   std::vector<std::string> by;
   std::string format = "table";   // table | csv | json | markdown
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string headers;            // --headers en|zh; empty = labels.hpp's default
 };
 
 struct TargetsOptions {
@@ -79,6 +82,7 @@ struct TargetsOptions {
   bool all = false;               // also indicators where nothing can be compared
   std::string format = "table";   // table | csv | json | markdown
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string headers;            // --headers en|zh; empty = labels.hpp's default
 };
 
 struct ReportOptions {

@@ -75,4 +75,15 @@ std::string left_out_note(std::size_t left_out) {
                        : trf("{} files with errors were left out; run 'ccnt validate'\n", left_out);
 }
 
+std::optional<HeaderLanguage> headers_or_throw(const std::string& flag, OutputFormat format) {
+  if (flag.empty()) return std::nullopt;
+  const bool has_headers = format == OutputFormat::Table || format == OutputFormat::Markdown ||
+                           format == OutputFormat::Csv || format == OutputFormat::Tsv;
+  if (!has_headers)
+    throw UsageError(trf("--headers applies only to formats with column headers, not to {}",
+                         format_name(format)),
+                     trf("JSON and YAML keys are always English; see docs/commands/list.md"));
+  return parse_header_language(flag);
+}
+
 }  // namespace ccnt::cli

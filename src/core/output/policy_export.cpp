@@ -148,9 +148,11 @@ void append_export_yaml(std::string& out, const Policy& policy, const Registry& 
 
 // --- tables -------------------------------------------------------------------
 
-TextTable csv_table(const std::vector<const Policy*>& policies, const Registry& registry) {
+TextTable csv_table(const std::vector<const Policy*>& policies, const Registry& registry,
+                    HeaderLanguage headers) {
   TextTable table;
-  table.headers = policy_csv_columns();
+  for (const std::string& key : policy_csv_columns())
+    table.headers.emplace_back(label(key, headers));
   table.rows.reserve(policies.size());
   for (const Policy* policy : policies) {
     table.rows.push_back({
@@ -174,9 +176,11 @@ TextTable csv_table(const std::vector<const Policy*>& policies, const Registry& 
   return table;
 }
 
-TextTable markdown_table(const std::vector<const Policy*>& policies, const Registry& registry) {
+TextTable markdown_table(const std::vector<const Policy*>& policies, const Registry& registry,
+                         HeaderLanguage headers) {
   TextTable table;
-  table.headers = {"published", "region", "sector", "title", "id"};
+  for (std::string_view key : {"published", "region", "sector", "title", "id"})
+    table.headers.emplace_back(label(key, headers));
   table.markdown = {false, false, false, true, true};  // the title's link and the id's code span
   for (const Policy* policy : policies) {
     // Only an https source becomes a link; any other is left out rather than shown as a link.
@@ -234,11 +238,13 @@ const std::vector<std::string>& policy_csv_columns() {
 }
 
 std::string export_policies(const std::vector<const Policy*>& policies, const Registry& registry,
-                            OutputFormat format, bool bom, bool formula_guard, std::size_t width) {
+                            OutputFormat format, bool bom, bool formula_guard, std::size_t width,
+                            std::optional<HeaderLanguage> headers) {
+  const HeaderLanguage language = headers.value_or(default_header_language(format));
   std::string out;
   switch (format) {
     case OutputFormat::Table:
-      return policy_table(policies, registry, width);
+      return policy_table(policies, registry, width, language);
     case OutputFormat::Json: {
       if (policies.empty()) return "[]\n";
       out += "[\n";
@@ -265,7 +271,7 @@ std::string export_policies(const std::vector<const Policy*>& policies, const Re
     case OutputFormat::Csv:
     case OutputFormat::Tsv:
       if (bom) out += "\xEF\xBB\xBF";
-      out += csv_table(policies, registry)
+      out += csv_table(policies, registry, language)
                  .render_csv(format == OutputFormat::Csv ? ',' : '\t', formula_guard);
       return out;
     case OutputFormat::Yaml:
@@ -273,7 +279,7 @@ std::string export_policies(const std::vector<const Policy*>& policies, const Re
       for (const Policy* policy : policies) append_export_yaml(out, *policy, registry);
       return out;
     case OutputFormat::Markdown:
-      return markdown_table(policies, registry).render_markdown();
+      return markdown_table(policies, registry, language).render_markdown();
     case OutputFormat::Ids:
       for (const Policy* policy : policies) {
         out += policy->id;
