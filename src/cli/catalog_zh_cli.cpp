@@ -110,8 +110,6 @@ constexpr Translation kEntries[] = {
     {"Region in any form (浙江, 浙江省, zhejiang); includes its cities",
      "地区，任何写法均可（浙江、浙江省、zhejiang）；包括其下的城市"},
     {"With --region: leave out the cities inside a region", "与 --region 同用：不包括地区内的城市"},
-    {"Sector slug or Chinese name; matches the primary or any further sector",
-     "部门的 slug 或中文名；匹配主部门或任一其他部门"},
     {"Issuing level: national, provincial, municipal, county",
      "发布级别：national、provincial、municipal、county"},
     {"Agency under any of its names (国家发展改革委), a local kind (发改委), or text in an issuer",
@@ -127,8 +125,6 @@ constexpr Translation kEntries[] = {
     {"Only policies with quantitative targets", "只列出有量化目标的政策"},
     {"Only stubs: records still waiting for a summary or a sector",
      "只列出存根：尚待补写摘要或部门的记录"},
-    {"Case-insensitive text in the title, summary or issuers",
-     "标题、摘要或发布机构中的文字（不区分大小写）"},
     {"Check policy files against the schema, the registries and each other",
      "按 schema、登记表及文件之间的关系检查政策文件"},
     {"Examples:\n"
@@ -484,6 +480,25 @@ constexpr Translation kEntries[] = {
      "--headers 只适用于有列标题的格式，不适用于 {}"},
     {"JSON and YAML keys are always English; see docs/commands/list.md",
      "JSON 和 YAML 的键始终是英文；见 docs/commands/list.md"},
+    {"Sector slug or Chinese name (matches the primary or any further sector), or a subsector in "
+     "any of its names (光伏, solar)",
+     "部门的 slug 或中文名（匹配主部门或任一其他部门），或子部门的任一名称（光伏、solar）"},
+    {"Subsector in any of its names (光伏, solar, energy-storage)",
+     "子部门的任一名称（光伏、solar、energy-storage）"},
+    {"Text in the title, summary or issuers, ignoring case, full-width forms and traditional "
+     "characters; repeat for more terms, all of which must match",
+     "标题、摘要或发文机关中的文字，不区分大小写、全角半角和繁简；可重复给出多个词，须全部匹配"},
+    {"With several -q: any term may match, not all", "给出多个 -q 时：匹配任一词即可，不必全部"},
+    {"Print how many of the matching policies have each value of FIELD",
+     "按 FIELD 的每个取值统计匹配的政策数"},
+    {"--count and --count-by exclude each other", "--count 与 --count-by 不能同时使用"},
+    {"--count prints the number; --count-by a table of numbers",
+     "--count 输出总数；--count-by 输出分项计数表"},
+    {"unknown field `{}` for --count-by", "--count-by 的字段 `{}` 未知"},
+    {"--count-by prints a table, markdown, csv, tsv or json, not {}",
+     "--count-by 输出 table、markdown、csv、tsv 或 json，不输出 {}"},
+    {"drop --format, or choose one of those", "去掉 --format，或选其中之一"},
+    {"ccnt: note: {}\n", "ccnt：注意：{}\n"},
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
 #include "core/output/output_format.hpp"
+#include "core/query/policy_tally.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/util/version.hpp"
 
@@ -157,8 +158,11 @@ void add_filter_options(CLI::App* cmd, FilterOptions& filter) {
                 trf("With --region: leave out the cities inside a region"))
       ->group(trf("Filters"));
   repeatable("--sector", filter.sectors,
-             trf("Sector slug or Chinese name; matches the primary or any further sector"),
+             trf("Sector slug or Chinese name (matches the primary or any further sector), or a "
+                 "subsector in any of its names (光伏, solar)"),
              "SECTOR");
+  repeatable("--subsector", filter.subsectors,
+             trf("Subsector in any of its names (光伏, solar, energy-storage)"), "SUBSECTOR");
   repeatable("--level", filter.levels,
              trf("Issuing level: national, provincial, municipal, county"), "LEVEL");
   repeatable("--issuer", filter.issuers,
@@ -183,8 +187,13 @@ void add_filter_options(CLI::App* cmd, FilterOptions& filter) {
                 trf("Only stubs: records still waiting for a summary or a sector"))
       ->group(trf("Filters"));
   cmd->add_option("-q,--search", filter.search,
-                  trf("Case-insensitive text in the title, summary or issuers"))
+                  trf("Text in the title, summary or issuers, ignoring case, full-width forms and "
+                      "traditional characters; repeat for more terms, all of which must match"))
       ->type_name("TEXT")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->group(trf("Filters"));
+  cmd->add_flag("--any", filter.any_term, trf("With several -q: any term may match, not all"))
       ->group(trf("Filters"));
 }
 
@@ -252,6 +261,10 @@ void add_list(CLI::App& app, Options& options) {
           "", "whole number"))
       ->type_name("N");
   cmd->add_flag("--count", list.count, trf("Print only the number of matching policies"));
+  cmd->add_option("--count-by", list.count_by,
+                  trf("Print how many of the matching policies have each value of FIELD"))
+      ->check(CLI::IsMember(std::vector<std::string>(tally_fields().begin(), tally_fields().end())))
+      ->type_name("FIELD");
   add_format_option(cmd, list.format, kListFormats, {});
   cmd->add_flag("--bom", list.bom,
                 trf("CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese"));

@@ -9,6 +9,8 @@
 #include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
 #include "core/output/policy_export.hpp"
+#include "core/output/tally_output.hpp"
+#include "core/query/policy_tally.hpp"
 
 namespace ccnt::cli {
 namespace {
@@ -68,6 +70,13 @@ int run_list(const Options& options) {
     throw UsageError(trf("--no-formula-guard applies only to --format csv and tsv"));
   const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
   const std::optional<HeaderLanguage> headers = headers_or_throw(opts.headers, format);
+  if (!opts.count_by.empty() && opts.count)
+    throw UsageError(trf("--count and --count-by exclude each other"),
+                     trf("--count prints the number; --count-by a table of numbers"));
+  if (!opts.count_by.empty() && !tally_format_supported(format))
+    throw UsageError(
+        trf("--count-by prints a table, markdown, csv, tsv or json, not {}", opts.format),
+        trf("drop --format, or choose one of those"));
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   std::size_t left_out = 0;
@@ -80,6 +89,15 @@ int run_list(const Options& options) {
   std::stable_sort(selected.begin(), selected.end(),
                    PolicyOrder(opts.sort, opts.reverse, project.registry));
   if (opts.limit > 0 && selected.size() > opts.limit) selected.resize(opts.limit);
+
+  if (!opts.count_by.empty()) {
+    const std::optional<Tally> tally = tally_policies(selected, project.registry, opts.count_by);
+    if (!tally) throw UsageError(trf("unknown field `{}` for --count-by", opts.count_by));
+    std::cout << render_tally(*tally, format, opts.width > 0 ? opts.width : terminal_width(stdout),
+                              !opts.no_formula_guard, headers);
+    if (format == OutputFormat::Table) std::cout << left_out_note(left_out);
+    return kExitOk;
+  }
 
   if (opts.count) {
     std::cout << selected.size() << '\n';

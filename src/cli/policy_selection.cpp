@@ -37,6 +37,7 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
   FilterError error;
   auto made = PolicyFilter::make(filter, project.registry, doc_types, error);
   if (!made) throw filter_usage_error(error);
+  for (const std::string& note : made->notes()) std::cerr << trf("ccnt: note: {}\n", note);
   return std::move(*made);
 }
 

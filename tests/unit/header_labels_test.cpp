@@ -85,10 +85,10 @@ TEST_CASE("list: Chinese headers and placeholders in the table and Markdown, key
   const Policy policy = made_up_policy();
   const LanguageScope chinese(Language::Chinese);
   const std::string table = export_policies({&policy}, registry, OutputFormat::Table);
-  CHECK(first_line(table) == "发布日期  地区  领域            标题            ID");
+  CHECK(first_line(table) == "发布日期  地区  部门            标题            ID");
   CHECK(table.find("工业（待补全）") != std::string::npos);
   CHECK(first_line(export_policies({&policy}, registry, OutputFormat::Markdown)) ==
-        "| 发布日期 | 地区 | 领域 | 标题 | ID |");
+        "| 发布日期 | 地区 | 部门 | 标题 | ID |");
   CHECK(export_policies({&policy}, registry, OutputFormat::Csv).starts_with("id,title,region,"));
   CHECK(export_policies({&policy}, registry, OutputFormat::Csv, false, true, 0,
                         HeaderLanguage::Chinese)
