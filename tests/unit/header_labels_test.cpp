@@ -42,7 +42,7 @@ std::string first_line(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("labels are English keys, or their Chinese; a context after | is dropped in English") {
+TEST_CASE("labels are English keys or their Chinese, and a context after | is dropped in English") {
   CHECK(label("published", HeaderLanguage::English) == "published");
   CHECK(label("published", HeaderLanguage::Chinese) == "发布日期");
   CHECK(label("target|year", HeaderLanguage::English) == "target");
@@ -69,7 +69,7 @@ TEST_CASE("every CSV column, level, target kind and verdict has a Chinese label"
     CHECK(has_chinese_label(verdict));
 }
 
-TEST_CASE("tables a person reads follow the language of messages; data formats stay English") {
+TEST_CASE("tables a person reads follow the language of messages and data formats stay English") {
   CHECK(default_header_language(OutputFormat::Table) == HeaderLanguage::English);
   const LanguageScope chinese(Language::Chinese);
   CHECK(default_header_language(OutputFormat::Table) == HeaderLanguage::Chinese);
@@ -99,7 +99,7 @@ TEST_CASE("list: Chinese headers and placeholders in the table and Markdown, key
             .starts_with("published  region"));
 }
 
-TEST_CASE("stats: Chinese titles, headers and level names; CSV keeps its keys") {
+TEST_CASE("stats: Chinese titles, headers and level names, and CSV keeps its keys") {
   const Registry& registry = testing::source_registry();
   const Policy policy = made_up_policy();
   const PolicyStats stats = compute_stats({&policy}, registry);
@@ -111,7 +111,7 @@ TEST_CASE("stats: Chinese titles, headers and level names; CSV keeps its keys") 
         "table,key,subkey,count\r\nlevel,provincial,,1\r\n");
 }
 
-TEST_CASE("targets: Chinese heading, verdicts and reasons in text; English in CSV") {
+TEST_CASE("targets: Chinese heading, verdicts and reasons in text, English in CSV") {
   const Registry& registry = testing::source_registry();
   const Indicator* indicator = registry.find_indicator("industrial-energy-intensity-reduction");
   REQUIRE(indicator);

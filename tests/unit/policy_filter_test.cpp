@@ -274,7 +274,7 @@ TEST_CASE("region_dir_filter keeps the province directories that hold the select
   CHECK_FALSE(only("jiangsu"));
 }
 
-TEST_CASE("--sector takes a subsector in any of its names and says what it matched") {
+TEST_CASE("Filter --sector takes a subsector in any of its names and says what it matched") {
   std::vector<Policy> policies = fixtures();
   policies[0].subsector = "energy-storage";  // gd-energy
   for (const char* name :
@@ -303,7 +303,7 @@ TEST_CASE("--sector takes a subsector in any of its names and says what it match
   CHECK_FALSE(filter->matches(policies[2]));
 }
 
-TEST_CASE("--subsector selects the policies of a subsector; an unknown one is named") {
+TEST_CASE("Filter --subsector selects the policies of a subsector and names an unknown one") {
   std::vector<Policy> policies = fixtures();
   policies[0].subsector = "energy-storage";
   PolicyQuery query;
@@ -326,7 +326,7 @@ TEST_CASE("--subsector selects the policies of a subsector; an unknown one is na
   CHECK(error.hint == "did you mean the subsector solar?");
 }
 
-TEST_CASE("-q terms must all match, or any with --any; folding applies to query and text") {
+TEST_CASE("Filter -q terms must all match (any with --any) and folding applies to query and text") {
   PolicyQuery query;
   query.search = {"光伏", "guangzhou"};
   CHECK(matching_ids(query) == Ids{"gz-peaking"});
