@@ -407,6 +407,31 @@ constexpr Translation kEntries[] = {
     {"level `{}` does not fit region {} ({}), which issues at level `{}`",
      "级别 `{}` 与地区{}（{}）不符，该地区的级别是 `{}`"},
     {"unknown sector `{}`", "未知部门 `{}`"},
+    // yaml_slips.cpp, yaml_reader.cpp: the YAML slips of hand-written files
+    {"YAML indents with spaces, never tabs: replace each tab at the start of line {} with spaces "
+     "(two per level)",
+     "YAML 只能用空格缩进，不能用制表符：把第 {} 行开头的每个制表符换成空格（每级两个）"},
+    {"after a key YAML needs an ASCII colon and a space, not the full-width `：`: {}",
+     "键后面要用半角冒号加一个空格，不能用全角的 `：`：{}"},
+    {"YAML needs a space after the colon of a key: {}", "键的冒号后面要有一个空格：{}"},
+    {"YAML reads a value starting with `*` as an alias (*name); write the text in double quotes: "
+     "{}",
+     "以 `*` 开头的值会被 YAML 当作别名（*name）；请把文字写在双引号里：{}"},
+    {"YAML reads a value starting with `&` as an anchor (&name); write the text in double "
+     "quotes: {}",
+     "以 `&` 开头的值会被 YAML 当作锚点（&name）；请把文字写在双引号里：{}"},
+    {"YAML reads a value starting with `!` as a tag (!name); write the text in double quotes: {}",
+     "以 `!` 开头的值会被 YAML 当作标签（!name）；请把文字写在双引号里：{}"},
+    {"YAML reserves {} at the start of a value; write the text in double quotes: {}",
+     "YAML 保留值开头的 {}；请把文字写在双引号里：{}"},
+    {"YAML reads a value starting with `{}` as a block of lines; write the text in double quotes: "
+     "{}",
+     "以 `{}` 开头的值会被 YAML 当作多行文本块；请把文字写在双引号里：{}"},
+    {"`{}` is read by YAML as a tag, not as text", "`{}` 被 YAML 当作标签，而不是文字"},
+    {"policy files use no YAML tags; write the value in double quotes",
+     "政策文件不使用 YAML 标签；请把值写在双引号里"},
+    {"unexpected character in block scalar", "文本块中出现意外字符"},
+    {"the referenced anchor is not defined", "引用的锚点未定义"},
     {"{} ({}) of {} ({})", "{2}（{3}）的 {0}（{1}）"},
     {"`{}` is no sector; matching the subsector {}", "`{}` 不是部门；按子部门 {} 匹配"},
     {"sectors and their subsectors are listed in schemas/sectors.yaml",
