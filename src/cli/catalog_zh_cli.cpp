@@ -33,8 +33,6 @@ constexpr Translation kEntries[] = {
     {"Summary, one paragraph", "摘要（一段）"},
     {"Document type", "文件类型"},
     {"Id (the file name)", "id（即文件名）"},
-    {"\nlevel {} (from the region), added {}, doc_type {}",
-     "\n级别 {}（由地区得出），收录月份 {}，文件类型 {}"},
     {"Write {}?", "写入 {}？"},
     {"nothing was written", "未写入任何文件"},
     {"cancelled; nothing was written", "已取消；未写入任何文件"},
@@ -260,7 +258,8 @@ constexpr Translation kEntries[] = {
      "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
      "  ccnt new … --dry-run              print the file instead of writing it\n"
      "Derived unless given: doc_type from the title's ending, level and directory from the\n"
-     "region, id <region>-<sector>-<year>, added = this month. Writes\n"
+     "region, id <region>-<English words of the title> (docs/data-model.md), added = this\n"
+     "month. Dates may be typed 2023-04, 2023年4月, 2023.4 or 2023/4. Writes\n"
      "policies/<region>/<sector>/<id>.yaml (never overwriting) and validates it.\n"
      "Documentation: docs/commands/new.md",
      "示例：\n"
@@ -270,7 +269,8 @@ constexpr Translation kEntries[] = {
      "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
      "  ccnt new … --dry-run              只显示文件内容，不写入\n"
      "未给出时自动推断：doc_type 取自标题结尾，级别和目录取自地区，\n"
-     "id 为 <地区>-<部门>-<年份>，added 为本月。写入\n"
+     "id 为 <地区>-<标题的英文词>（docs/data-model.md），added 为本月。日期可写作\n"
+     "2023-04、2023年4月、2023.4 或 2023/4。写入\n"
      "policies/<地区>/<部门>/<id>.yaml（从不覆盖）并检查它。\n"
      "文档：docs/commands/new.md"},
     {"Title exactly as published, without 《》", "标题，与原文完全一致，不带《》"},
@@ -285,15 +285,16 @@ constexpr Translation kEntries[] = {
      "发布日期，精确到原文给出的程度：YYYY、YYYY-MM 或 YYYY-MM-DD"},
     {"Summary of the document; - reads it from stdin (when not a terminal)",
      "文件摘要；- 表示从标准输入读取（标准输入不是终端时）"},
-    {"https URL of the official text, checked to open it", "原文的 https 链接，须确认能打开"},
+    {"URL of the official text, checked to open it: https, or http (warned)",
+     "原文链接，须确认能打开：https，或 http（会给出警告）"},
     {"Document type (default: derived from the end of the title; 其他 when none fits)",
      "文件类型（默认由标题结尾推断；都不符合时为 其他）"},
     {"Document number (文号) as published", "文号，按原文"},
     {"Keyword (碳达峰, 光伏); repeat for each", "关键词（如 碳达峰、光伏）；每个重复一次"},
     {"Month the record enters the tracker, YYYY-MM (default: this month)",
      "记录收入零碳录的月份，YYYY-MM（默认本月）"},
-    {"Id and file name (default: <region>-<sector>-<year>)",
-     "id 及文件名（默认 <地区>-<部门>-<年份>）"},
+    {"Id and file name (default: <region>-<English words of the title>)",
+     "id 及文件名（默认 <地区>-<标题的英文词>）"},
     {"Print the file that would be written; write nothing", "显示将要写入的文件；不写入任何内容"},
     {"Print the shell completion script for bash, zsh or fish",
      "输出 bash、zsh 或 fish 的补全脚本"},
@@ -499,6 +500,22 @@ constexpr Translation kEntries[] = {
      "--count-by 输出 table、markdown、csv、tsv 或 json，不输出 {}"},
     {"drop --format, or choose one of those", "去掉 --format，或选其中之一"},
     {"ccnt: note: {}\n", "ccnt：注意：{}\n"},
+    // cmd_new.cpp: the new questions and the preview
+    {"ccnt: warning: {}\n", "ccnt：警告：{}\n"},
+    {"  warning: {}", "  警告：{}"},
+    {"Subsector of {} ({}; empty for none)", "{} 的子部门（{}；没有则留空）"},
+    {"Added to the tracker in (YYYY-MM)", "收录月份（YYYY-MM）"},
+    {"Tags, separated by commas (empty for none)", "标签，用逗号分隔（没有则留空）"},
+    {"Add a quantitative target?", "添加量化目标？"},
+    {"Add another target?", "再添加一个目标？"},
+    {"  Indicator (slug or Chinese name)", "  指标（slug 或中文名）"},
+    {"  Text of the target, as the source words it", "  目标原文，与来源一致"},
+    {"  Value (a number)", "  目标值（数字）"},
+    {"  Unit", "  单位"},
+    {"  Kind", "  类别"},
+    {"  Base year (empty if none)", "  基准年（没有则留空）"},
+    {"  Target year", "  目标年"},
+    {"\n{}:", "\n{}："},
 };
 
 }  // namespace

@@ -430,7 +430,8 @@ void add_new(CLI::App& app, Options& options) {
           "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
           "  ccnt new … --dry-run              print the file instead of writing it\n"
           "Derived unless given: doc_type from the title's ending, level and directory from the\n"
-          "region, id <region>-<sector>-<year>, added = this month. Writes\n"
+          "region, id <region>-<English words of the title> (docs/data-model.md), added = this\n"
+          "month. Dates may be typed 2023-04, 2023年4月, 2023.4 or 2023/4. Writes\n"
           "policies/<region>/<sector>/<id>.yaml (never overwriting) and validates it.\n"
           "Documentation: docs/commands/new.md"));
   cmd->add_option("--title", opts.title, trf("Title exactly as published, without 《》"))
@@ -459,7 +460,7 @@ void add_new(CLI::App& app, Options& options) {
                   trf("Summary of the document; - reads it from stdin (when not a terminal)"))
       ->type_name("TEXT");
   cmd->add_option("--source", opts.source,
-                  trf("https URL of the official text, checked to open it"))
+                  trf("URL of the official text, checked to open it: https, or http (warned)"))
       ->type_name("URL");
   cmd->add_option(
          "--type", opts.doc_type,
@@ -475,7 +476,8 @@ void add_new(CLI::App& app, Options& options) {
   cmd->add_option("--added", opts.added,
                   trf("Month the record enters the tracker, YYYY-MM (default: this month)"))
       ->type_name("MONTH");
-  cmd->add_option("--id", opts.id, trf("Id and file name (default: <region>-<sector>-<year>)"))
+  cmd->add_option("--id", opts.id,
+                  trf("Id and file name (default: <region>-<English words of the title>)"))
       ->type_name("ID");
   cmd->add_flag("--dry-run", opts.dry_run,
                 trf("Print the file that would be written; write nothing"));
