@@ -194,7 +194,7 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
   else
     throw_if(draft.set_published(opts.published, "--published"));
   if (opts.source.empty())
-    ask(tr("Source: https URL of the official text (empty if none checked)"), {},
+    ask(tr("Source: https (or http) URL of the official text (empty if none checked)"), {},
         [&](std::string& a) { return as_answer_error(draft.set_source(a)); });
   else
     throw_if(draft.set_source(opts.source));

@@ -115,7 +115,12 @@ DraftCheck TargetDraft::set_indicator(const std::string& name) {
   for (const Indicator& indicator : registry_.indicators())
     if (!indicator_ && indicator.name == typed) indicator_ = &indicator;
   if (!indicator_) {
-    std::vector<std::string> suggestions = registry_.suggest_indicators(typed);
+    std::vector<std::string> names;
+    for (const Indicator& indicator : registry_.indicators()) {
+      names.push_back(indicator.slug);
+      names.push_back(indicator.name);
+    }
+    const std::vector<std::string> suggestions = closest_matches(typed, names);
     return DraftProblem{trf("unknown indicator `{}`", typed),
                         suggestions.empty() ? trf("schemas/indicators.yaml lists the indicators")
                                             : did_you_mean(suggestions)};
