@@ -254,6 +254,12 @@ def converse(ccnt, directory, lang, dialogue, term="dumb"):
     return os.waitstatus_to_exitcode(status), transcript.decode().replace("\r\n", "\n")
 
 
+def read_written(scratch, *parts):
+    """The text of the file ccnt new wrote at policies/PARTS..., or None when there is none."""
+    path = os.path.join(scratch, "policies", *parts)
+    return open(path, encoding="utf-8").read() if os.path.exists(path) else None
+
+
 def main():
     ccnt, source_dir = sys.argv[1], sys.argv[2]
     scratch = tempfile.mkdtemp()
@@ -269,9 +275,8 @@ def main():
                 failures.append(f"missing line: {line}")
         if not text.endswith(EXPECTED_TAIL):
             failures.append("transcript does not end with:\n" + EXPECTED_TAIL)
-        written = os.path.join(scratch, "policies", "zhejiang", "energy-conservation",
+        content = read_written(scratch, "zhejiang", "energy-conservation",
                                "zhejiang-energy-conservation-emission-reduction.yaml")
-        content = open(written, encoding="utf-8").read() if os.path.exists(written) else None
         if content != EXPECTED_FILE:
             failures.append(f"file written:\n{content}")
         # A terminal that edits lines: Tab completes names, Backspace corrects.
@@ -280,9 +285,7 @@ def main():
             failures.append(f"editing dialogue: exit status {status}")
         if "Tab completes region, sector and document type names.\n" not in edited:
             failures.append("editing dialogue: Tab is not announced")
-        written = os.path.join(scratch, "policies", "zhejiang", "energy-conservation",
-                               "zhejiang-energy.yaml")
-        content = open(written, encoding="utf-8").read() if os.path.exists(written) else None
+        content = read_written(scratch, "zhejiang", "energy-conservation", "zhejiang-energy.yaml")
         if content != EDITED_FILE:
             failures.append(f"file written by the editing dialogue:\n{content}")
             text += "\n" + edited
@@ -292,9 +295,8 @@ def main():
             failures.append(f"paste dialogue: exit status {status}")
         if "\x1b[?2004h" not in pasted:
             failures.append("paste dialogue: bracketed paste is not switched on")
-        written = os.path.join(scratch, "policies", "zhejiang", "power",
+        content = read_written(scratch, "zhejiang", "power",
                                "zhejiang-pv-high-quality-development.yaml")
-        content = open(written, encoding="utf-8").read() if os.path.exists(written) else None
         if content != PASTED_FILE:
             failures.append(f"file written by the paste dialogue:\n{content}")
             text += "\n" + pasted

@@ -12,13 +12,11 @@ namespace ccnt {
 namespace {
 
 std::string region_name(const Registry& registry, const std::string& slug) {
-  const Region* region = registry.find_region(slug);
-  return region ? region->name : slug;
+  return region_name_or_slug(registry, slug);
 }
 
 std::string sector_name(const Registry& registry, const std::string& slug) {
-  const Sector* sector = registry.find_sector(slug);
-  return sector ? sector->name : slug;
+  return sector_name_or_slug(registry, slug);
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {

@@ -30,16 +30,6 @@ constexpr Field kFields[] = {
     {"instrument", Order::Count, false},
 };
 
-std::string region_name(const Registry& registry, const std::string& slug) {
-  const Region* region = registry.find_region(slug);
-  return region ? region->name : slug;
-}
-
-std::string sector_name(const Registry& registry, const std::string& slug) {
-  const Sector* sector = registry.find_sector(slug);
-  return sector ? sector->name : slug;
-}
-
 // The values `field` has in `policy` (none, one or several).
 Values values_of(const Policy& policy, const Registry& registry, std::string_view field) {
   const auto one = [](std::string key, std::string name) {
@@ -47,18 +37,18 @@ Values values_of(const Policy& policy, const Registry& registry, std::string_vie
     if (name.empty()) name = key;
     return Values{{std::move(key), std::move(name)}};
   };
-  if (field == "region") return one(policy.region, region_name(registry, policy.region));
+  if (field == "region") return one(policy.region, region_name_or_slug(registry, policy.region));
   if (field == "province") {
     const Region* region = registry.find_region(policy.region);
     const Region* top = region ? registry.lineage(*region).front() : nullptr;
     return top ? one(top->slug, top->name) : one(policy.region, policy.region);
   }
   if (field == "level") return one(policy.level, policy.level);
-  if (field == "sector") return one(policy.sector, sector_name(registry, policy.sector));
+  if (field == "sector") return one(policy.sector, sector_name_or_slug(registry, policy.sector));
   if (field == "sectors") {
-    Values values = one(policy.sector, sector_name(registry, policy.sector));
+    Values values = one(policy.sector, sector_name_or_slug(registry, policy.sector));
     for (const std::string& slug : policy.sectors)
-      if (slug != policy.sector) values.emplace_back(slug, sector_name(registry, slug));
+      if (slug != policy.sector) values.emplace_back(slug, sector_name_or_slug(registry, slug));
     return values;
   }
   if (field == "subsector") {
