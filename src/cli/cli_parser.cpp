@@ -519,7 +519,7 @@ void add_schema(CLI::App& app, Options& options) {
 void add_diff(CLI::App& app, Options& options) {
   DiffOptions& opts = options.diff;
   CLI::App* cmd = app.add_subcommand(
-      "diff", trf("Say what a change does to the records and the bulletin, between git revisions"));
+      "diff", trf("Compare two git revisions record by record, and their bulletins"));
   cmd->footer(
       trf("Examples:\n"
           "  ccnt diff                     the branch and the working tree against the merge\n"

@@ -22,7 +22,7 @@ UsageError git_error(const GitError& error, const Project& project) {
                             "(tools/bootstrap.sh does)"));
     case GitError::Kind::NotARepository:
       return UsageError(
-          trf("the data tree {} is not in a git work tree", display_path(project.root)),
+          trf("the data tree ({}) is not in a git work tree", display_path(project.root)),
           error.detail.empty() ? trf("run ccnt diff in a clone of the data repository")
                                : error.detail);
     case GitError::Kind::BadRevisionName:

@@ -23,16 +23,16 @@ struct EditorialVersions {
 
 struct BulletinEffect {
   PartialDate month;
-  bool has_file = false;      // the new revision has bulletins/YYYY-MM.yaml
-  bool file_changed = false;  // the change edits it
+  bool has_file = false;                   // the new revision has bulletins/YYYY-MM.yaml
+  bool file_changed = false;               // the change edits it
   std::vector<std::string> new_items;      // ids the change brings into the month
   std::vector<std::string> left;           // ids (as they were) the change takes out of it
   std::vector<std::string> changed_items;  // ids in the month before and after, with new values
-  std::vector<std::string> missing;   // new items the editorial file does not list (E065)
-  std::vector<std::string> dangling;  // ids that left the month and the file still lists
-  std::vector<std::string> listed;    // ids the change adds to the editorial file
-  std::vector<std::string> unlisted;  // ids the change removes from it
-  bool text_changed = false;          // the change edits its leads, overview, credits or appendix
+  std::vector<std::string> missing;        // new items the editorial file does not list (E065)
+  std::vector<std::string> dangling;       // ids that left the month and the file still lists
+  std::vector<std::string> listed;         // ids the change adds to the editorial file
+  std::vector<std::string> unlisted;       // ids the change removes from it
+  bool text_changed = false;  // the change edits its leads, overview, credits or appendix
 
   // True when the month's bulletin needs an editor's work: entries to add or to remove.
   bool needs_work() const { return !missing.empty() || !dangling.empty(); }

@@ -16,7 +16,8 @@ bool same_value(const Node& a, const Node& b) {
     const ValueType type = a.type();
     if (type != b.type()) return false;
     if (type == ValueType::Null) return true;
-    if (type == ValueType::Integer || type == ValueType::Number) return a.as_number() == b.as_number();
+    if (type == ValueType::Integer || type == ValueType::Number)
+      return a.as_number() == b.as_number();
     return a.scalar == b.scalar;
   }
   if (a.kind != b.kind) return false;
@@ -94,8 +95,7 @@ RecordDiff diff_records(const std::vector<RecordVersion>& before,
     const Policy& policy = *now.policy;
     const auto kept = old_by_id.find(policy.id);
     if (kept == old_by_id.end()) {
-      new_records.emplace_back(&now,
-                               at_path != old_by_path.end() && !at_path->second->policy);
+      new_records.emplace_back(&now, at_path != old_by_path.end() && !at_path->second->policy);
       continue;
     }
     const RecordVersion& then = *kept->second;
@@ -113,8 +113,7 @@ RecordDiff diff_records(const std::vector<RecordVersion>& before,
   // 2. A new id for a record the old revision had under another: a rename.
   std::vector<const RecordVersion*> old_only;
   for (const RecordVersion& then : before)
-    if (then.policy && !matched.count(then.policy->id) &&
-        old_by_id.at(then.policy->id) == &then)
+    if (then.policy && !matched.count(then.policy->id) && old_by_id.at(then.policy->id) == &then)
       old_only.push_back(&then);
   std::vector<bool> renamed(old_only.size(), false);
   for (const auto& [now, had_errors] : new_records) {

@@ -24,12 +24,12 @@ struct RecordVersion {
 
 // One record the change touches.
 struct RecordChange {
-  std::string id;                 // the id in the new revision (in the old one for a removal)
-  std::string old_id;             // for a rename: the id before
-  std::optional<Policy> before;   // absent for an addition
-  std::optional<Policy> after;    // absent for a removal
+  std::string id;                   // the id in the new revision (in the old one for a removal)
+  std::string old_id;               // for a rename: the id before
+  std::optional<Policy> before;     // absent for an addition
+  std::optional<Policy> after;      // absent for a removal
   std::vector<std::string> fields;  // the top-level fields whose value differs, in file order
-  bool was_invalid = false;       // an addition or change of a file that had errors before
+  bool was_invalid = false;         // an addition or change of a file that had errors before
 };
 
 // A changed file that is not a valid record in the new revision.
@@ -43,10 +43,10 @@ struct InvalidRecord {
 struct RecordDiff {
   std::vector<RecordChange> added;
   std::vector<RecordChange> removed;
-  std::vector<RecordChange> moved;    // region or sector changed (and with them the path)
-  std::vector<RecordChange> renamed;  // id changed: the same title in the same region, or a
-                                      // shared source id
-  std::vector<RecordChange> changed;  // other fields changed
+  std::vector<RecordChange> moved;       // region or sector changed (and with them the path)
+  std::vector<RecordChange> renamed;     // id changed: the same title in the same region, or a
+                                         // shared source id
+  std::vector<RecordChange> changed;     // other fields changed
   std::vector<std::string> reformatted;  // paths whose bytes changed but no field's value
   std::vector<InvalidRecord> invalid;
 

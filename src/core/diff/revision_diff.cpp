@@ -65,8 +65,8 @@ class FileReader {
   Bytes read(const Source& source) const {
     Bytes bytes;
     if (source.from_disk) {
-      bytes.text = read_tree_file(project_.root / source.path, source.path, project_.tree,
-                                  bytes.problems);
+      bytes.text =
+          read_tree_file(project_.root / source.path, source.path, project_.tree, bytes.problems);
       return bytes;
     }
     const auto it = blobs_.find(source.object);

@@ -149,8 +149,7 @@ GitRun run_git(const fs::path& dir, const std::vector<std::string>& args,
 
   const SigpipeBlock block;
   pid_t pid = 0;
-  const int spawned =
-      ::posix_spawnp(&pid, "git", &actions, &attributes, argv.data(), envp.data());
+  const int spawned = ::posix_spawnp(&pid, "git", &actions, &attributes, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   close_fd(in[0]);
@@ -236,8 +235,7 @@ std::vector<GitChange> parse_raw_diff(std::string_view text) {
     if (parts[0] != "000000") change.old_mode = parts[0], change.old_object = parts[2];
     if (parts[1] != "000000") {
       change.new_mode = parts[1];
-      if (parts[3].find_first_not_of('0') != std::string_view::npos)
-        change.new_object = parts[3];
+      if (parts[3].find_first_not_of('0') != std::string_view::npos) change.new_object = parts[3];
     }
     changes.push_back(std::move(change));
   }
@@ -300,11 +298,11 @@ std::optional<std::string> GitRepository::main_branch(std::string_view name,
     if (!resolve_commit(name, error)) return std::nullopt;
     return std::string(name);
   }
-  for (std::string_view ref : {"refs/remotes/origin/HEAD", "refs/heads/main",
-                               "refs/remotes/origin/main", "refs/heads/master",
-                               "refs/remotes/origin/master"}) {
-    const GitRun run = run_git(root_, {"rev-parse", "--verify", "--quiet", "--abbrev-ref",
-                                       std::string(ref)});
+  for (std::string_view ref :
+       {"refs/remotes/origin/HEAD", "refs/heads/main", "refs/remotes/origin/main",
+        "refs/heads/master", "refs/remotes/origin/master"}) {
+    const GitRun run =
+        run_git(root_, {"rev-parse", "--verify", "--quiet", "--abbrev-ref", std::string(ref)});
     if (failed(run, error)) {
       if (error.kind == GitError::Kind::NoGit) return std::nullopt;
       continue;
@@ -357,7 +355,8 @@ std::optional<std::vector<GitChange>> GitRepository::changes(const std::string& 
     if (path.empty()) continue;
     auto known = std::find_if(changes.begin(), changes.end(),
                               [&](const GitChange& change) { return change.path == path; });
-    if (known == changes.end()) known = changes.insert(changes.end(), GitChange{std::string(path), {}, {}, {}, {}});
+    if (known == changes.end())
+      known = changes.insert(changes.end(), GitChange{std::string(path), {}, {}, {}, {}});
     known->new_mode = "100644";
     known->new_object.clear();
   }
@@ -376,8 +375,8 @@ bool GitRepository::entry(const std::string& commit, const std::string& path,
     const std::string_view head = line.substr(0, tab);
     const auto first = head.find(' '), last = head.rfind(' ');
     if (first == std::string_view::npos || last == first) continue;
-    found = GitChange{path, {}, {}, std::string(head.substr(0, first)),
-                      std::string(head.substr(last + 1))};
+    found = GitChange{
+        path, {}, {}, std::string(head.substr(0, first)), std::string(head.substr(last + 1))};
     return true;
   }
   return true;

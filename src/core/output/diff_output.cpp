@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "core/diag/message_catalog.hpp"
@@ -14,41 +15,51 @@
 namespace ccnt {
 namespace {
 
-// "a", "a and b", "a, b, and c", in the language of the run.
+// "a", "a and b", "a, b, and c", in the language of the run. The patterns name their
+// arguments ({0}) to be keys of their own: in Chinese clauses are joined by "，", not by the
+// "和" and "、" of lists.
 std::string join_clauses(const std::vector<std::string>& parts) {
   if (parts.empty()) return trf("changes no policy");
-  if (parts.size() == 1) return parts.front();
-  if (parts.size() == 2) return trf("{} and {}", parts[0], parts[1]);
-  return trf("{}, and {}", fmt::join(parts.begin(), parts.end() - 1, tr(", ")), parts.back());
+  std::string text = parts.front();
+  for (std::size_t i = 1; i + 1 < parts.size(); ++i) text = trf("{0}, {1}", text, parts[i]);
+  if (parts.size() == 2) return trf("{0} and {1}", text, parts.back());
+  if (parts.size() > 2) return trf("{0}, and {1}", text, parts.back());
+  return text;
 }
 
-// The fields that changed records changed, each with how many records changed it, in order.
-std::vector<std::pair<std::string, std::size_t>> field_counts(const RecordDiff& records) {
-  std::vector<std::pair<std::string, std::size_t>> counts;
-  for (const RecordChange& change : records.changed)
-    for (const std::string& field : change.fields) {
-      auto it = std::find_if(counts.begin(), counts.end(),
-                             [&](const auto& count) { return count.first == field; });
-      if (it == counts.end())
-        counts.emplace_back(field, 1);
-      else
-        ++it->second;
-    }
-  return counts;
-}
-
+// "changes the summary of 2" when every changed record changed that one field, else
+// "changes 3 policies (summary, tags)".
 std::string changed_clause(const RecordDiff& records) {
-  const auto counts = field_counts(records);
-  const std::size_t n = records.changed.size();
-  if (counts.size() > 3 || counts.empty()) {
-    std::vector<std::string> names;
-    for (const auto& [field, count] : counts) names.push_back(field);
-    return n == 1 ? trf("changes 1 policy ({})", fmt::join(names, tr(", ")))
-                  : trf("changes {} policies ({})", n, fmt::join(names, tr(", ")));
+  std::vector<std::string> fields;
+  bool one_field = true;
+  for (const RecordChange& change : records.changed) {
+    one_field = one_field && change.fields.size() == 1 &&
+                change.fields.front() == records.changed.front().fields.front();
+    for (const std::string& field : change.fields)
+      if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
   }
-  std::vector<std::string> each;
-  for (const auto& [field, count] : counts) each.push_back(trf("the {} of {}", field, count));
-  return trf("changes {}", fmt::join(each, tr(", ")));
+  const std::size_t n = records.changed.size();
+  if (one_field) return trf("changes the {} of {}", fields.front(), n);
+  return n == 1 ? trf("changes 1 policy ({})", fmt::join(fields, tr(", ")))
+                : trf("changes {} policies ({})", n, fmt::join(fields, tr(", ")));
+}
+
+// What one month's bulletin needs: "the 2023-04 bulletin needs 3 entries and lists 1 policy no
+// longer in it"; empty when it needs nothing.
+std::string bulletin_clause(const BulletinEffect& effect, const std::string& month) {
+  std::vector<std::string> needs;
+  if (const auto n = effect.missing.size())
+    needs.push_back(n == 1 ? trf("needs 1 entry") : trf("needs {} entries", n));
+  if (const auto n = effect.dangling.size())
+    needs.push_back(n == 1 ? trf("lists 1 policy no longer in it")
+                           : trf("lists {} policies no longer in it", n));
+  if (!effect.has_file && !effect.new_items.empty()) {
+    const auto n = effect.new_items.size();
+    needs.push_back(n == 1 ? trf("gets 1 new item") : trf("gets {} new items", n));
+  }
+  if (needs.empty()) return {};
+  return trf("the {} bulletin {}", month,
+             needs.size() == 1 ? needs.front() : trf("{0} and {1}", needs[0], needs[1]));
 }
 
 std::string month_text(const PartialDate& month) {
@@ -90,8 +101,7 @@ std::vector<std::pair<std::string, TextTable>> record_tables(const RecordDiff& r
   std::vector<std::pair<std::string, TextTable>> tables;
   const auto listing = [&](const std::vector<RecordChange>& list, std::string title, bool after) {
     if (list.empty()) return;
-    TextTable table{{"id", "region", "sector", "added", "title"}, {}, {}, {},
-                    {}, {}};
+    TextTable table{{"id", "region", "sector", "added", "title"}, {}, {}, {}, {}, {}};
     table.shrinkable = {false, false, false, false, true};
     table.whole = {true, false, false, false, false};
     for (const RecordChange& change : list) {
@@ -147,18 +157,20 @@ std::vector<std::string> bulletin_lines(const BulletinEffect& effect) {
   if (!effect.new_items.empty())
     lines.push_back(trf("new items ({}): {}", effect.new_items.size(), ids(effect.new_items)));
   if (!effect.missing.empty())
-    lines.push_back(trf("{} does not list {} of them: add each to a group's `policies` (until "
-                        "then ccnt validate reports E065)",
-                        file, effect.missing.size()));
+    lines.push_back(
+        trf("{} does not list {} of them: add each to the policies of a group "
+            "(until then ccnt validate reports E065)",
+            file, effect.missing.size()));
   if (!effect.has_file && !effect.new_items.empty())
-    lines.push_back(trf("{} does not exist yet: `ccnt report --month {} --init` starts it, "
-                        "listing them",
-                        file, month_text(effect.month)));
+    lines.push_back(
+        trf("{} does not exist yet: `ccnt report --month {} --init` starts it, "
+            "listing them",
+            file, month_text(effect.month)));
   if (!effect.left.empty())
     lines.push_back(trf("leaving the month ({}): {}", effect.left.size(), ids(effect.left)));
   if (!effect.dangling.empty())
-    lines.push_back(trf("{} still lists {}: remove them (ccnt validate reports E062 or E064)",
-                        file, ids(effect.dangling)));
+    lines.push_back(trf("{} still lists {}: remove them (ccnt validate reports E062 or E064)", file,
+                        ids(effect.dangling)));
   if (!effect.changed_items.empty())
     lines.push_back(trf("items with new values ({}): {}", effect.changed_items.size(),
                         ids(effect.changed_items)));
@@ -184,16 +196,18 @@ std::string render_text(const RevisionDiff& diff, const Registry& registry) {
     out += escape_table(std::move(table)).render();
   }
   if (!diff.skipped.empty()) {
-    out += "\n" + trf("not read ({}): links and submodules of a revision are not followed",
-                      diff.skipped.size()) +
+    out += "\n" +
+           trf("not read ({}): links and submodules of a revision are not followed",
+               diff.skipped.size()) +
            "\n";
     for (const SkippedFile& file : diff.skipped)
       out += "  " + visible_text(file.path) + " (" + file.mode + ")\n";
   }
   if (!diff.schema_files.empty()) {
-    out += "\n" + trf("schemas/ changed ({}); both revisions are read with the schemas and "
-                      "registries of the working tree",
-                      diff.schema_files.size()) +
+    out += "\n" +
+           trf("schemas/ changed ({}); both revisions are read with the schemas and "
+               "registries of the working tree",
+               diff.schema_files.size()) +
            "\n";
     for (const std::string& file : diff.schema_files) out += "  " + visible_text(file) + "\n";
   }
@@ -215,9 +229,9 @@ std::string render_markdown(const RevisionDiff& diff, const Registry& registry) 
   }
   if (!diff.skipped.empty()) {
     out += "\n#### " +
-           markdown_escape_inline(trf(
-               "not read ({}): links and submodules of a revision are not followed",
-               diff.skipped.size())) +
+           markdown_escape_inline(
+               trf("not read ({}): links and submodules of a revision are not followed",
+                   diff.skipped.size())) +
            "\n\n";
     for (const SkippedFile& file : diff.skipped)
       out += "- " + markdown_escape_inline(file.path) + " (" + file.mode + ")\n";
@@ -234,8 +248,8 @@ std::string render_markdown(const RevisionDiff& diff, const Registry& registry) 
   for (const BulletinEffect& effect : diff.bulletins) {
     const auto lines = bulletin_lines(effect);
     if (lines.empty()) continue;
-    out += "\n#### " + markdown_escape_inline(trf("bulletin {}", month_text(effect.month))) +
-           "\n\n";
+    out +=
+        "\n#### " + markdown_escape_inline(trf("bulletin {}", month_text(effect.month))) + "\n\n";
     for (const std::string& line : lines) out += "- " + markdown_escape_inline(line) + "\n";
   }
   return out;
@@ -257,8 +271,8 @@ void write_change(JsonWriter& json, const RecordChange& change) {
   json.begin_object();
   json.key("id").value(change.id);
   if (!change.old_id.empty()) json.key("old_id").value(change.old_id);
-  for (const auto& [name, policy] : {std::pair{"before", &change.before},
-                                     std::pair{"after", &change.after}}) {
+  for (const auto& [name, policy] :
+       {std::pair{"before", &change.before}, std::pair{"after", &change.after}}) {
     if (!*policy) continue;
     json.key(name).begin_object();
     json.key("path").value((*policy)->path);
@@ -354,20 +368,9 @@ std::string diff_summary(const RevisionDiff& diff) {
   if (const auto n = r.invalid.size())
     parts.push_back(n == 1 ? trf("leaves 1 file that does not validate")
                            : trf("leaves {} files that do not validate", n));
-  for (const BulletinEffect& effect : diff.bulletins) {
-    const std::string month = month_text(effect.month);
-    if (const auto n = effect.missing.size())
-      parts.push_back(n == 1 ? trf("the {} bulletin needs 1 entry", month)
-                             : trf("the {} bulletin needs {} entries", month, n));
-    if (const auto n = effect.dangling.size())
-      parts.push_back(n == 1 ? trf("the {} bulletin lists 1 policy no longer in it", month)
-                             : trf("the {} bulletin lists {} policies no longer in it", month, n));
-    if (!effect.has_file && !effect.new_items.empty()) {
-      const auto n = effect.new_items.size();
-      parts.push_back(n == 1 ? trf("the {} bulletin gets 1 new item", month)
-                             : trf("the {} bulletin gets {} new items", month, n));
-    }
-  }
+  for (const BulletinEffect& effect : diff.bulletins)
+    if (std::string clause = bulletin_clause(effect, month_text(effect.month)); !clause.empty())
+      parts.push_back(std::move(clause));
   return join_clauses(parts);
 }
 

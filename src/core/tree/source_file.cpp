@@ -20,10 +20,10 @@ namespace ccnt {
 bool check_source_size(std::size_t size, const std::string& display, Diagnostics& diagnostics,
                        std::size_t max_bytes) {
   if (size <= max_bytes) return true;
-  diagnostics.error("E002", display, {},
-                    trf("file is {} bytes, larger than the {} bytes a policy file may be", size,
-                        max_bytes),
-                    trf("a policy file holds one document's record; split or shorten it"));
+  diagnostics.error(
+      "E002", display, {},
+      trf("file is {} bytes, larger than the {} bytes a policy file may be", size, max_bytes),
+      trf("a policy file holds one document's record; split or shorten it"));
   return false;
 }
 
@@ -61,8 +61,7 @@ std::optional<std::string> read_file(const std::filesystem::path& file, const st
     diagnostics.error("E001", display, {}, trf("cannot read file: not a regular file"));
     return std::nullopt;
   }
-  if (!check_source_size(static_cast<std::size_t>(info.st_size), display, diagnostics,
-                         max_bytes)) {
+  if (!check_source_size(static_cast<std::size_t>(info.st_size), display, diagnostics, max_bytes)) {
     ::close(fd);
     return std::nullopt;
   }
