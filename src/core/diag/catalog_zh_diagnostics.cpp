@@ -608,7 +608,7 @@ constexpr Translation kEntries[] = {
     {"gets {} new items", "新增 {} 个条目"},
     {"the {} bulletin {}", "{} 月报{}"},
     {"the working tree", "工作区"},
-    {"{} (the merge base with {})", "{}（与 {} 的合并基点）"},
+    {"the merge base with {}", "与 {} 的合并基点"},
     {"added ({})", "新增（{}）"},
     {"removed ({})", "删除（{}）"},
     {"moved ({})", "移动（{}）"},

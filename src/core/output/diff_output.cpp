@@ -66,15 +66,12 @@ std::string month_text(const PartialDate& month) {
   return month.to_string();
 }
 
-std::string short_id(const std::string& commit) {
-  return commit.substr(0, 10);
-}
-
-// How a side is named in the text and Markdown headers (before escaping).
+// How a side is named in the text and Markdown headers (before escaping): as the user named
+// it, so that the same command says the same on every clone (the JSON has the commit ids).
 std::string side_text(const DiffSide& side) {
   if (side.working_tree()) return trf("the working tree");
-  if (side.merge_base) return trf("{} (the merge base with {})", short_id(side.commit), side.name);
-  return fmt::format("{} ({})", side.name, short_id(side.commit));
+  if (side.merge_base) return trf("the merge base with {}", side.name);
+  return side.name;
 }
 
 std::string region_name(const Registry& registry, const std::string& slug) {
