@@ -13,12 +13,13 @@ bool is_scalar_like(const Node& node) {
 
 bool same_value(const Node& a, const Node& b) {
   if (is_scalar_like(a) && is_scalar_like(b)) {
+    const auto numeric = [](ValueType type) {
+      return type == ValueType::Integer || type == ValueType::Number;
+    };
     const ValueType type = a.type();
+    if (numeric(type) && numeric(b.type())) return a.as_number() == b.as_number();  // 16 is 16.0
     if (type != b.type()) return false;
-    if (type == ValueType::Null) return true;
-    if (type == ValueType::Integer || type == ValueType::Number)
-      return a.as_number() == b.as_number();
-    return a.scalar == b.scalar;
+    return type == ValueType::Null || a.scalar == b.scalar;
   }
   if (a.kind != b.kind) return false;
   if (a.is_sequence()) {

@@ -374,7 +374,8 @@ std::string diff_summary(const RevisionDiff& diff) {
 std::string render_diff(const RevisionDiff& diff, const Registry& registry, OutputFormat format) {
   switch (format) {
     case OutputFormat::Markdown:
-      return render_markdown(diff, registry);
+      // Escaped for Markdown, and for the terminal or log it is often read in first.
+      return visible_text(render_markdown(diff, registry), LineBreaks::Keep);
     case OutputFormat::Json:
       return render_json(diff);
     default:
