@@ -55,7 +55,7 @@ DIALOGUE = [
 ]
 
 EXPECTED_FILE = """\
-# yaml-language-server: $schema=../../../schemas/policy.schema.json
+# yaml-language-server: $schema=../../../schemas/policy.editor.schema.json
 id: zhejiang-energy-conservation-emission-reduction
 title: 浙江省节能减排工作方案
 region: zhejiang
@@ -158,7 +158,7 @@ PASTE_DIALOGUE = [
 ]
 
 PASTED_FILE = """\
-# yaml-language-server: $schema=../../../schemas/policy.schema.json
+# yaml-language-server: $schema=../../../schemas/policy.editor.schema.json
 id: zhejiang-pv-high-quality-development
 title: 浙江省光伏发电高质量发展实施意见
 region: zhejiang
@@ -181,7 +181,7 @@ tags:
 """
 
 EDITED_FILE = """\
-# yaml-language-server: $schema=../../../schemas/policy.schema.json
+# yaml-language-server: $schema=../../../schemas/policy.editor.schema.json
 id: zhejiang-energy
 title: 能源发展规划
 region: zhejiang
