@@ -15,9 +15,9 @@ namespace ccnt {
 // first line, then the fields that are set, in the order of docs/data-model.md
 // (id, stub, title, title_en, region, level, sector, subsector, sectors, issuers,
 // doc_type, document_number, published, added, updated, source, source_ids, status,
-// instrument, headline, summary, targets, tags). `depth` is how many directories the file
-// lies below the data tree's root (3 for policies/zhejiang/industry/, 5 for
-// policies/zhejiang/jinhua/yiwu/industry/), so that the comment's path reaches schemas/.
+// instrument, implements, supersedes, amends, headline, summary, targets, tags). `depth` is how
+// many directories the file lies below the data tree's root (3 for policies/zhejiang/industry/,
+// 5 for policies/zhejiang/jinhua/yiwu/industry/), so that the comment's path reaches schemas/.
 std::string policy_file_text(const Policy& policy, std::size_t depth = 3);
 
 // The depth policy_file_text takes for `file` inside `policies_dir` (the directories of its path
