@@ -522,6 +522,13 @@ constexpr Translation kEntries[] = {
     {"name the file with -o FILE, e.g. -o policies.xlsx",
      "请用 -o FILE 指定文件，如 -o policies.xlsx"},
     {"cannot write the workbook {}: {}", "无法写入工作簿 {}：{}"},
+    // cmd_show.cpp: relations
+    {"implements", "落实"},
+    {"implemented by", "被落实于"},
+    {"supersedes", "替代"},
+    {"superseded by", "被替代于"},
+    {"amends", "修订"},
+    {"amended by", "被修订于"},
 };
 
 }  // namespace

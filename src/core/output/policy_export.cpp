@@ -216,7 +216,7 @@ TextTable markdown_table(const std::vector<const Policy*>& policies, const Regis
 }  // namespace
 
 void append_policy_json(std::string& out, const Policy& policy, const Registry& registry,
-                        bool pretty) {
+                        bool pretty, const RelationIndex* relations) {
   JsonWriter json(out, pretty);
   json.begin_object();
   json.key("id").value(policy.id);
@@ -243,6 +243,12 @@ void append_policy_json(std::string& out, const Policy& policy, const Registry& 
   for (const RelationKind kind : kRelationKinds)
     if (!policy.relations.of(kind).empty())
       json.key(relation_field(kind)).strings(relation_ids(policy.relations.of(kind)));
+  if (relations)
+    for (const RelationKind kind : kRelationKinds) {
+      std::vector<std::string> ids;
+      for (const Policy* other : relations->naming(policy, kind)) ids.push_back(other->id);
+      if (!ids.empty()) json.key(inverse_relation_field(kind)).strings(ids);
+    }
   optional_string(json, "headline", policy.headline);
   json.key("summary").value(policy.summary);
   json.key("targets").begin_array();

@@ -11,13 +11,15 @@
 #include "core/output/sheet.hpp"
 #include "core/policy/policy.hpp"
 #include "core/policy/registry.hpp"
+#include "core/query/relation_index.hpp"
 
 namespace ccnt {
 
 // One policy as a JSON object with the documented field names; absent optional
-// fields are omitted. `pretty` indents by two spaces.
+// fields are omitted. `pretty` indents by two spaces. With `relations` (`ccnt show`), the
+// records that name this one too: implemented_by, superseded_by, amended_by, when there are any.
 void append_policy_json(std::string& out, const Policy& policy, const Registry& registry,
-                        bool pretty);
+                        bool pretty, const RelationIndex* relations = nullptr);
 
 // The CSV/TSV columns, in order: every field of a record (docs/commands/list.md), lists joined
 // by ";" (join_list), `targets` their number.

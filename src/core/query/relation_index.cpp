@@ -41,4 +41,14 @@ std::vector<std::string_view> RelationIndex::implemented(const Policy& policy) c
   return reached;
 }
 
+std::vector<RelatedRecord> RelationIndex::related(const Policy& policy) const {
+  std::vector<RelatedRecord> out;
+  for (const RelationKind kind : kRelationKinds)
+    for (const RelationLink& link : policy.relations.of(kind))
+      out.push_back({kind, false, link.id, find(link.id)});
+  for (const RelationKind kind : kRelationKinds)
+    for (const Policy* other : naming(policy, kind)) out.push_back({kind, true, other->id, other});
+  return out;
+}
+
 }  // namespace ccnt
