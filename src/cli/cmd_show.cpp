@@ -209,8 +209,8 @@ std::string render_text(const Policy& policy, const Registry& registry,
   // per kind.
   for (std::size_t i = 0; i < related.size(); ++i) {
     const RelatedRecord& other = related[i];
-    const bool same_label = i > 0 && related[i - 1].kind == other.kind &&
-                            related[i - 1].incoming == other.incoming;
+    const bool same_label =
+        i > 0 && related[i - 1].kind == other.kind && related[i - 1].incoming == other.incoming;
     fields.emplace_back(same_label ? std::string() : relation_label(other),
                         other.policy ? std::string(other.id) + " " + other.policy->title
                                      : trf("{} (not in the tree)", other.id));
@@ -297,9 +297,8 @@ int run_show(const Options& options) {
   if (width == 0) width = kPipedWidth;
   // Validation keeps hidden characters out of values; escaping here keeps them off the terminal
   // even so, and no line reads as a CI workflow command.
-  std::cout << without_ci_commands(
-      visible_text(render_text(policy, project.registry, relations.related(policy), width),
-                   LineBreaks::Keep));
+  std::cout << without_ci_commands(visible_text(
+      render_text(policy, project.registry, relations.related(policy), width), LineBreaks::Keep));
   return kExitOk;
 }
 
