@@ -19,8 +19,8 @@ std::optional<int> year_of(const Node& map, std::string_view key) {
 
 // The string fields drop_text keeps.
 constexpr std::string Policy::*kIdentifyingFields[] = {
-    &Policy::path,  &Policy::id,     &Policy::title,    &Policy::region,
-    &Policy::level, &Policy::sector, &Policy::doc_type, &Policy::headline};
+    &Policy::path,   &Policy::id,       &Policy::title,    &Policy::region, &Policy::level,
+    &Policy::sector, &Policy::doc_type, &Policy::headline, &Policy::status};
 
 }  // namespace
 

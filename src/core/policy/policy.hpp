@@ -64,8 +64,8 @@ struct Policy {
 };
 
 // True when `field` identifies a policy, so that drop_text keeps it: path, id, title, region,
-// level, sector, doc_type, headline, issuers and source_ids, which with the dates, relations and
-// marks are all that checks across files and the bulletin's checks read.
+// level, sector, doc_type, headline, status, issuers and source_ids, which with the dates,
+// relations and marks are all that checks across files and the bulletin's checks read.
 bool is_identifying(std::string Policy::*field);
 bool is_identifying(std::vector<std::string> Policy::*field);
 

@@ -128,7 +128,6 @@ class SeriesReader {
     series.group = text(item, "group");
     series.national = text(item, "national");
     if (const Node* national = item.find("national")) series.national_mark = national->mark;
-    series.match = match(item);
     if (series.slug.empty() || series.name.empty()) {
       error(item.mark, trf("a series needs a slug and a name"));
       return std::nullopt;
@@ -143,6 +142,7 @@ class SeriesReader {
     if (!series.national.empty() && !is_slug(series.national))
       error(series.national_mark,
             trf("`national` must be the id of a record, not `{}`", series.national));
+    series.match = match(item);
     if (series.label.empty()) series.label = series.name;
     return series;
   }
