@@ -222,6 +222,15 @@ void add_output_option(CLI::App* cmd, std::string& output) {
       ->type_name("FILE");
 }
 
+// --width N, for the commands that print tables fitted to the terminal.
+void add_width_option(CLI::App* cmd, std::size_t& width) {
+  cmd->add_option("--width", width,
+                  trf("Fit the table to N columns (default: the terminal's width; no limit when "
+                      "piped)"))
+      ->check(CLI::Range(std::size_t{20}, std::size_t{1000}))
+      ->type_name("N");
+}
+
 void add_list(CLI::App& app, Options& options) {
   ListOptions& list = options.list;
   CLI::App* cmd = app.add_subcommand("list", trf("List the policies that match the filters"));
@@ -254,11 +263,7 @@ void add_list(CLI::App& app, Options& options) {
   cmd->add_flag("--bom", list.bom,
                 trf("CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese"));
   add_formula_guard_flag(cmd, list.no_formula_guard);
-  cmd->add_option("--width", list.width,
-                  trf("Fit the table to N columns (default: the terminal's width; no limit when "
-                      "piped)"))
-      ->check(CLI::Range(std::size_t{20}, std::size_t{1000}))
-      ->type_name("N");
+  add_width_option(cmd, list.width);
   add_output_option(cmd, list.output);
   cmd->add_flag("--targets", list.targets,
                 trf("CSV/TSV: the targets of the matching policies, one row per target keyed by "
@@ -373,11 +378,7 @@ void add_coverage(CLI::App& app, Options& options) {
   add_format_option(cmd, coverage.format, kCoverageFormats, {});
   add_formula_guard_flag(cmd, coverage.no_formula_guard);
   add_output_option(cmd, coverage.output);
-  cmd->add_option("--width", coverage.width,
-                  trf("Fit the table to N columns (default: the terminal's width; no limit when "
-                      "piped)"))
-      ->check(CLI::Range(std::size_t{20}, std::size_t{1000}))
-      ->type_name("N");
+  add_width_option(cmd, coverage.width);
   cmd->callback([&options] { options.command = Command::Coverage; });
 }
 
