@@ -100,3 +100,10 @@ TEST_CASE("a workbook that cannot be written says why") {
   CHECK_FALSE(workbook_bytes({sample()}, error));
   CHECK(error.starts_with("cannot make a temporary directory: "));
 }
+
+TEST_CASE("text that Excel would read as an escaped character is written so that it shows as is") {
+  CHECK(xlsx_text("浙江省_x0041_方案") == "浙江省_x005F_x0041_方案");
+  CHECK(xlsx_text("_x003D_HYPERLINK") == "_x005F_x003D_HYPERLINK");
+  CHECK(xlsx_text("_x12_ _xZZZZ_ x0041_ _x0041") == "_x12_ _xZZZZ_ x0041_ _x0041");
+  CHECK(xlsx_text("") == "");
+}

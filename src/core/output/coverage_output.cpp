@@ -100,7 +100,9 @@ std::string render_text(const CoverageMatrix& matrix, const Registry& registry, 
   const TextTable matrix_part = matrix_table(matrix, registry);
   const TextTable series_part = series_table(matrix);
   std::string out = markdown ? matrix_part.render_markdown() : matrix_part.render(width);
-  out += regions_note(matrix);
+  // In Markdown a line right under a table would be read as one more row of it.
+  if (const std::string note = regions_note(matrix); !note.empty())
+    out += (markdown ? "\n" : "") + note;
   out += '\n';
   out += markdown ? series_part.render_markdown() : series_part.render(width);
   return out;

@@ -102,7 +102,7 @@ lxw_error write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const S
   switch (cell.kind) {
     case SheetCell::Kind::Text:
       // A string cell: whatever it holds (=, +, @ ...), a spreadsheet shows it as text.
-      return worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr);
+      return worksheet_write_string(sheet, row, col, xlsx_text(cell.text).c_str(), nullptr);
     case SheetCell::Kind::Number:
       return worksheet_write_number(sheet, row, col, cell.number, nullptr);
     case SheetCell::Kind::Boolean:
@@ -150,6 +150,21 @@ lxw_error write_sheet(lxw_workbook* book, const Sheet& sheet, const Formats& for
 }
 
 }  // namespace
+
+std::string xlsx_text(std::string_view text) {
+  const auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && is_hex(text[i + 2]) &&
+        is_hex(text[i + 3]) && is_hex(text[i + 4]) && is_hex(text[i + 5]) && text[i + 6] == '_')
+      out += "x005F_";
+  }
+  return out;
+}
 
 double column_width(const std::string& header, const std::vector<const SheetCell*>& cells) {
   std::size_t widest = display_width(header) + 2;  // the autofilter's button takes room too

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/output/sheet.hpp"
@@ -19,6 +20,10 @@ inline constexpr double kMaxColumnWidth = 60;
 // The width a column gets for `header` and `cells`: the widest display width plus a margin,
 // at most kMaxColumnWidth.
 double column_width(const std::string& header, const std::vector<const SheetCell*>& cells);
+
+// `text` as a workbook's string, so that a spreadsheet shows exactly it: Excel reads `_xHHHH_`
+// in a string as the character U+HHHH, so the `_` that starts such a run is written `_x005F_`.
+std::string xlsx_text(std::string_view text);
 
 // The bytes of a workbook of `sheets`. libxlsxwriter writes to a file: it writes into a private
 // temporary directory (under TMPDIR, else /tmp) that is removed before this returns, and the
