@@ -161,6 +161,7 @@ class RowConverter {
     if (const SectorChoice* choice = mapping_.sector_for(levels)) {
       p.sector = choice->sector;
       p.subsector = choice->subsector;
+      p.sectors = choice->sectors;
     }
     p.doc_type = derive_doc_type(p.title, doc_types_);
     p.added = added_;
