@@ -147,6 +147,16 @@ std::string yaml_as_written(std::string_view bytes) {
   return visible_text(text, LineBreaks::Keep);
 }
 
+// The top directories of policies/ that hold the records related to `policy`: the nation's and
+// its province's; none (every directory) for a national record or a region the registry lacks.
+RegionDirFilter related_dirs(const Registry& registry, const Policy& policy) {
+  const Region* region = registry.find_region(policy.region);
+  const Region* nation = registry.find_region("national");
+  if (!region || !nation || region == nation) return {};
+  return [province = registry.lineage(*region).front()->dir, national = nation->dir](
+             std::string_view dir) { return dir == province || dir == national; };
+}
+
 // The label `show` gives a relation: what the record names, or what names it.
 std::string relation_label(const RelatedRecord& related) {
   switch (related.kind) {
@@ -277,10 +287,14 @@ int run_show(const Options& options) {
     return kExitOk;
   }
   const Policy& policy = loaded.policies.front();
-  // The relations both ways need the other records: the tree, through the cache, without text.
+  // The relations both ways need the other records, through the cache, without text: those of
+  // its province and of the nation, where what it names and what names it lie (validate refuses
+  // the others: E056, E058); every record for a national one.
   Diagnostics tree_problems;  // validate's business
-  const LoadOptions load{
-      .jobs = options.global.jobs, .use_cache = !options.global.no_cache, .text = false};
+  const LoadOptions load{.jobs = options.global.jobs,
+                         .use_cache = !options.global.no_cache,
+                         .keep_region = related_dirs(project.registry, policy),
+                         .text = false};
   const LoadedPolicies tree = load_project_policies(project, load, tree_problems);
   std::vector<const Policy*> others;
   others.reserve(tree.policies.size());

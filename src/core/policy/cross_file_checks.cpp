@@ -115,6 +115,10 @@ std::string region_name(const Registry& registry, const std::string& slug) {
 void report_cycles(const std::vector<Policy>& policies,
                    const std::unordered_map<std::string_view, const Policy*>& by_id,
                    Diagnostics& diagnostics) {
+  if (std::all_of(policies.begin(), policies.end(), [](const Policy& policy) {
+        return policy.relations.supersedes.empty() && policy.relations.amends.empty();
+      }))
+    return;
   const std::size_t n = policies.size();
   std::vector<std::vector<std::size_t>> next(n);
   for (std::size_t i = 0; i < n; ++i)
@@ -198,6 +202,10 @@ void report_cycles(const std::vector<Policy>& policies,
 void check_relations(const std::vector<Policy>& policies, const Registry& registry,
                      const std::unordered_set<std::string>& unreadable_ids,
                      Diagnostics& diagnostics) {
+  // Most trees state few relations, or none: then there is nothing to index.
+  if (std::all_of(policies.begin(), policies.end(),
+                  [](const Policy& policy) { return policy.relations.empty(); }))
+    return;
   const auto by_id = index_by_id(policies);
   std::vector<std::string> ids;  // for suggestions, made once and only when needed
   for (const Policy& policy : policies) {
