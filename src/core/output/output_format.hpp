@@ -30,6 +30,8 @@ inline constexpr OutputFormat kShowFormats[] = {OutputFormat::Text, OutputFormat
                                                 OutputFormat::Json};
 inline constexpr OutputFormat kValidateFormats[] = {OutputFormat::Text, OutputFormat::Json,
                                                     OutputFormat::Github};
+inline constexpr OutputFormat kDiffFormats[] = {OutputFormat::Text, OutputFormat::Markdown,
+                                                OutputFormat::Json};
 
 // True for a format whose output is binary (xlsx): written only to a file (-o), never to a
 // terminal or standard output.
