@@ -4,9 +4,9 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
+#include "cli/output_file.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
-#include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
 #include "core/output/policy_export.hpp"
 #include "core/output/tally_output.hpp"
@@ -68,7 +68,12 @@ int run_list(const Options& options) {
   if (opts.bom && !csv) throw UsageError(trf("--bom applies only to --format csv and tsv"));
   if (opts.no_formula_guard && !csv)
     throw UsageError(trf("--no-formula-guard applies only to --format csv and tsv"));
+  if (opts.targets && !csv)
+    throw UsageError(trf("--targets applies only to --format csv and tsv"),
+                     trf("json, jsonl and yaml carry each policy's targets; --format xlsx puts "
+                         "them on a sheet of their own"));
   const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
+  check_output_target(format, opts.output);
   const std::optional<HeaderLanguage> headers = headers_or_throw(opts.headers, format);
   if (!opts.count_by.empty() && opts.count)
     throw UsageError(trf("--count and --count-by exclude each other"),
@@ -93,9 +98,10 @@ int run_list(const Options& options) {
   if (!opts.count_by.empty()) {
     const std::optional<Tally> tally = tally_policies(selected, project.registry, opts.count_by);
     if (!tally) throw UsageError(trf("unknown field `{}` for --count-by", opts.count_by));
-    std::cout << render_tally(*tally, format, opts.width > 0 ? opts.width : terminal_width(stdout),
-                              !opts.no_formula_guard, headers);
-    if (format == OutputFormat::Table) std::cout << left_out_note(left_out);
+    std::string out = render_tally(*tally, format, table_width(opts.output, opts.width),
+                                   !opts.no_formula_guard, headers);
+    if (format == OutputFormat::Table) out += left_out_note(left_out);
+    emit_text(opts.output, out);
     return kExitOk;
   }
 
@@ -108,10 +114,21 @@ int run_list(const Options& options) {
     std::cout << left_out_note(left_out);
     return kExitOk;
   }
-  const std::size_t width = opts.width > 0 ? opts.width : terminal_width(stdout);
-  std::cout << export_policies(selected, project.registry, format, opts.bom, !opts.no_formula_guard,
-                               width, headers);
-  if (format == OutputFormat::Table) std::cout << left_out_note(left_out);  // data stays data
+  const HeaderLanguage header_language = headers.value_or(default_header_language(format));
+  if (format == OutputFormat::Xlsx) {
+    emit_workbook(opts.output, policy_sheets(selected, project.registry, header_language));
+    return kExitOk;
+  }
+  if (opts.targets) {
+    emit_text(opts.output, export_policy_targets(selected, project.registry, format, opts.bom,
+                                                 !opts.no_formula_guard, header_language));
+    return kExitOk;
+  }
+  std::string out =
+      export_policies(selected, project.registry, format, opts.bom, !opts.no_formula_guard,
+                      table_width(opts.output, opts.width), headers);
+  if (format == OutputFormat::Table) out += left_out_note(left_out);  // data stays data
+  emit_text(opts.output, out);
   return kExitOk;
 }
 

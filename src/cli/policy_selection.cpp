@@ -79,7 +79,8 @@ std::string left_out_note(std::size_t left_out) {
 std::optional<HeaderLanguage> headers_or_throw(const std::string& flag, OutputFormat format) {
   if (flag.empty()) return std::nullopt;
   const bool has_headers = format == OutputFormat::Table || format == OutputFormat::Markdown ||
-                           format == OutputFormat::Csv || format == OutputFormat::Tsv;
+                           format == OutputFormat::Csv || format == OutputFormat::Tsv ||
+                           format == OutputFormat::Xlsx;
   if (!has_headers)
     throw UsageError(trf("--headers applies only to formats with column headers, not to {}",
                          format_name(format)),

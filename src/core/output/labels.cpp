@@ -65,6 +65,12 @@ constexpr std::pair<std::string_view, std::string_view> kChinese[] = {
     {"subkey", "子键"},
     {"count", "数量"},
     {"text", "原文"},
+    {"headline", "导语"},
+    {"implements", "落实"},
+    {"supersedes", "替代"},
+    {"amends", "修订"},
+    {"indicator_name", "指标名称"},
+    {"agency", "机构"},
     {"province", "省份"},
     {"tag", "标签"},
     {"(none)", "（无）"},
@@ -174,6 +180,14 @@ std::string_view value_label(std::string_view field, std::string_view value,
     if (const std::string_view* chinese = find_chinese(keyed)) return *chinese;
   }
   return label(value, language);
+}
+
+std::vector<std::string> header_labels(const std::vector<std::string>& keys,
+                                       HeaderLanguage language) {
+  std::vector<std::string> out;
+  out.reserve(keys.size());
+  for (const std::string& key : keys) out.emplace_back(label(key, language));
+  return out;
 }
 
 bool has_chinese_label(std::string_view key) {

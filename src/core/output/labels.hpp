@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/output/output_format.hpp"
 
@@ -33,6 +34,10 @@ std::string_view label(std::string_view key, HeaderLanguage language);
 // agency's kind) in `language`: the entry "value|field" when there is one, else "value".
 std::string_view value_label(std::string_view field, std::string_view value,
                              HeaderLanguage language);
+
+// The labels of several keys (the headers of a sheet or a CSV file) in `language`.
+std::vector<std::string> header_labels(const std::vector<std::string>& keys,
+                                       HeaderLanguage language);
 
 // True when `key` has a Chinese entry.
 bool has_chinese_label(std::string_view key);

@@ -9,6 +9,7 @@
 
 #include "core/output/labels.hpp"
 #include "core/output/output_format.hpp"
+#include "core/output/sheet.hpp"
 #include "core/query/policy_stats.hpp"
 
 namespace ccnt {
@@ -30,5 +31,12 @@ std::string render_stats(const PolicyStats& stats, const IssuerStats& issuers,
                          const StatsTables& tables, OutputFormat format, std::size_t width,
                          bool formula_guard = true,
                          std::optional<HeaderLanguage> headers = std::nullopt);
+
+// The workbook of `ccnt stats --format xlsx`: one sheet per table asked for, as tidy rows
+// (region-sector: region, sector, policies; level; added, a month as a date; indicator; issuer),
+// counts as numbers.
+std::vector<Sheet> stats_sheets(const PolicyStats& stats, const IssuerStats& issuers,
+                                const StatsTables& tables,
+                                HeaderLanguage headers = HeaderLanguage::English);
 
 }  // namespace ccnt

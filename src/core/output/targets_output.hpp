@@ -9,6 +9,7 @@
 
 #include "core/output/labels.hpp"
 #include "core/output/output_format.hpp"
+#include "core/output/sheet.hpp"
 #include "core/policy/registry.hpp"
 #include "core/query/target_comparison.hpp"
 
@@ -22,5 +23,11 @@ std::string render_targets(const std::vector<IndicatorComparison>& comparisons,
                            const Registry& registry, OutputFormat format, std::size_t width,
                            bool formula_guard = true,
                            std::optional<HeaderLanguage> headers = std::nullopt);
+
+// The workbook of `ccnt targets --format xlsx`: the sheet `targets`, the CSV's columns with
+// values and years as numbers.
+std::vector<Sheet> targets_sheets(const std::vector<IndicatorComparison>& comparisons,
+                                  const Registry& registry,
+                                  HeaderLanguage headers = HeaderLanguage::English);
 
 }  // namespace ccnt
