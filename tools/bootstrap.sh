@@ -24,13 +24,18 @@ done
 # a new build directory reuses earlier results) and the libraries (CMakeLists.txt finds each
 # by name).
 packages=(build-essential cmake ninja-build ccache pkg-config
-          libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev)
+          libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev
+          libcmark-gfm-dev libcmark-gfm-extensions-dev)
 # The tests: Catch2 and nlohmann-json (unit tests); python3 (interactive.new); groff-base
 # (man.renders); shellcheck, zsh and fish (completion.*); and for .ci/run: file (cpack's
 # DEB generator), man-db (tests/package/test_deb.sh), debootstrap (tests/fresh_machine) and
 # clang-tidy (tools/clang-tidy.sh).
 packages+=(catch2 nlohmann-json3-dev python3 groff-base shellcheck zsh fish
            file man-db debootstrap clang-tidy)
+# The website's tests (tests/site): chromium and chromium-driver drive the pages in a real
+# headless browser, fonts-wqy-zenhei lets its screenshots show Chinese, tidy checks that every
+# page is well-formed HTML.
+packages+=(chromium chromium-driver fonts-wqy-zenhei tidy)
 # The libFuzzer target of tests/fuzz needs clang and its runtime libraries (libFuzzer, ASan).
 ((with_fuzz)) && packages+=(clang libclang-rt-14-dev)
 missing=()

@@ -1,0 +1,35 @@
+// `ccnt site` as one call: the website of a tree's policies, written into the output directory
+// (docs/site.md). The command line only chooses the options and prints the result.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "core/diag/diagnostic.hpp"
+#include "core/policy/policy.hpp"
+#include "core/policy/registry.hpp"
+#include "core/site/search_index.hpp"
+#include "core/site/site_options.hpp"
+#include "core/site/site_output.hpp"
+
+namespace ccnt {
+
+struct SiteBuildResult {
+  SiteWriteStats files;
+  std::size_t pages = 0;     // HTML pages, both languages
+  std::size_t policies = 0;  // policies with a page
+  std::size_t bulletins = 0;
+  SearchIndexStats search;
+};
+
+// Builds the site of `policies` (the tree at `root`, checked as `validate` checks it) into
+// options.output_dir. nullopt, with the reason in diagnostics, when nothing could be written
+// (the layout has errors, the directory is refused); otherwise every file that could be written
+// was, and each that could not is an error in diagnostics.
+std::optional<SiteBuildResult> build_site(const std::filesystem::path& root,
+                                          const std::vector<Policy>& policies,
+                                          const Registry& registry, const SiteOptions& options,
+                                          Diagnostics& diagnostics);
+
+}  // namespace ccnt
