@@ -152,7 +152,7 @@
       for (var k = j; k >= 0; k = meta.regions[k][3]) chain.push(k);
       ancestors.push(chain);
     });
-    meta.s2.forEach(function (row) { sectorsOf[row[0]] = row.slice(1); });
+    cols.s2.forEach(function (row) { sectorsOf[row[0]] = row.slice(1); });
     meta.levels.forEach(function (l, k) { levelOf[l] = k; });
     meta.types.forEach(function (t, k) { typeOf[t] = k; });
   }

@@ -60,6 +60,7 @@ std::string data_table(const ChartText& text, const std::vector<ChartBar>& bars)
 std::string svg_column_chart(const ChartText& text, const std::vector<ChartBar>& bars,
                              std::size_t label_every) {
   constexpr int kWidth = 720, kHeight = 220, kLeft = 40, kRight = 8, kTop = 10, kBottom = 30;
+  if (bars.empty()) return {};
   const double top = nice_ceiling(
       std::max_element(bars.begin(), bars.end(),
                        [](const ChartBar& a, const ChartBar& b) { return a.value < b.value; })
@@ -211,19 +212,25 @@ std::string svg_tile_map(const ChartText& text, const std::vector<MapTile>& tile
     out += cell + "\n";
     if (tile.count > 0) rows.push_back({tile.label, static_cast<double>(tile.count), tile.url, {}, {}});
   }
-  // The legend: the five shades from a few to the most, and "none".
+  // The legend: each shade that some count can have, with its range, and "none".
   const int ly = kRows * (kTile + kGap) + 8;
   out += fmt::format("<text class=\"axis\" x=\"0\" y=\"{}\">{}</text>", ly + 14,
                      html_escape(legend_title));
-  for (int level = 0; level <= 5; ++level) {
-    const int lx = 120 + level * 64;
-    std::string label = level == 0 ? none_label
-                                   : fmt::format("≤{}", static_cast<std::size_t>(std::ceil(
-                                                            largest * level / 5.0)));
+  int lx = 120;
+  const auto legend_entry = [&](int level, const std::string& label) {
     out += fmt::format(
         "<rect class=\"tile shade-{}\" x=\"{}\" y=\"{}\" width=\"18\" height=\"18\" rx=\"3\"/>"
         "<text class=\"axis\" x=\"{}\" y=\"{}\">{}</text>",
         level, lx, ly, lx + 22, ly + 14, html_escape(label));
+    lx += 72;
+  };
+  legend_entry(0, none_label);
+  for (std::size_t low = 1; low <= largest;) {
+    const int level = shade(low, largest);
+    std::size_t high = low;  // the largest count with this shade
+    while (high < largest && shade(high + 1, largest) == level) ++high;
+    legend_entry(level, low == high ? std::to_string(low) : fmt::format("{}–{}", low, high));
+    low = high + 1;
   }
   out += "\n</svg>\n";
   std::sort(rows.begin(), rows.end(),

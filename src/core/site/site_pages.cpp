@@ -116,14 +116,28 @@ SiteFile SitePages::render(const Page& page, const std::string& body_template, D
 
 namespace {
 
+// A policy's region as lists show it: 浙江省宁波市, and the nation as 全国.
+std::string region_label(const SiteModel& model, const SiteLocale& locale, const std::string& slug) {
+  const Region* region = model.registry().find_region(slug);
+  if (!region) return slug;
+  if (!model.registry().parent_of(*region)) return locale.region_name(*region);
+  return locale.region_full_name(*region, model.registry());
+}
+
+// Why a target is not compared, in the page's language where the reason is a common one.
+std::string apart_reason(const SiteLocale& locale, const std::string& reason) {
+  if (reason == "no national target for this indicator") return locale.t("reason_no_benchmark");
+  if (reason.starts_with("only an aim")) return locale.t("reason_aim_only");
+  return reason;
+}
+
 // The short line of a policy in lists: title, region, sector, date.
 Data policy_item(const SiteModel& model, const SiteLocale& locale, const Policy& policy,
                  const std::string& base) {
   Data item = object();
   item.set("url", base + policy_page(policy.id));
   item.set("title", policy.title);
-  const Region* region = model.registry().find_region(policy.region);
-  item.set("region", region ? locale.region_full_name(*region, model.registry()) : policy.region);
+  item.set("region", region_label(model, locale, policy.region));
   const Sector* sector = model.registry().find_sector(policy.sector);
   item.set("sector", sector ? locale.sector_name(*sector) : policy.sector);
   if (policy.published) item.set("published", policy.published->to_string());
@@ -449,7 +463,8 @@ SiteFile SitePages::policy(std::uint32_t index) {
         row.set("verdict", locale_.verdict(c->verdict));
         row.set("verdict_class", verdict_class(c->verdict));
       } else {
-        row.set("verdict", locale_.t("not_comparable") + "：" + c->reason);
+        row.set("verdict",
+                fill(locale_.t("not_comparable_because"), {{"reason", apart_reason(locale_, c->reason)}}));
         row.set("verdict_class", std::string("apart"));
       }
     }
@@ -730,11 +745,7 @@ SiteFile SitePages::targets() {
   Page page{"targets.html", locale_.t("targets_title"), {}, "nav_targets", false, {}, {}};
   page.site = up(page.path, locale_.english());
   page.base = page.site + std::string(locale_.prefix());
-  const Registry& registry = model_.registry();
-  const auto region_label = [&](const Policy& p) {
-    const Region* region = registry.find_region(p.region);
-    return region ? locale_.region_full_name(*region, registry) : p.region;
-  };
+  const auto region_of = [&](const Policy& p) { return region_label(model_, locale_, p.region); };
   const auto region_url = [&](const Policy& p) {
     return model_.find_region(p.region) ? page.base + region_page(p.region)
                                         : page.base + "regions/index.html";
@@ -766,7 +777,7 @@ SiteFile SitePages::targets() {
     for (const ComparedTarget& c : comparison.compared) {
       const Policy& p = *c.entry.policy;
       Data row = object();
-      row.set("region", region_label(p));
+      row.set("region", region_of(p));
       row.set("region_url", region_url(p));
       row.set("value", format_target_value(*c.entry.target));
       row.set("base_year", c.entry.target->base_year ? std::to_string(*c.entry.target->base_year)
@@ -779,7 +790,7 @@ SiteFile SitePages::targets() {
       row.set("url", page.base + policy_page(p.id));
       row.set("policy", p.title);
       compared.push_back(row);
-      bars.push_back({region_label(p), c.entry.target->value, page.base + policy_page(p.id),
+      bars.push_back({region_of(p), c.entry.target->value, page.base + policy_page(p.id),
                       format_target_value(*c.entry.target), verdict_class(c.verdict)});
     }
     item.set("has_compared", flag(true));
@@ -803,11 +814,11 @@ SiteFile SitePages::targets() {
     for (const ApartTarget& a : comparison.apart) {
       const Policy& p = *a.entry.policy;
       Data row = object();
-      row.set("region", region_label(p));
+      row.set("region", region_of(p));
       row.set("region_url", region_url(p));
       row.set("value", format_target_value(*a.entry.target));
       row.set("target_year", std::to_string(a.entry.target->target_year));
-      row.set("reason", a.reason);
+      row.set("reason", apart_reason(locale_, a.reason));
       row.set("url", page.base + policy_page(p.id));
       row.set("policy", p.title);
       apart.push_back(row);
