@@ -452,6 +452,10 @@
     select.addEventListener("change", function () { state.added = select.value ? [select.value] : []; state.page = 1; update(); });
     added.appendChild(select);
 
+    // A facet with no value to offer is left out.
+    Array.prototype.slice.call(facetsBox.querySelectorAll("fieldset")).forEach(function (set) {
+      if (set.children.length <= 1) facetsBox.removeChild(set);
+    });
     if (focused) {
       var again = document.getElementById(focused);
       if (again) again.focus();
@@ -500,6 +504,10 @@
     answer();
   });
 
+  // On a phone the results come first and the filters fold away.
+  var facetsFold = document.getElementById("facets-box");
+  if (facetsFold && window.matchMedia && window.matchMedia("(max-width: 48rem)").matches)
+    facetsFold.removeAttribute("open");
   countLine.textContent = T.search_loading;
   load("meta").then(function () {
     if (!meta || meta.v !== 1) throw new Error("index version");

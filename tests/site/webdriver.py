@@ -170,16 +170,20 @@ class Browser:
         with open(path, "wb") as out:
             out.write(base64.b64decode(self.command("GET", "/screenshot")))
 
-    def full_screenshot(self, path, width):
-        """The whole page, as tall as it is, at `width` CSS pixels."""
-        height = self.run("return Math.ceil(document.documentElement.scrollHeight);")
+    def emulate(self, width, height=900):
+        """Lays the page out as a screen `width` CSS pixels wide (a phone below 600) shows it."""
         self.cdp("Emulation.setDeviceMetricsOverride",
-                 {"width": width, "height": min(int(height), 8000), "deviceScaleFactor": 1,
-                  "mobile": width < 600})
-        try:
-            self.screenshot(path)
-        finally:
-            self.cdp("Emulation.clearDeviceMetricsOverride", {})
+                 {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+    def stop_emulating(self):
+        self.cdp("Emulation.clearDeviceMetricsOverride", {})
+
+    def full_screenshot(self, path):
+        """The whole page, as tall as it is, at the width it is laid out at now."""
+        width = self.run("return window.innerWidth;")
+        height = self.run("return Math.ceil(document.documentElement.scrollHeight);")
+        self.emulate(int(width), min(int(height), 8000))
+        self.screenshot(path)
 
     # ---- elements -----------------------------------------------------------------------------
     def find(self, css):
