@@ -511,9 +511,10 @@ constexpr Translation kEntries[] = {
     {"{} expects an {} URL, got `{}`", "{} 需要 {} 地址，收到的是 `{}`"},
     {"ccnt: error: the website was not written to {}\n", "ccnt：错误：网站未写入 {}\n"},
     {"ccnt: error: {} files could not be written\n", "ccnt：错误：{} 个文件无法写入\n"},
-    {"wrote the website of {} policies to {}: {} pages, {} files ({} written, {} unchanged, {} "
+    {"ccnt: error: 1 file could not be written\n", "ccnt：错误：1 个文件无法写入\n"},
+    {"wrote the website of {} to {}: {} pages, {} files ({} written, {} unchanged, {} "
      "removed)\n",
-     "已把 {} 项政策的网站写入 {}：{} 个页面，{} 个文件（写入 {} 个，未变 {} 个，删除 {} 个）\n"},
+     "已把 {}的网站写入 {}：{} 个页面，{} 个文件（写入 {} 个，未变 {} 个，删除 {} 个）\n"},
     {"open {}/index.html in a browser; docs/site.md explains publishing it\n",
      "请在浏览器中打开 {}/index.html；发布方法见 docs/site.md\n"},
 };

@@ -73,12 +73,14 @@ int run_site(const Options& options) {
   }
   const SiteWriteStats& files = result->files;
   std::cout << trf(
-      "wrote the website of {} policies to {}: {} pages, {} files ({} written, {} unchanged, {} "
+      "wrote the website of {} to {}: {} pages, {} files ({} written, {} unchanged, {} "
       "removed)\n",
-      result->policies, dir, result->pages, files.files, files.written, files.unchanged,
-      files.removed);
+      result->policies == 1 ? trf("1 policy") : trf("{} policies", result->policies), dir,
+      result->pages, files.files, files.written, files.unchanged, files.removed);
   if (files.failed > 0) {
-    std::cerr << trf("ccnt: error: {} files could not be written\n", files.failed);
+    std::cerr << (files.failed == 1 ? trf("ccnt: error: 1 file could not be written\n")
+                                    : trf("ccnt: error: {} files could not be written\n",
+                                          files.failed));
     return kExitUsage;
   }
   std::cout << trf("open {}/index.html in a browser; docs/site.md explains publishing it\n", dir);
