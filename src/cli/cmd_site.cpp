@@ -63,7 +63,7 @@ int run_site(const Options& options) {
 
   Diagnostics diagnostics;
   const std::optional<SiteBuildResult> result =
-      build_site(project.root, policies, project.registry, site, diagnostics);
+      build_site(project, policies, site, diagnostics);
   const bool colored = use_color(options.global.color, stderr);
   for (const Diagnostic& d : diagnostics.all()) std::cerr << format_diagnostic_text(d, colored);
   const std::string dir = display_path(site.output_dir);

@@ -30,8 +30,7 @@ struct BuiltSite {
     for (Policy& p : extra) policies.push_back(std::move(p));
     options.output_dir = dir;
     options.jobs = 2;
-    result = build_site(ccnt::testing::source_dir(), policies, project.registry, options,
-                        diagnostics);
+    result = build_site(project, policies, options, diagnostics);
   }
   ~BuiltSite() {
     std::error_code ec;
@@ -178,8 +177,7 @@ TEST_CASE("an unchanged tree builds again without writing a file") {
   SiteOptions options;
   options.output_dir = site.dir;
   Diagnostics diagnostics;
-  const auto again =
-      build_site(ccnt::testing::source_dir(), site.policies, project.registry, options, diagnostics);
+  const auto again = build_site(project, site.policies, options, diagnostics);
   REQUIRE(again);
   CHECK(again->files.written == 0);
   CHECK(again->files.unchanged == again->files.files);

@@ -121,7 +121,7 @@ TEST_CASE("a record naming files outside the site deletes nothing there") {
   fs::create_directories(site);
   std::ofstream(temp.path / "precious.txt") << "keep";
   std::ofstream(site / ".ccnt-site")
-      << "ccnt-site 1\n0000000000000001 4 0 ../precious.txt\n0000000000000001 4 0 "
+      << "ccnt-site 1\n0000000000000001 4 0 0 ../precious.txt\n0000000000000001 4 0 0 "
       << (temp.path / "precious.txt").string() << "\n";
   Diagnostics diagnostics;
   auto output = SiteOutput::open(site, 1, diagnostics);

@@ -8,7 +8,7 @@
 
 #include "core/diag/diagnostic.hpp"
 #include "core/policy/policy.hpp"
-#include "core/policy/registry.hpp"
+#include "core/tree/project.hpp"
 #include "core/site/search_index.hpp"
 #include "core/site/site_options.hpp"
 #include "core/site/site_output.hpp"
@@ -23,13 +23,15 @@ struct SiteBuildResult {
   SearchIndexStats search;
 };
 
-// Builds the site of `policies` (the tree at `root`, checked as `validate` checks it) into
+// Builds the site of `policies` (of `project`, checked as `validate` checks them) into
 // options.output_dir. nullopt, with the reason in diagnostics, when nothing could be written
 // (the layout has errors, the directory is refused); otherwise every file that could be written
-// was, and each that could not is an error in diagnostics.
-std::optional<SiteBuildResult> build_site(const std::filesystem::path& root,
+// was, and each that could not is an error in diagnostics. A policy's pages whose inputs are
+// those of the last build (its record, its bulletins, and what every page depends on: ccnt
+// itself, the layout, the registries, the national targets, the options) are neither made
+// again nor written.
+std::optional<SiteBuildResult> build_site(const Project& project,
                                           const std::vector<Policy>& policies,
-                                          const Registry& registry, const SiteOptions& options,
-                                          Diagnostics& diagnostics);
+                                          const SiteOptions& options, Diagnostics& diagnostics);
 
 }  // namespace ccnt

@@ -29,7 +29,7 @@ std::int64_t mtime_ns(const struct stat& info) {
   return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
 }
 
-// Reads a record: lines "<hash hex> <size> <mtime ns> <path>" after the header.
+// Reads a record: lines "<hash hex> <size> <mtime ns> <key hex> <path>" after the header.
 std::unordered_map<std::string, SiteOutput::Recorded>* parse_record(
     std::string_view text, std::unordered_map<std::string, SiteOutput::Recorded>& out) {
   if (!text.starts_with(kSiteRecordHeader)) return nullptr;
@@ -47,7 +47,9 @@ std::unordered_map<std::string, SiteOutput::Recorded>* parse_record(
     if (r2.ec != std::errc() || r2.ptr == last || *r2.ptr != ' ') continue;
     auto r3 = std::from_chars(r2.ptr + 1, last, entry.mtime_ns);
     if (r3.ec != std::errc() || r3.ptr == last || *r3.ptr != ' ') continue;
-    const std::string path(r3.ptr + 1, last);
+    auto r4 = std::from_chars(r3.ptr + 1, last, entry.key, 16);
+    if (r4.ec != std::errc() || r4.ptr == last || *r4.ptr != ' ') continue;
+    const std::string path(r4.ptr + 1, last);
     if (!path.empty()) out[path] = entry;
   }
   return &out;
@@ -153,24 +155,56 @@ bool SiteOutput::parents_are_directories(const std::string& path) const {
   return true;
 }
 
-void SiteOutput::add(std::string path, std::string content, Diagnostics& diagnostics) {
+bool SiteOutput::intact(const std::string& path, const Recorded& entry) const {
+  struct stat info {};
+  const fs::path file = dir_ / path;
+  return ::lstat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+         static_cast<std::uint64_t>(info.st_size) == entry.size &&
+         mtime_ns(info) == entry.mtime_ns;
+}
+
+bool SiteOutput::keep(const std::string& path, std::uint64_t key) {
+  const auto last = last_.find(path);
+  if (key == 0 || last == last_.end() || last->second.key != key || !intact(path, last->second))
+    return false;
+  ++stats_.files;
+  ++stats_.unchanged;
+  stats_.bytes += last->second.size;
+  now_[path] = last->second;
+  return true;
+}
+
+std::uint64_t SiteOutput::size_of(const std::string& path) const {
+  const auto found = now_.find(path);
+  return found == now_.end() ? 0 : found->second.size;
+}
+
+bool SiteOutput::keep_all_under(const std::string& prefix, std::uint64_t key) {
+  std::vector<std::string> paths;
+  for (const auto& [path, entry] : last_) {
+    if (!path.starts_with(prefix)) continue;
+    if (key == 0 || entry.key != key || !intact(path, entry)) return false;
+    paths.push_back(path);
+  }
+  for (const std::string& path : paths) keep(path, key);
+  return !paths.empty();
+}
+
+void SiteOutput::add(std::string path, std::string content, Diagnostics& diagnostics,
+                     std::uint64_t key) {
   ++stats_.files;
   stats_.bytes += content.size();
   const std::uint64_t hash = hash_bytes(content);
-  if (const auto last = last_.find(path);
-      last != last_.end() && last->second.hash == hash && last->second.size == content.size()) {
-    struct stat info {};
-    const fs::path file = dir_ / path;
-    if (::lstat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
-        static_cast<std::uint64_t>(info.st_size) == content.size() &&
-        mtime_ns(info) == last->second.mtime_ns) {
-      ++stats_.unchanged;
-      now_[path] = last->second;
-      return;
-    }
+  if (const auto last = last_.find(path); last != last_.end() && last->second.hash == hash &&
+                                          last->second.size == content.size() &&
+                                          intact(path, last->second)) {
+    ++stats_.unchanged;
+    now_[path] = last->second;
+    now_[path].key = key;
+    return;
   }
   pending_bytes_ += content.size();
-  pending_.push_back({std::move(path), std::move(content), hash});
+  pending_.push_back({std::move(path), std::move(content), hash, key});
   if (pending_.size() >= kBatchFiles || pending_bytes_ >= kBatchBytes) flush(diagnostics);
 }
 
@@ -196,7 +230,7 @@ void SiteOutput::flush(Diagnostics& diagnostics) {
       case WriteResult::Exists: {
         ++stats_.written;
         struct stat info {};
-        Recorded entry{item.hash, item.content.size(), 0};
+        Recorded entry{item.hash, item.content.size(), 0, item.key};
         if (::lstat(batch[b].file.c_str(), &info) == 0) entry.mtime_ns = mtime_ns(info);
         now_[item.path] = entry;
         break;
@@ -242,7 +276,8 @@ SiteWriteStats SiteOutput::finish(Diagnostics& diagnostics) {
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string record(kSiteRecordHeader);
   for (const auto& [path, entry] : entries)
-    record += fmt::format("{:016x} {} {} {}\n", entry.hash, entry.size, entry.mtime_ns, path);
+    record += fmt::format("{:016x} {} {} {:016x} {}\n", entry.hash, entry.size, entry.mtime_ns,
+                          entry.key, path);
   std::string error;
   const WriteResult result = write_file_atomically(dir_ / kSiteRecordName, record, error);
   if (result == WriteResult::Refused) report(std::string(kSiteRecordName), "E122", error, diagnostics);

@@ -39,25 +39,41 @@ class SiteOutput {
                                         Diagnostics& diagnostics);
 
   // One file of the site at `path` (relative, with '/'); written in a later batch unless its
-  // content is what the last build wrote and the file is still as that build left it.
-  void add(std::string path, std::string content, Diagnostics& diagnostics);
+  // content is what the last build wrote and the file is still as that build left it. `key`,
+  // when not 0, identifies everything the content was made from (see keep()).
+  void add(std::string path, std::string content, Diagnostics& diagnostics,
+           std::uint64_t key = 0);
+  // True, and the file counted as kept, when the last build made `path` from the same inputs
+  // (`key`, not 0) and the file is still as that build left it: the caller then need not make
+  // its content at all, which is what makes a build of a little-changed tree fast.
+  bool keep(const std::string& path, std::uint64_t key);
+  // keep() for every file the last build recorded under the directory `prefix` (search/): true
+  // when there was one and each is kept; otherwise none is, and the caller makes them all.
+  bool keep_all_under(const std::string& prefix, std::uint64_t key);
+  // The size of a file this build has written or kept (0 when none).
+  std::uint64_t size_of(const std::string& path) const;
   // Writes what is pending, deletes what the last build wrote and this one did not, and records
   // this build. Failures are reported (E122 refused, E123 failed).
   SiteWriteStats finish(Diagnostics& diagnostics);
 
-  // What the record says of one file: its content's hash and size, and its modification time
-  // once written (a file changed since differs in it).
+  // What the record says of one file: its content's hash and size, its modification time once
+  // written (a file changed since differs in it) and the key of its inputs (0: none).
   struct Recorded {
     std::uint64_t hash = 0;
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
+    std::uint64_t key = 0;
   };
 
  private:  struct Pending {
     std::string path;
     std::string content;
     std::uint64_t hash = 0;
+    std::uint64_t key = 0;
   };
+
+  // True when the file at `path` is as `entry` records it (regular, same size and time).
+  bool intact(const std::string& path, const Recorded& entry) const;
 
   void flush(Diagnostics& diagnostics);
   // Makes the directories of `path` inside the output, each checked to be a real directory.
