@@ -108,7 +108,11 @@ def main():
                     b.wait_for(ready, "the page's answer")
 
             def only_local_requests(page):
-                urls = b.run("return performance.getEntriesByType('resource').map(e => e.name)"
+                urls = b.run("return Array.from(document.querySelectorAll("
+                             "'script[src], link[href], img[src], iframe[src], source[src]'))"
+                             ".filter(e => e.tagName !== 'LINK' || e.rel === 'stylesheet' || "
+                             "e.rel === 'icon').map(e => e.src || e.href)"
+                             ".concat(performance.getEntriesByType('resource').map(e => e.name))"
                              ".concat([location.href]);")
                 outside = [u for u in urls if not u.startswith("file://")]
                 check(not outside, f"{page}: requests to other hosts: {outside}")

@@ -50,6 +50,6 @@ std::vector<SearchFile> build_search_index(const SiteModel& model, unsigned jobs
                                            SearchIndexStats* stats = nullptr);
 
 // Policies per file of titles (search/docs-N.js).
-inline constexpr std::size_t kSearchDocChunk = 200;
+inline constexpr std::size_t kSearchDocChunk = 64;
 
 }  // namespace ccnt
