@@ -23,8 +23,9 @@ std::string url_or_throw(const std::string& flag, const std::string& value, bool
   const bool clean = value.find_first_of(" \t\r\n\"'<>\\`") == std::string::npos;
   if (!(https || plain) || !clean)
     throw UsageError(trf("{} expects an {} URL, got `{}`", flag, http ? "http(s)" : "https", value),
-                     flag == "--base-url" ? trf("for example: --base-url https://OWNER.github.io/REPO/")
-                                          : trf("for example: --repository https://github.com/OWNER/REPO"));
+                     flag == "--base-url"
+                         ? trf("for example: --base-url https://OWNER.github.io/REPO/")
+                         : trf("for example: --repository https://github.com/OWNER/REPO"));
   std::string url = value;
   if (directory && !url.ends_with("/")) url += '/';
   if (!directory)
@@ -35,8 +36,8 @@ std::string url_or_throw(const std::string& flag, const std::string& value, bool
 // The site's settings from the flags (later also from the tree's settings file).
 SiteOptions site_options_or_throw(const SiteCliOptions& opts, unsigned jobs) {
   SiteOptions site;
-  site.output_dir = opts.output.empty() ? std::filesystem::path("_site")
-                                         : std::filesystem::path(opts.output);
+  site.output_dir =
+      opts.output.empty() ? std::filesystem::path("_site") : std::filesystem::path(opts.output);
   if (!opts.base_url.empty()) site.base_url = url_or_throw("--base-url", opts.base_url, true, true);
   if (!opts.repository.empty())
     site.repository_url = url_or_throw("--repository", opts.repository, false, false);
@@ -62,8 +63,7 @@ int run_site(const Options& options) {
       [](const Policy&) { return true; }, &left_out);
 
   Diagnostics diagnostics;
-  const std::optional<SiteBuildResult> result =
-      build_site(project, policies, site, diagnostics);
+  const std::optional<SiteBuildResult> result = build_site(project, policies, site, diagnostics);
   const bool colored = use_color(options.global.color, stderr);
   for (const Diagnostic& d : diagnostics.all()) std::cerr << format_diagnostic_text(d, colored);
   const std::string dir = display_path(site.output_dir);
@@ -78,9 +78,9 @@ int run_site(const Options& options) {
       result->policies == 1 ? trf("1 policy") : trf("{} policies", result->policies), dir,
       result->pages, files.files, files.written, files.unchanged, files.removed);
   if (files.failed > 0) {
-    std::cerr << (files.failed == 1 ? trf("ccnt: error: 1 file could not be written\n")
-                                    : trf("ccnt: error: {} files could not be written\n",
-                                          files.failed));
+    std::cerr << (files.failed == 1
+                      ? trf("ccnt: error: 1 file could not be written\n")
+                      : trf("ccnt: error: {} files could not be written\n", files.failed));
     return kExitUsage;
   }
   std::cout << trf("open {}/index.html in a browser; docs/site.md explains publishing it\n", dir);

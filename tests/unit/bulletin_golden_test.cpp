@@ -23,10 +23,13 @@ const std::filesystem::path kSource = ccnt::testing::source_dir();
 // rendered ones headings).
 std::string text_of_line(std::string line) {
   const auto starts = [&line](std::string_view prefix) { return line.rfind(prefix, 0) == 0; };
-  if (starts("#")) line.erase(0, line.find_first_not_of('#'));
-  else if (starts("- ")) line.erase(0, 2);
+  if (starts("#"))
+    line.erase(0, line.find_first_not_of('#'));
+  else if (starts("- "))
+    line.erase(0, 2);
   line.erase(0, line.find_first_not_of(' '));
-  if (line.size() > 4 && starts("**") && line.ends_with("**")) line = line.substr(2, line.size() - 4);
+  if (line.size() > 4 && starts("**") && line.ends_with("**"))
+    line = line.substr(2, line.size() - 4);
   return line;
 }
 
@@ -98,9 +101,8 @@ TEST_CASE("the rendered March 2023 bulletin has real headings") {
   CHECK(std::count(headings.begin(), headings.end(), "## 碳中和国家行动一览") == 2);
   CHECK(std::count(headings.begin(), headings.end(), "## 碳中和地方行动一览") == 2);
   CHECK(std::count(headings.begin(), headings.end(), "## 关于零碳录") == 1);
-  CHECK(std::count_if(headings.begin(), headings.end(), [](const std::string& h) {
-          return h.starts_with("# ");
-        }) == 1);
+  CHECK(std::count_if(headings.begin(), headings.end(),
+                      [](const std::string& h) { return h.starts_with("# "); }) == 1);
   CHECK(std::find(headings.begin(), headings.end(),
                   "### 浙江省发布《浙江省工业领域碳达峰实施方案》") != headings.end());
 }

@@ -12,8 +12,17 @@ TEST_CASE("html_escape writes markup characters as references") {
 }
 
 TEST_CASE("html_escape replaces what HTML and XML cannot carry") {
-  CHECK(html_escape(std::string("a\x01" "b\x7f" "c", 5)) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
-  CHECK(html_escape("a\xC2\x85" "b") == "a\xEF\xBF\xBD" "b");  // U+0085, a C1 control
+  CHECK(html_escape(std::string("a\x01"
+                                "b\x7f"
+                                "c",
+                                5)) ==
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD"
+        "c");
+  CHECK(html_escape("a\xC2\x85"
+                    "b") ==
+        "a\xEF\xBF\xBD"
+        "b");  // U+0085, a C1 control
   CHECK(html_escape("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
   CHECK(html_escape("a\r\nb\rc") == "a\nb\nc");
   CHECK(html_escape("tab\tand\nline") == "tab\tand\nline");
@@ -34,6 +43,8 @@ TEST_CASE("JSON in a script element cannot end it") {
   const std::string safe = json_for_script(json);
   CHECK(safe.find('<') == std::string::npos);
   CHECK(safe.find('>') == std::string::npos);
-  CHECK(safe == R"({"t":"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e\u003c!--","u":"a\u0026b"})");
+  CHECK(
+      safe ==
+      R"({"t":"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e\u003c!--","u":"a\u0026b"})");
   CHECK(json_for_script("\"\xE2\x80\xA8\xE2\x80\xA9\"") == "\"\\u2028\\u2029\"");
 }

@@ -7,7 +7,8 @@ using namespace ccnt;
 
 TEST_CASE("Markdown headings, paragraphs, line breaks and tables become HTML") {
   const std::string html = markdown_to_html(
-      "# 2023 年 3 月月报\n\n## 关于零碳录\n\n电话：1  \n传真：2\n\n| 地区 | 数 |\n| :--- | ---: |\n| "
+      "# 2023 年 3 月月报\n\n## 关于零碳录\n\n电话：1  \n传真：2\n\n| 地区 | 数 |\n| :--- | ---: "
+      "|\n| "
       "浙江 | 2 |\n");
   CHECK(html.find("<h1>2023 年 3 月月报</h1>") != std::string::npos);
   CHECK(html.find("<h2>关于零碳录</h2>") != std::string::npos);
@@ -22,14 +23,16 @@ TEST_CASE("escaped Markdown reads as the text it was") {
 }
 
 TEST_CASE("only https and allowed relative links stay links") {
-  const MarkdownHtmlOptions options{[](std::string_view url) { return url == "../policies/a.html"; }};
+  const MarkdownHtmlOptions options{
+      [](std::string_view url) { return url == "../policies/a.html"; }};
   const std::string html = markdown_to_html(
       "[ok](https://ccnt.igdp.cn) <https://ccnt.igdp.cn> [page](../policies/a.html) "
       "[other](../etc/passwd) [js](javascript:alert(1)) [http](http://x.cn) "
       "[mail](mailto:a@b.cn) [data](data:text/html,x)",
       options);
   CHECK(html.find("<a href=\"https://ccnt.igdp.cn\">ok</a>") != std::string::npos);
-  CHECK(html.find("<a href=\"https://ccnt.igdp.cn\">https://ccnt.igdp.cn</a>") != std::string::npos);
+  CHECK(html.find("<a href=\"https://ccnt.igdp.cn\">https://ccnt.igdp.cn</a>") !=
+        std::string::npos);
   CHECK(html.find("<a href=\"../policies/a.html\">page</a>") != std::string::npos);
   for (const char* gone : {"etc/passwd", "javascript", "http://", "mailto", "data:"})
     CHECK(html.find(gone) == std::string::npos);
@@ -39,7 +42,8 @@ TEST_CASE("only https and allowed relative links stay links") {
 
 TEST_CASE("raw HTML and images in Markdown are shown as text, never loaded or run") {
   const std::string html = markdown_to_html(
-      "a <b onclick=\"x()\">b</b> ![logo](https://other.host/x.png)\n\n<script>alert(1)</script>\n");
+      "a <b onclick=\"x()\">b</b> "
+      "![logo](https://other.host/x.png)\n\n<script>alert(1)</script>\n");
   CHECK(html.find("<b") == std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("<img") == std::string::npos);

@@ -115,9 +115,8 @@ TEST_CASE("the bulletin page is the Markdown bulletin of ccnt report, with headi
   auto editorial = load_bulletin_editorial(ccnt::testing::source_dir() / "bulletins/2023-03.yaml",
                                            site.policies, diagnostics);
   REQUIRE(editorial);
-  const auto report =
-      render_bulletin(builtin_bulletin_template(), "built-in", *editorial, site.policies,
-                      project.registry, diagnostics);
+  const auto report = render_bulletin(builtin_bulletin_template(), "built-in", *editorial,
+                                      site.policies, project.registry, diagnostics);
   REQUIRE(report);
   CHECK(markdown == *report);
   const std::string html = site.file("bulletins/2023-03.html");
@@ -146,8 +145,10 @@ TEST_CASE("no byte of a policy reaches a page, the feed or the index as markup")
     CHECK(page.find("<b>浙江") == std::string::npos);
   }
   const std::string page = site.file("policies/zhejiang-hostile.html");
-  CHECK(page.find("关于&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;的通知") != std::string::npos);
-  CHECK(page.find("&lt;img src=x onerror=alert(2)&gt; &amp; &quot;quoted&quot;") != std::string::npos);
+  CHECK(page.find("关于&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;的通知") !=
+        std::string::npos);
+  CHECK(page.find("&lt;img src=x onerror=alert(2)&gt; &amp; &quot;quoted&quot;") !=
+        std::string::npos);
   // The source that is not https is shown as text, not linked.
   CHECK(page.find("<dd>javascript:alert(3)</dd>") != std::string::npos);
   CHECK(page.find("&lt;b&gt;浙江省经济和信息化厅&lt;/b&gt;") != std::string::npos);

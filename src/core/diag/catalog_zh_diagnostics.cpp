@@ -612,7 +612,8 @@ constexpr Translation kEntries[] = {
     {"every {} needs a matching {}; see docs/site.md", "每个 {} 都需要对应的 {}；见 docs/site.md"},
     {"name a new or empty directory with -o (ccnt site writes only there, or where it wrote "
      "before: it keeps a record in {})",
-     "请用 -o 指定新目录或空目录（ccnt site 只写入这样的目录，或它以前写过的目录：它在 {} 中留有记录）"},
+     "请用 -o 指定新目录或空目录（ccnt site 只写入这样的目录，或它以前写过的目录：它在 {} "
+     "中留有记录）"},
     {"name a new or empty directory with -o, or one ccnt site wrote before",
      "请用 -o 指定新目录、空目录，或 ccnt site 以前写过的目录"},
     {"rename the id (and the file) as docs/data-model.md says",

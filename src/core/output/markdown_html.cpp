@@ -17,8 +17,8 @@ bool allowed_target(std::string_view url, const MarkdownHtmlOptions& options) {
   // A relative target has no scheme: no colon before the first slash, question mark or hash.
   const std::size_t colon = url.find(':');
   const std::size_t end = url.find_first_of("/?#");
-  const bool has_scheme = colon != std::string_view::npos && (end == std::string_view::npos ||
-                                                              colon < end);
+  const bool has_scheme =
+      colon != std::string_view::npos && (end == std::string_view::npos || colon < end);
   return !has_scheme && !url.empty() && options.allow_relative && options.allow_relative(url);
 }
 

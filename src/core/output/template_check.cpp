@@ -48,10 +48,10 @@ void check_template_names(std::string_view text, const std::string& path,
       const std::string part = name.substr(part_start, dot - part_start);
       if (std::find(known.begin(), known.end(), part) == known.end()) {
         const auto suggestions = closest_matches(part, known, 1);
-        diagnostics.warning(code, path, mark_at(text, tag),
-                            trf("the renderer provides no `{}`; the tag renders nothing", part),
-                            suggestions.empty() ? hint
-                                                : trf("did you mean `{}`?", suggestions.front()));
+        diagnostics.warning(
+            code, path, mark_at(text, tag),
+            trf("the renderer provides no `{}`; the tag renders nothing", part),
+            suggestions.empty() ? hint : trf("did you mean `{}`?", suggestions.front()));
         break;
       }
       part_start = dot + 1;

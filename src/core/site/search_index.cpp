@@ -47,7 +47,8 @@ void normalize_code_point(char32_t cp, std::u32string& out) {
   // Compose again what decomposition split (é stays é).
   std::string utf8;
   for (utf8proc_ssize_t i = 0; i < n; ++i) append_utf8(utf8, static_cast<char32_t>(decomposed[i]));
-  utf8proc_uint8_t* composed = utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(utf8.c_str()));
+  utf8proc_uint8_t* composed =
+      utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(utf8.c_str()));
   if (!composed) {
     out += cp;
     return;
@@ -63,7 +64,8 @@ void normalize_code_point(char32_t cp, std::u32string& out) {
 // Letters, marks and digits make words; everything else (spaces, punctuation, symbols,
 // controls) separates them.
 bool is_word_char(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
   if (cp >= 0x4E00 && cp <= 0x9FFF) return true;
   const utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_NO;
@@ -199,8 +201,11 @@ std::string build_meta(const SiteModel& model, std::uint32_t shards) {
   w.end_array();
   w.key("sectors").begin_array();
   for (const SiteSector& sector : model.sectors())
-    w.begin_array().value(sector.sector->slug).value(sector.sector->name).value(
-        sector.sector->name_en.empty() ? sector.sector->slug : sector.sector->name_en).end_array();
+    w.begin_array()
+        .value(sector.sector->slug)
+        .value(sector.sector->name)
+        .value(sector.sector->name_en.empty() ? sector.sector->slug : sector.sector->name_en)
+        .end_array();
   w.end_array();
   w.key("issuers").begin_array();
   for (const SiteIssuer& issuer : model.issuers())
@@ -358,7 +363,8 @@ std::vector<SearchFile> build_search_index(const SiteModel& model, unsigned jobs
   // hash map's order.
   std::vector<std::pair<std::string, std::string>> entries;
   entries.reserve(postings.size());
-  for (auto& [key, list] : postings) entries.emplace_back(gram_text(key), encode_postings(list, count));
+  for (auto& [key, list] : postings)
+    entries.emplace_back(gram_text(key), encode_postings(list, count));
   postings.clear();
   std::sort(entries.begin(), entries.end());
   std::size_t total = 0;

@@ -95,7 +95,8 @@ std::vector<SiteFile> build_site_api(const SiteModel& model,
       if (!r.code.empty()) w.key("code").value(r.code);
       w.key("level").value(r.level);
       if (region.parent >= 0)
-        w.key("parent").value(model.regions()[static_cast<std::size_t>(region.parent)].region->slug);
+        w.key("parent").value(
+            model.regions()[static_cast<std::size_t>(region.parent)].region->slug);
       w.key("policies").value(region.own.size());
       w.key("policies_within").value(region.all.size());
       w.key("url").value(region_page(r.slug));

@@ -108,7 +108,8 @@ std::optional<SiteBuildResult> build_site(const Project& project,
   const std::optional<SiteTemplates> templates =
       SiteTemplates::load(root, site_template_names(), diagnostics);
   if (!templates) return std::nullopt;
-  std::optional<SiteOutput> output = SiteOutput::open(options.output_dir, options.jobs, diagnostics);
+  std::optional<SiteOutput> output =
+      SiteOutput::open(options.output_dir, options.jobs, diagnostics);
   if (!output) return std::nullopt;
 
   SiteBuildResult result;

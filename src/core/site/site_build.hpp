@@ -8,10 +8,10 @@
 
 #include "core/diag/diagnostic.hpp"
 #include "core/policy/policy.hpp"
-#include "core/tree/project.hpp"
 #include "core/site/search_index.hpp"
 #include "core/site/site_options.hpp"
 #include "core/site/site_output.hpp"
+#include "core/tree/project.hpp"
 
 namespace ccnt {
 

@@ -62,9 +62,9 @@ std::string svg_column_chart(const ChartText& text, const std::vector<ChartBar>&
   constexpr int kWidth = 720, kHeight = 220, kLeft = 40, kRight = 8, kTop = 10, kBottom = 30;
   if (bars.empty()) return {};
   const double top = nice_ceiling(
-      std::max_element(bars.begin(), bars.end(),
-                       [](const ChartBar& a, const ChartBar& b) { return a.value < b.value; })
-          ->value);
+      std::max_element(bars.begin(), bars.end(), [](const ChartBar& a, const ChartBar& b) {
+        return a.value < b.value;
+      })->value);
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   const double step = bars.empty() ? plot_w : plot_w / static_cast<double>(bars.size());
   std::string out = svg_open(text, kWidth, kHeight);
@@ -82,11 +82,11 @@ std::string svg_column_chart(const ChartText& text, const std::vector<ChartBar>&
     out += fmt::format(
         "<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\">"
         "<title>{}: {}</title></rect>\n",
-        x + step * 0.1, kTop + plot_h - h, std::max(step * 0.8, 0.5), h,
-        html_escape(bars[i].label), html_escape(shown(bars[i])));
+        x + step * 0.1, kTop + plot_h - h, std::max(step * 0.8, 0.5), h, html_escape(bars[i].label),
+        html_escape(shown(bars[i])));
     if (label_every > 0 && i % label_every == 0)
-      out += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{}\">{}</text>\n", x,
-                         kHeight - 10, html_escape(bars[i].label));
+      out += fmt::format("<text class=\"axis\" x=\"{:.1f}\" y=\"{}\">{}</text>\n", x, kHeight - 10,
+                         html_escape(bars[i].label));
   }
   out += "</svg>\n";
   return out + data_table(text, bars);
@@ -104,11 +104,10 @@ std::string svg_bar_chart(const ChartText& text, const std::vector<ChartBar>& ba
     const ChartBar& bar = bars[i];
     const int y = static_cast<int>(i) * kRow + 4;
     const double w = std::max(plot_w * bar.value / top, bar.value > 0 ? 1.0 : 0.0);
-    std::string label = fmt::format(
-        "<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", kLabel - 8,
-        y + 16, html_escape(bar.label));
-    if (!bar.url.empty())
-      label = fmt::format("<a href=\"{}\">{}</a>", html_escape(bar.url), label);
+    std::string label =
+        fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+                    kLabel - 8, y + 16, html_escape(bar.label));
+    if (!bar.url.empty()) label = fmt::format("<a href=\"{}\">{}</a>", html_escape(bar.url), label);
     out += label;
     out += fmt::format(
         "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\"/>"
@@ -133,11 +132,10 @@ std::string svg_target_chart(const ChartText& text, const std::vector<ChartBar>&
     const ChartBar& bar = bars[i];
     const int y = static_cast<int>(i) * kRow + kTop;
     const double w = std::max(plot_w * bar.value / top, 1.0);
-    std::string label = fmt::format(
-        "<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", kLabel - 8,
-        y + 16, html_escape(bar.label));
-    if (!bar.url.empty())
-      label = fmt::format("<a href=\"{}\">{}</a>", html_escape(bar.url), label);
+    std::string label =
+        fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+                    kLabel - 8, y + 16, html_escape(bar.label));
+    if (!bar.url.empty()) label = fmt::format("<a href=\"{}\">{}</a>", html_escape(bar.url), label);
     out += label;
     out += fmt::format(
         "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\"/>"
@@ -164,16 +162,19 @@ struct TilePlace {
   int row;
 };
 constexpr TilePlace kTiles[] = {
-    {"23", 7, 0},                                                        // 黑龙江
-    {"15", 4, 1}, {"11", 5, 1}, {"22", 7, 1},                            // 内蒙古 北京 吉林
-    {"65", 0, 2}, {"62", 2, 2}, {"64", 3, 2}, {"14", 4, 2}, {"13", 5, 2},  // 新疆 甘肃 宁夏 山西 河北
-    {"12", 6, 2}, {"21", 7, 2},                                          // 天津 辽宁
-    {"63", 1, 3}, {"61", 3, 3}, {"41", 4, 3}, {"37", 5, 3},              // 青海 陕西 河南 山东
-    {"54", 0, 4}, {"51", 2, 4}, {"50", 3, 4}, {"42", 4, 4}, {"34", 5, 4},  // 西藏 四川 重庆 湖北 安徽
-    {"32", 6, 4}, {"31", 7, 4},                                          // 江苏 上海
-    {"53", 2, 5}, {"52", 3, 5}, {"43", 4, 5}, {"36", 5, 5}, {"33", 6, 5},  // 云南 贵州 湖南 江西 浙江
-    {"45", 3, 6}, {"44", 4, 6}, {"35", 5, 6}, {"71", 7, 6},              // 广西 广东 福建 台湾
-    {"46", 3, 7}, {"82", 4, 7}, {"81", 5, 7},                            // 海南 澳门 香港
+    {"23", 7, 0},                              // 黑龙江
+    {"15", 4, 1}, {"11", 5, 1}, {"22", 7, 1},  // 内蒙古 北京 吉林
+    {"65", 0, 2}, {"62", 2, 2}, {"64", 3, 2}, {"14", 4, 2},
+    {"13", 5, 2},                                            // 新疆 甘肃 宁夏 山西 河北
+    {"12", 6, 2}, {"21", 7, 2},                              // 天津 辽宁
+    {"63", 1, 3}, {"61", 3, 3}, {"41", 4, 3}, {"37", 5, 3},  // 青海 陕西 河南 山东
+    {"54", 0, 4}, {"51", 2, 4}, {"50", 3, 4}, {"42", 4, 4},
+    {"34", 5, 4},                // 西藏 四川 重庆 湖北 安徽
+    {"32", 6, 4}, {"31", 7, 4},  // 江苏 上海
+    {"53", 2, 5}, {"52", 3, 5}, {"43", 4, 5}, {"36", 5, 5},
+    {"33", 6, 5},                                            // 云南 贵州 湖南 江西 浙江
+    {"45", 3, 6}, {"44", 4, 6}, {"35", 5, 6}, {"71", 7, 6},  // 广西 广东 福建 台湾
+    {"46", 3, 7}, {"82", 4, 7}, {"81", 5, 7},                // 海南 澳门 香港
 };
 
 // The shade of a count: 0 for none, else 1 to 5 by its share of the largest count.
@@ -210,7 +211,8 @@ std::string svg_tile_map(const ChartText& text, const std::vector<MapTile>& tile
       cell = fmt::format("<a href=\"{}\"><title>{}: {}</title>{}</a>", html_escape(tile.url),
                          html_escape(tile.label), tile.count, cell);
     out += cell + "\n";
-    if (tile.count > 0) rows.push_back({tile.label, static_cast<double>(tile.count), tile.url, {}, {}});
+    if (tile.count > 0)
+      rows.push_back({tile.label, static_cast<double>(tile.count), tile.url, {}, {}});
   }
   // The legend: each shade that some count can have, with its range, and "none".
   const int ly = kRows * (kTile + kGap) + 8;

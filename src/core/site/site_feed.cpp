@@ -26,9 +26,8 @@ PartialDate changed(const Policy& policy) {
 std::string render_atom_feed(const SiteModel& model, const SiteLocale& locale,
                              const SiteOptions& options) {
   std::vector<const Policy*> latest = model.policies();
-  std::stable_sort(latest.begin(), latest.end(), [](const Policy* a, const Policy* b) {
-    return changed(*a) > changed(*b);
-  });
+  std::stable_sort(latest.begin(), latest.end(),
+                   [](const Policy* a, const Policy* b) { return changed(*a) > changed(*b); });
   if (latest.size() > kFeedEntries) latest.resize(kFeedEntries);
   const std::string base = options.base_url;
   const auto link = [&base](const std::string& path) { return html_escape(base + path); };
@@ -42,16 +41,16 @@ std::string render_atom_feed(const SiteModel& model, const SiteLocale& locale,
   out += fmt::format("<updated>{}</updated>\n",
                      latest.empty() ? "1970-01-01T00:00:00Z" : atom_date(changed(*latest.front())));
   if (!base.empty()) out += fmt::format("<link rel=\"self\" href=\"{}\"/>\n", link("feed.atom"));
-  out += fmt::format("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-                     link("index.html"));
+  out +=
+      fmt::format("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", link("index.html"));
   out += fmt::format("<author><name>{}</name></author>\n", html_escape(locale.t("site_name")));
   out += "<generator>ccnt</generator>\n";
   for (const Policy* policy : latest) {
     const std::string page = "policies/" + policy->id + ".html";
     out += "<entry>\n";
     out += fmt::format("<title>{}</title>\n", html_escape(policy->title));
-    out += fmt::format("<id>{}</id>\n", base.empty() ? html_escape("urn:ccnt:policy:" + policy->id)
-                                                     : link(page));
+    out += fmt::format("<id>{}</id>\n",
+                       base.empty() ? html_escape("urn:ccnt:policy:" + policy->id) : link(page));
     out += fmt::format("<updated>{}</updated>\n", atom_date(changed(*policy)));
     if (policy->published && policy->published->day > 0)
       out += fmt::format("<published>{}</published>\n", atom_date(*policy->published));

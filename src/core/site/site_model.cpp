@@ -188,9 +188,11 @@ void SiteModel::index_targets() {
       if (compared.entry.aim) target_comparisons_.emplace(compared.entry.aim, entry);
     }
     for (const ApartTarget& apart : comparison.apart) {
-      target_comparisons_.emplace(apart.entry.target, SiteTargetComparison{nullptr, {}, apart.reason});
+      target_comparisons_.emplace(apart.entry.target,
+                                  SiteTargetComparison{nullptr, {}, apart.reason});
       if (apart.entry.aim)
-        target_comparisons_.emplace(apart.entry.aim, SiteTargetComparison{nullptr, {}, apart.reason});
+        target_comparisons_.emplace(apart.entry.aim,
+                                    SiteTargetComparison{nullptr, {}, apart.reason});
     }
   }
 }

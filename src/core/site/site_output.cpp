@@ -70,8 +70,8 @@ std::optional<SiteOutput> SiteOutput::open(const fs::path& dir, unsigned jobs,
       return std::nullopt;
     }
     if (::lstat(dir.c_str(), &info) != 0) {
-      diagnostics.error("E123", display, {}, trf("cannot create the directory: {}",
-                                                 std::strerror(errno)));
+      diagnostics.error("E123", display, {},
+                        trf("cannot create the directory: {}", std::strerror(errno)));
       return std::nullopt;
     }
   }
@@ -159,8 +159,7 @@ bool SiteOutput::intact(const std::string& path, const Recorded& entry) const {
   struct stat info {};
   const fs::path file = dir_ / path;
   return ::lstat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
-         static_cast<std::uint64_t>(info.st_size) == entry.size &&
-         mtime_ns(info) == entry.mtime_ns;
+         static_cast<std::uint64_t>(info.st_size) == entry.size && mtime_ns(info) == entry.mtime_ns;
 }
 
 bool SiteOutput::keep(const std::string& path, std::uint64_t key) {
@@ -280,8 +279,10 @@ SiteWriteStats SiteOutput::finish(Diagnostics& diagnostics) {
                           entry.key, path);
   std::string error;
   const WriteResult result = write_file_atomically(dir_ / kSiteRecordName, record, error);
-  if (result == WriteResult::Refused) report(std::string(kSiteRecordName), "E122", error, diagnostics);
-  if (result == WriteResult::Failed) report(std::string(kSiteRecordName), "E123", error, diagnostics);
+  if (result == WriteResult::Refused)
+    report(std::string(kSiteRecordName), "E122", error, diagnostics);
+  if (result == WriteResult::Failed)
+    report(std::string(kSiteRecordName), "E123", error, diagnostics);
   return stats_;
 }
 

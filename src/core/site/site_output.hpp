@@ -41,8 +41,7 @@ class SiteOutput {
   // One file of the site at `path` (relative, with '/'); written in a later batch unless its
   // content is what the last build wrote and the file is still as that build left it. `key`,
   // when not 0, identifies everything the content was made from (see keep()).
-  void add(std::string path, std::string content, Diagnostics& diagnostics,
-           std::uint64_t key = 0);
+  void add(std::string path, std::string content, Diagnostics& diagnostics, std::uint64_t key = 0);
   // True, and the file counted as kept, when the last build made `path` from the same inputs
   // (`key`, not 0) and the file is still as that build left it: the caller then need not make
   // its content at all, which is what makes a build of a little-changed tree fast.
@@ -65,7 +64,8 @@ class SiteOutput {
     std::uint64_t key = 0;
   };
 
- private:  struct Pending {
+ private:
+  struct Pending {
     std::string path;
     std::string content;
     std::uint64_t hash = 0;

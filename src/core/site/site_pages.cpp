@@ -27,9 +27,8 @@ std::string issuer_page(const std::string& id) {
   std::size_t start = 0;
   while (true) {
     const std::size_t slash = id.find('/', start);
-    const std::string_view part =
-        std::string_view(id).substr(start, slash == std::string::npos ? std::string::npos
-                                                                      : slash - start);
+    const std::string_view part = std::string_view(id).substr(
+        start, slash == std::string::npos ? std::string::npos : slash - start);
     if (!is_safe_slug(part)) return {};
     if (slash == std::string::npos) break;
     start = slash + 1;
@@ -117,7 +116,8 @@ SiteFile SitePages::render(const Page& page, const std::string& body_template, D
 namespace {
 
 // A policy's region as lists show it: 浙江省宁波市, and the nation as 全国.
-std::string region_label(const SiteModel& model, const SiteLocale& locale, const std::string& slug) {
+std::string region_label(const SiteModel& model, const SiteLocale& locale,
+                         const std::string& slug) {
   const Region* region = model.registry().find_region(slug);
   if (!region) return slug;
   if (!model.registry().parent_of(*region)) return locale.region_name(*region);
@@ -147,7 +147,8 @@ Data policy_item(const SiteModel& model, const SiteLocale& locale, const Policy&
 Data policy_items(const SiteModel& model, const SiteLocale& locale,
                   const std::vector<std::uint32_t>& indexes, const std::string& base) {
   Data items = list();
-  for (std::uint32_t i : indexes) items.push_back(policy_item(model, locale, *model.policies()[i], base));
+  for (std::uint32_t i : indexes)
+    items.push_back(policy_item(model, locale, *model.policies()[i], base));
   return items;
 }
 
@@ -196,16 +197,20 @@ std::string tile_map(const SiteModel& model, const SiteLocale& locale, const std
     }
     tiles.push_back(std::move(tile));
   }
-  return svg_tile_map(chart_text(locale, "chart-map", locale.t("map_title"), locale.t("region_col")),
-                      tiles, locale.t("map_legend"), locale.t("map_no_data"));
+  return svg_tile_map(
+      chart_text(locale, "chart-map", locale.t("map_title"), locale.t("region_col")), tiles,
+      locale.t("map_legend"), locale.t("map_no_data"));
 }
 
 std::string sector_chart(const SiteModel& model, const SiteLocale& locale,
                          const std::string& base) {
   std::vector<ChartBar> bars;
   for (const SiteSector& sector : model.sectors())
-    bars.push_back({locale.sector_name(*sector.sector), static_cast<double>(sector.policies.size()),
-                    base + sector_page(sector.sector->slug), {}, {}});
+    bars.push_back({locale.sector_name(*sector.sector),
+                    static_cast<double>(sector.policies.size()),
+                    base + sector_page(sector.sector->slug),
+                    {},
+                    {}});
   std::stable_sort(bars.begin(), bars.end(),
                    [](const ChartBar& a, const ChartBar& b) { return a.value > b.value; });
   return svg_bar_chart(
@@ -217,8 +222,11 @@ std::string region_chart(const SiteModel& model, const SiteLocale& locale,
                          const std::string& base) {
   std::vector<ChartBar> bars;
   for (const SiteRegion* region : model.top_regions())
-    bars.push_back({locale.region_name(*region->region), static_cast<double>(region->all.size()),
-                    base + region_page(region->region->slug), {}, {}});
+    bars.push_back({locale.region_name(*region->region),
+                    static_cast<double>(region->all.size()),
+                    base + region_page(region->region->slug),
+                    {},
+                    {}});
   std::stable_sort(bars.begin(), bars.end(),
                    [](const ChartBar& a, const ChartBar& b) { return a.value > b.value; });
   return svg_bar_chart(
@@ -233,15 +241,19 @@ std::string verdict_class(Verdict verdict) {
 }  // namespace
 
 SiteFile SitePages::home() {
-  Page page{"index.html", locale_.t("home_title"), locale_.t("site_tagline"), "nav_home", false,
-            up("index.html", locale_.english()), {}};
+  Page page{"index.html",
+            locale_.t("home_title"),
+            locale_.t("site_tagline"),
+            "nav_home",
+            false,
+            up("index.html", locale_.english()),
+            {}};
   page.base = page.site + std::string(locale_.prefix());
   Data body = object();
-  body.set("total_line",
-           fill(locale_.t("home_total_line"),
-                {{"count", std::to_string(model_.policies().size())},
-                 {"regions", std::to_string(model_.regions().size())},
-                 {"sectors", std::to_string(model_.sectors().size())}}));
+  body.set("total_line", fill(locale_.t("home_total_line"),
+                              {{"count", std::to_string(model_.policies().size())},
+                               {"regions", std::to_string(model_.regions().size())},
+                               {"sectors", std::to_string(model_.sectors().size())}}));
   // Levels in the usual order, then any other.
   std::vector<std::pair<std::string, std::size_t>> levels;
   for (const Policy* policy : model_.policies()) {
@@ -281,8 +293,8 @@ SiteFile SitePages::home() {
   body.set("month_chart", month_chart(model_, locale_));
   if (!model_.months().empty()) {
     const SiteMonth& latest = model_.months().front();
-    body.set("latest_title", fill(locale_.t("home_latest"),
-                                  {{"month", locale_.month_label(latest.month)}}));
+    body.set("latest_title",
+             fill(locale_.t("home_latest"), {{"month", locale_.month_label(latest.month)}}));
     body["latest"] = policy_items(model_, locale_, latest.policies, page.base);
     body.set("has_latest", flag(true));
   } else {
@@ -305,21 +317,27 @@ SiteFile SitePages::home() {
 }
 
 SiteFile SitePages::search() {
-  Page page{"search.html", locale_.t("search_title"), {}, "nav_search", true,
-            up("search.html", locale_.english()), {}};
+  Page page{"search.html",
+            locale_.t("search_title"),
+            {},
+            "nav_search",
+            true,
+            up("search.html", locale_.english()),
+            {}};
   page.base = page.site + std::string(locale_.prefix());
   Data body = object();
   // Without the script: the latest policies.
   std::vector<std::uint32_t> latest;
   for (std::uint32_t i = 0; i < model_.policies().size() && i < 50; ++i) latest.push_back(i);
   body["latest"] = policy_items(model_, locale_, latest, page.base);
-  body.set("static_count", fill(locale_.t("search_count"),
-                                {{"count", std::to_string(model_.policies().size())}}));
+  body.set("static_count",
+           fill(locale_.t("search_count"), {{"count", std::to_string(model_.policies().size())}}));
   // The strings the script shows, as JSON made safe inside <script>.
   std::string json;
   JsonWriter w(json);
   w.begin_object();
-  for (const auto& [name, text] : locale_.strings().all(locale_.language())) w.key(name).value(text);
+  for (const auto& [name, text] : locale_.strings().all(locale_.language()))
+    w.key(name).value(text);
   w.end_object();
   body.set("strings_json", json_for_script(json));
   return render(page, "search", body);
@@ -463,8 +481,8 @@ SiteFile SitePages::policy(std::uint32_t index) {
         row.set("verdict", locale_.verdict(c->verdict));
         row.set("verdict_class", verdict_class(c->verdict));
       } else {
-        row.set("verdict",
-                fill(locale_.t("not_comparable_because"), {{"reason", apart_reason(locale_, c->reason)}}));
+        row.set("verdict", fill(locale_.t("not_comparable_because"),
+                                {{"reason", apart_reason(locale_, c->reason)}}));
         row.set("verdict_class", std::string("apart"));
       }
     }
@@ -500,10 +518,10 @@ SiteFile SitePages::region(const SiteRegion& region) {
   body.set("name", name);
   body.set("slug", r.slug);
   body.set("name_other", other_.region_full_name(r, model_.registry()));
-  body.set("count_line", fill(locale_.t("region_count_line"),
-                              {{"name", locale_.region_name(r)},
-                               {"total", std::to_string(region.all.size())},
-                               {"own", std::to_string(region.own.size())}}));
+  body.set("count_line",
+           fill(locale_.t("region_count_line"), {{"name", locale_.region_name(r)},
+                                                 {"total", std::to_string(region.all.size())},
+                                                 {"own", std::to_string(region.own.size())}}));
   body.set("search_line", fill(locale_.t("region_search"), {{"name", locale_.region_name(r)}}));
   Data parents = list();
   const std::vector<const SiteRegion*> lineage = model_.lineage(region);
@@ -607,8 +625,8 @@ SiteFile SitePages::sector(const SiteSector& sector) {
   body.set("slug", s.slug);
   body.set("name_other", other_.sector_name(s));
   if (!s.description.empty()) body.set("description", s.description);
-  body.set("count_line",
-           fill(locale_.t("sector_count_line"), {{"count", std::to_string(sector.policies.size())}}));
+  body.set("count_line", fill(locale_.t("sector_count_line"),
+                              {{"count", std::to_string(sector.policies.size())}}));
   // By the provincial-level region (or the nation) the policy belongs to, in registry order.
   std::vector<std::pair<std::size_t, std::vector<std::uint32_t>>> groups;  // top region index
   for (std::uint32_t i : sector.policies) {
@@ -669,8 +687,8 @@ SiteFile SitePages::issuer(const SiteIssuer& issuer) {
   std::string param;  // the id in the address: its '/' encoded
   for (char c : issuer.agency.id) param += c == '/' ? std::string("%2F") : std::string(1, c);
   body.set("id_param", param);
-  body.set("count_line",
-           fill(locale_.t("issuer_count_line"), {{"count", std::to_string(issuer.policies.size())}}));
+  body.set("count_line", fill(locale_.t("issuer_count_line"),
+                              {{"count", std::to_string(issuer.policies.size())}}));
   body["policies"] = policy_items(model_, locale_, issuer.policies, page.base);
   return render(page, "issuer", body);
 }
@@ -697,8 +715,8 @@ SiteFile SitePages::issuers() {
 SiteFile SitePages::bulletin(std::size_t index) {
   const std::vector<SiteBulletin>& all = *extras_.bulletins;
   const SiteBulletin& b = all[index];
-  Page page{bulletin_page(b.month), locale_.bulletin_label(b.month), {}, "nav_bulletins", false,
-            {}, {}};
+  Page page{
+      bulletin_page(b.month), locale_.bulletin_label(b.month), {}, "nav_bulletins", false, {}, {}};
   page.site = up(page.path, locale_.english());
   page.base = page.site + std::string(locale_.prefix());
   Data body = object();
@@ -718,8 +736,8 @@ SiteFile SitePages::bulletin(std::size_t index) {
 }
 
 SiteFile SitePages::bulletins() {
-  Page page{"bulletins/index.html", locale_.t("bulletins_title"), {}, "nav_bulletins", false, {},
-            {}};
+  Page page{
+      "bulletins/index.html", locale_.t("bulletins_title"), {}, "nav_bulletins", false, {}, {}};
   page.site = up(page.path, locale_.english());
   page.base = page.site + std::string(locale_.prefix());
   Data body = object();
@@ -781,7 +799,7 @@ SiteFile SitePages::targets() {
       row.set("region_url", region_url(p));
       row.set("value", format_target_value(*c.entry.target));
       row.set("base_year", c.entry.target->base_year ? std::to_string(*c.entry.target->base_year)
-                                                      : std::string("–"));
+                                                     : std::string("–"));
       row.set("target_year", std::to_string(c.entry.target->target_year));
       row.set("scope", c.entry.target->scope);
       row.set("benchmark", format_target_value(*c.benchmark.target));
@@ -797,17 +815,17 @@ SiteFile SitePages::targets() {
     item.set("compared", compared);
     // One chart per benchmark value (most indicators have one).
     const Target& benchmark = *comparison.compared.front().benchmark.target;
-    const bool one_benchmark =
-        std::all_of(comparison.compared.begin(), comparison.compared.end(),
-                    [&](const ComparedTarget& c) { return c.benchmark.target->value == benchmark.value; });
+    const bool one_benchmark = std::all_of(
+        comparison.compared.begin(), comparison.compared.end(),
+        [&](const ComparedTarget& c) { return c.benchmark.target->value == benchmark.value; });
     if (one_benchmark) {
       const std::string title =
           fill(locale_.t("targets_chart"), {{"name", locale_.indicator_name(indicator)}});
-      item.set("chart", svg_target_chart(chart_text(locale_, "chart-" + indicator.slug, title,
-                                                    locale_.t("region_col")),
-                                         bars, benchmark.value,
-                                         locale_.t("t_benchmark") + " " +
-                                             format_target_value(benchmark)));
+      item.set(
+          "chart",
+          svg_target_chart(
+              chart_text(locale_, "chart-" + indicator.slug, title, locale_.t("region_col")), bars,
+              benchmark.value, locale_.t("t_benchmark") + " " + format_target_value(benchmark)));
       item.set("chart_title", title);
     }
     Data apart = list();
@@ -866,19 +884,19 @@ SiteFile SitePages::not_found() {
 const std::vector<std::string>& site_template_names() {
   static const std::vector<std::string> names{
       // the frame
-      "body", "title", "description", "site", "base", "lang", "lang_key", "other_lang",
-      "other_url", "canonical", "script", "nav_home", "nav_search", "nav_regions", "nav_sectors",
+      "body", "title", "description", "site", "base", "lang", "lang_key", "other_lang", "other_url",
+      "canonical", "script", "nav_home", "nav_search", "nav_regions", "nav_sectors",
       "nav_bulletins", "nav_targets", "nav_downloads",
       // lists
-      "url", "name", "count", "last", "label", "slug", "policies", "policy", "published",
-      "region", "sector", "key",
+      "url", "name", "count", "last", "label", "slug", "policies", "policy", "published", "region",
+      "sector", "key",
       // home and search
       "total_line", "levels", "sectors", "map_svg", "month_chart", "latest_title", "latest",
       "has_latest", "bulletins", "has_bulletins", "static_count", "strings_json",
       // a policy
       "title_en", "stub", "id", "path", "region_path", "level", "sector_name", "sector_url",
-      "subsector", "has_sectors", "issuers", "has_issuers", "doc_type", "document_number",
-      "added", "updated", "status", "instrument", "source_text", "source_href", "source_ids",
+      "subsector", "has_sectors", "issuers", "has_issuers", "doc_type", "document_number", "added",
+      "updated", "status", "instrument", "source_text", "source_href", "source_ids",
       "has_source_ids", "tags", "has_tags", "headline", "summary", "targets", "has_targets",
       "indicator", "text", "value", "base_year", "target_year", "scope", "benchmark",
       "benchmark_url", "verdict", "verdict_class", "edit_url",

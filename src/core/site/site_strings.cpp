@@ -66,8 +66,8 @@ std::optional<SiteStrings> SiteStrings::load(
   if (override_text) {
     StringMap known = strings.zh_;
     known.insert(strings.en_.begin(), strings.en_.end());
-    if (!read_strings(override_text->first, override_text->second, strings.zh_, strings.en_,
-                      &known, diagnostics))
+    if (!read_strings(override_text->first, override_text->second, strings.zh_, strings.en_, &known,
+                      diagnostics))
       return std::nullopt;
   }
   return strings;

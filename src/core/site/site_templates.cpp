@@ -82,9 +82,9 @@ std::optional<SiteTemplates> SiteTemplates::load(const fs::path& root,
     mustache::mustache parsed{source.text};
     if (!parsed.is_valid()) {
       const auto [message, mark] = locate_template_error(source.text, parsed.error_message());
-      diagnostics.error("E124", source.path, mark, trf("template syntax error: {}", message),
-                        trf("every {} needs a matching {}; see docs/site.md", "{{#name}}",
-                            "{{/name}}"));
+      diagnostics.error(
+          "E124", source.path, mark, trf("template syntax error: {}", message),
+          trf("every {} needs a matching {}; see docs/site.md", "{{#name}}", "{{/name}}"));
       ok = false;
       continue;
     }
@@ -137,7 +137,8 @@ std::string put_in_strings(std::string_view text, const SiteLocale& locale) {
 CompiledSiteTemplates::CompiledSiteTemplates(const SiteTemplates& templates,
                                              const SiteLocale& locale) {
   for (std::string_view page : kSitePageNames) {
-    mustache::mustache parsed{put_in_strings(templates.file(template_file_name(page)).text, locale)};
+    mustache::mustache parsed{
+        put_in_strings(templates.file(template_file_name(page)).text, locale)};
     parsed.set_custom_escape([](const std::string& text) { return html_escape(text); });
     pages_.emplace(std::string(page), std::move(parsed));
   }

@@ -19,9 +19,8 @@ namespace ccnt {
 
 // The page templates (templates/site/<name>.html.mustache), the frame first.
 inline constexpr std::string_view kSitePageNames[] = {
-    "layout",  "home",     "search",   "policy",    "region",
-    "regions", "sector",   "sectors",  "issuer",    "issuers",
-    "bulletin", "bulletins", "targets", "downloads", "404"};
+    "layout", "home",    "search",   "policy",    "region",  "regions",   "sector", "sectors",
+    "issuer", "issuers", "bulletin", "bulletins", "targets", "downloads", "404"};
 // The files copied to assets/ as they are.
 inline constexpr std::string_view kSiteAssetNames[] = {"site.css", "site.js"};
 inline constexpr std::string_view kSiteStringsName = "strings.yaml";
