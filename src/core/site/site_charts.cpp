@@ -55,6 +55,28 @@ std::string data_table(const ChartText& text, const std::vector<ChartBar>& bars)
   return out;
 }
 
+// The horizontal bars of a chart, a row each from `y0` down: the label (a link when the bar has a
+// URL) on the left, the bar scaled so that `top` fills `width`, and its value after it.
+constexpr int kRow = 24, kLabel = 190;
+void append_rows(std::string& out, const std::vector<ChartBar>& bars, double top, int y0,
+                 double width) {
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const ChartBar& bar = bars[i];
+    const int y = static_cast<int>(i) * kRow + y0;
+    const double w = std::max(width * bar.value / top, bar.value > 0 ? 1.0 : 0.0);
+    std::string label =
+        fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+                    kLabel - 8, y + 16, html_escape(bar.label));
+    if (!bar.url.empty()) label = fmt::format("<a href=\"{}\">{}</a>", html_escape(bar.url), label);
+    out += label;
+    out += fmt::format(
+        "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\"/>"
+        "<text class=\"value\" x=\"{:.1f}\" y=\"{}\">{}</text>\n",
+        html_escape(bar.css_class), kLabel, y + 3, w, kRow - 8, kLabel + w + 6, y + 16,
+        html_escape(shown(bar)));
+  }
+}
+
 }  // namespace
 
 std::string svg_column_chart(const ChartText& text, const std::vector<ChartBar>& bars,
@@ -93,56 +115,28 @@ std::string svg_column_chart(const ChartText& text, const std::vector<ChartBar>&
 }
 
 std::string svg_bar_chart(const ChartText& text, const std::vector<ChartBar>& bars) {
-  constexpr int kWidth = 720, kRow = 24, kLabel = 190, kRight = 60;
+  constexpr int kWidth = 720, kRight = 60;
   const int height = static_cast<int>(bars.size()) * kRow + 8;
   double top = 0;
   for (const ChartBar& bar : bars) top = std::max(top, bar.value);
   if (top <= 0) top = 1;
   const double plot_w = kWidth - kLabel - kRight;
   std::string out = svg_open(text, kWidth, height);
-  for (std::size_t i = 0; i < bars.size(); ++i) {
-    const ChartBar& bar = bars[i];
-    const int y = static_cast<int>(i) * kRow + 4;
-    const double w = std::max(plot_w * bar.value / top, bar.value > 0 ? 1.0 : 0.0);
-    std::string label =
-        fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-                    kLabel - 8, y + 16, html_escape(bar.label));
-    if (!bar.url.empty()) label = fmt::format("<a href=\"{}\">{}</a>", html_escape(bar.url), label);
-    out += label;
-    out += fmt::format(
-        "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\"/>"
-        "<text class=\"value\" x=\"{:.1f}\" y=\"{}\">{}</text>\n",
-        html_escape(bar.css_class), kLabel, y + 3, w, kRow - 8, kLabel + w + 6, y + 16,
-        html_escape(shown(bar)));
-  }
+  append_rows(out, bars, top, 4, plot_w);
   out += "</svg>\n";
   return out + data_table(text, bars);
 }
 
 std::string svg_target_chart(const ChartText& text, const std::vector<ChartBar>& bars,
                              double benchmark, const std::string& benchmark_label) {
-  constexpr int kWidth = 720, kRow = 24, kLabel = 190, kRight = 90, kTop = 22;
+  constexpr int kWidth = 720, kRight = 90, kTop = 22;
   const int height = static_cast<int>(bars.size()) * kRow + kTop + 8;
   double top = benchmark;
   for (const ChartBar& bar : bars) top = std::max(top, bar.value);
   top = nice_ceiling(top);
   const double plot_w = kWidth - kLabel - kRight;
   std::string out = svg_open(text, kWidth, height);
-  for (std::size_t i = 0; i < bars.size(); ++i) {
-    const ChartBar& bar = bars[i];
-    const int y = static_cast<int>(i) * kRow + kTop;
-    const double w = std::max(plot_w * bar.value / top, 1.0);
-    std::string label =
-        fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-                    kLabel - 8, y + 16, html_escape(bar.label));
-    if (!bar.url.empty()) label = fmt::format("<a href=\"{}\">{}</a>", html_escape(bar.url), label);
-    out += label;
-    out += fmt::format(
-        "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\"/>"
-        "<text class=\"value\" x=\"{:.1f}\" y=\"{}\">{}</text>\n",
-        html_escape(bar.css_class), kLabel, y + 3, w, kRow - 8, kLabel + w + 6, y + 16,
-        html_escape(shown(bar)));
-  }
+  append_rows(out, bars, top, kTop, plot_w);
   const double x = kLabel + plot_w * benchmark / top;
   out += fmt::format(
       "<line class=\"benchmark\" x1=\"{:.1f}\" y1=\"{}\" x2=\"{:.1f}\" y2=\"{}\"/>"

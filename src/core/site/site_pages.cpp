@@ -92,6 +92,22 @@ SitePages::SitePages(const SiteModel& model, const SiteTemplates& templates,
       extras_(extras),
       templates_(templates, locale) {}
 
+SitePages::Page SitePages::at(std::string path, std::string title, std::string nav,
+                              bool script) const {
+  Page page{std::move(path), std::move(title), {}, std::move(nav), script, {}, {}};
+  page.site = up(page.path, locale_.english());
+  page.base = page.site + std::string(locale_.prefix());
+  return page;
+}
+
+Data SitePages::bulletin_item(const SiteBulletin& bulletin, const Page& page) const {
+  Data item = object();
+  item.set("url", page.base + bulletin_page(bulletin.month));
+  item.set("label", locale_.bulletin_label(bulletin.month));
+  item.set("markdown_url", page.site + "bulletins/" + bulletin.month + ".md");
+  return item;
+}
+
 SiteFile SitePages::render(const Page& page, const std::string& body_template, Data& body) {
   body.set("site", page.site);
   body.set("base", page.base);
@@ -241,14 +257,8 @@ std::string verdict_class(Verdict verdict) {
 }  // namespace
 
 SiteFile SitePages::home() {
-  Page page{"index.html",
-            locale_.t("home_title"),
-            locale_.t("site_tagline"),
-            "nav_home",
-            false,
-            up("index.html", locale_.english()),
-            {}};
-  page.base = page.site + std::string(locale_.prefix());
+  Page page = at("index.html", locale_.t("home_title"), "nav_home");
+  page.description = locale_.t("site_tagline");
   Data body = object();
   body.set("total_line", fill(locale_.t("home_total_line"),
                               {{"count", std::to_string(model_.policies().size())},
@@ -304,11 +314,7 @@ SiteFile SitePages::home() {
   if (extras_.bulletins) {
     const auto& all = *extras_.bulletins;
     for (std::size_t n = 0; n < all.size() && n < 6; ++n) {
-      const SiteBulletin& b = all[all.size() - 1 - n];
-      Data item = object();
-      item.set("url", page.base + bulletin_page(b.month));
-      item.set("label", locale_.bulletin_label(b.month));
-      bulletins.push_back(item);
+      bulletins.push_back(bulletin_item(all[all.size() - 1 - n], page));
     }
   }
   body.set("has_bulletins", flag(!bulletins.is_empty_list()));
@@ -317,14 +323,7 @@ SiteFile SitePages::home() {
 }
 
 SiteFile SitePages::search() {
-  Page page{"search.html",
-            locale_.t("search_title"),
-            {},
-            "nav_search",
-            true,
-            up("search.html", locale_.english()),
-            {}};
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at("search.html", locale_.t("search_title"), "nav_search", true);
   Data body = object();
   // Without the script: the latest policies.
   std::vector<std::uint32_t> latest;
@@ -345,9 +344,7 @@ SiteFile SitePages::search() {
 
 SiteFile SitePages::policy(std::uint32_t index) {
   const Policy& p = *model_.policies()[index];
-  Page page{policy_page(p.id), p.title, {}, "nav_search", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at(policy_page(p.id), p.title, "nav_search");
   const Registry& registry = model_.registry();
   Data body = object();
   body.set("title", p.title);
@@ -494,11 +491,7 @@ SiteFile SitePages::policy(std::uint32_t index) {
   Data bulletins = list();
   if (const auto found = extras_.bulletins_of.find(p.id); found != extras_.bulletins_of.end()) {
     for (std::size_t b : found->second) {
-      const SiteBulletin& bulletin = (*extras_.bulletins)[b];
-      Data item = object();
-      item.set("url", page.base + bulletin_page(bulletin.month));
-      item.set("label", locale_.bulletin_label(bulletin.month));
-      bulletins.push_back(item);
+      bulletins.push_back(bulletin_item((*extras_.bulletins)[b], page));
     }
   }
   body.set("has_bulletins", flag(!bulletins.is_empty_list()));
@@ -511,9 +504,7 @@ SiteFile SitePages::policy(std::uint32_t index) {
 SiteFile SitePages::region(const SiteRegion& region) {
   const Region& r = *region.region;
   const std::string name = locale_.region_full_name(r, model_.registry());
-  Page page{region_page(r.slug), name, {}, "nav_regions", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at(region_page(r.slug), name, "nav_regions");
   Data body = object();
   body.set("name", name);
   body.set("slug", r.slug);
@@ -585,9 +576,7 @@ SiteFile SitePages::region(const SiteRegion& region) {
 }
 
 SiteFile SitePages::regions() {
-  Page page{"regions/index.html", locale_.t("regions_title"), {}, "nav_regions", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at("regions/index.html", locale_.t("regions_title"), "nav_regions");
   Data body = object();
   body.set("map_svg", tile_map(model_, locale_, page.base));
   body.set("region_chart", region_chart(model_, locale_, page.base));
@@ -617,9 +606,7 @@ SiteFile SitePages::regions() {
 
 SiteFile SitePages::sector(const SiteSector& sector) {
   const Sector& s = *sector.sector;
-  Page page{sector_page(s.slug), locale_.sector_name(s), {}, "nav_sectors", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at(sector_page(s.slug), locale_.sector_name(s), "nav_sectors");
   Data body = object();
   body.set("name", locale_.sector_name(s));
   body.set("slug", s.slug);
@@ -660,9 +647,7 @@ SiteFile SitePages::sector(const SiteSector& sector) {
 }
 
 SiteFile SitePages::sectors() {
-  Page page{"sectors/index.html", locale_.t("sectors_title"), {}, "nav_sectors", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at("sectors/index.html", locale_.t("sectors_title"), "nav_sectors");
   Data body = object();
   body.set("sector_chart", sector_chart(model_, locale_, page.base));
   Data sectors = list();
@@ -679,9 +664,7 @@ SiteFile SitePages::sectors() {
 }
 
 SiteFile SitePages::issuer(const SiteIssuer& issuer) {
-  Page page{issuer_page(issuer.agency.id), issuer.agency.name, {}, "nav_search", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at(issuer_page(issuer.agency.id), issuer.agency.name, "nav_search");
   Data body = object();
   body.set("name", issuer.agency.name);
   std::string param;  // the id in the address: its '/' encoded
@@ -694,9 +677,7 @@ SiteFile SitePages::issuer(const SiteIssuer& issuer) {
 }
 
 SiteFile SitePages::issuers() {
-  Page page{"issuers/index.html", locale_.t("issuers_title"), {}, "nav_search", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at("issuers/index.html", locale_.t("issuers_title"), "nav_search");
   Data body = object();
   Data issuers = list();
   for (const SiteIssuer& issuer : model_.issuers()) {
@@ -715,40 +696,25 @@ SiteFile SitePages::issuers() {
 SiteFile SitePages::bulletin(std::size_t index) {
   const std::vector<SiteBulletin>& all = *extras_.bulletins;
   const SiteBulletin& b = all[index];
-  Page page{
-      bulletin_page(b.month), locale_.bulletin_label(b.month), {}, "nav_bulletins", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at(bulletin_page(b.month), locale_.bulletin_label(b.month), "nav_bulletins");
   Data body = object();
   body.set("label", locale_.bulletin_label(b.month));
   body.set("content", b.html);
   body.set("has_h1", flag(b.has_h1));
   body.set("markdown_url", page.site + "bulletins/" + b.month + ".md");
-  const auto neighbour = [&](std::size_t i) {
-    Data item = object();
-    item.set("url", page.base + bulletin_page(all[i].month));
-    item.set("label", locale_.bulletin_label(all[i].month));
-    return item;
-  };
-  if (index > 0) body.set("prev", neighbour(index - 1));
-  if (index + 1 < all.size()) body.set("next", neighbour(index + 1));
+  if (index > 0) body.set("prev", bulletin_item(all[index - 1], page));
+  if (index + 1 < all.size()) body.set("next", bulletin_item(all[index + 1], page));
   return render(page, "bulletin", body);
 }
 
 SiteFile SitePages::bulletins() {
-  Page page{
-      "bulletins/index.html", locale_.t("bulletins_title"), {}, "nav_bulletins", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at("bulletins/index.html", locale_.t("bulletins_title"), "nav_bulletins");
   Data body = object();
   Data items = list();
   if (extras_.bulletins) {
     const auto& all = *extras_.bulletins;
     for (auto it = all.rbegin(); it != all.rend(); ++it) {
-      Data item = object();
-      item.set("url", page.base + bulletin_page(it->month));
-      item.set("label", locale_.bulletin_label(it->month));
-      item.set("markdown_url", page.site + "bulletins/" + it->month + ".md");
+      Data item = bulletin_item(*it, page);
       item.set("count_label", fill(locale_.t("policies_count"),
                                    {{"count", std::to_string(it->policy_ids.size())}}));
       items.push_back(item);
@@ -760,9 +726,7 @@ SiteFile SitePages::bulletins() {
 }
 
 SiteFile SitePages::targets() {
-  Page page{"targets.html", locale_.t("targets_title"), {}, "nav_targets", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at("targets.html", locale_.t("targets_title"), "nav_targets");
   const auto region_of = [&](const Policy& p) { return region_label(model_, locale_, p.region); };
   const auto region_url = [&](const Policy& p) {
     return model_.find_region(p.region) ? page.base + region_page(p.region)
@@ -851,9 +815,7 @@ SiteFile SitePages::targets() {
 }
 
 SiteFile SitePages::downloads() {
-  Page page{"downloads.html", locale_.t("downloads_title"), {}, "nav_downloads", false, {}, {}};
-  page.site = up(page.path, locale_.english());
-  page.base = page.site + std::string(locale_.prefix());
+  const Page page = at("downloads.html", locale_.t("downloads_title"), "nav_downloads");
   Data body = object();
   body.set("csv_size", extras_.csv_size);
   body.set("json_size", extras_.json_size);
@@ -861,10 +823,7 @@ SiteFile SitePages::downloads() {
   Data items = list();
   if (extras_.bulletins) {
     for (auto it = extras_.bulletins->rbegin(); it != extras_.bulletins->rend(); ++it) {
-      Data item = object();
-      item.set("markdown_url", page.site + "bulletins/" + it->month + ".md");
-      item.set("label", locale_.bulletin_label(it->month));
-      items.push_back(item);
+      items.push_back(bulletin_item(*it, page));
     }
   }
   body.set("has_bulletins", flag(!items.is_empty_list()));

@@ -62,6 +62,10 @@ class SitePages {
 
  private:
   struct Page;
+  // A page at `path` (inside its language's part), with the ways to the roots worked out.
+  Page at(std::string path, std::string title, std::string nav, bool script = false) const;
+  // A bulletin in a list: its page, its label, its Markdown.
+  kainjow::mustache::data bulletin_item(const SiteBulletin& bulletin, const Page& page) const;
   SiteFile render(const Page& page, const std::string& body_template,
                   kainjow::mustache::data& body);
 
