@@ -58,7 +58,7 @@ int run_site(const Options& options) {
   const Project project = open_project_or_throw(options.global);
   // Every policy, with its text: the site shows them all.
   std::size_t left_out = 0;
-  const std::vector<Policy> policies = load_matching_policies(
+  std::vector<Policy> policies = load_matching_policies(
       project, make_filter_or_throw(FilterOptions{}, project), options.global,
       [](const Policy&) { return true; }, &left_out);
 

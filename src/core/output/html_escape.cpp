@@ -1,7 +1,5 @@
 #include "core/output/html_escape.hpp"
 
-#include <fmt/format.h>
-
 #include "core/util/utf8.hpp"
 
 namespace ccnt {
@@ -68,18 +66,8 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::optional<std::string> html_https_href(std::string_view url) {
-  if (url.size() <= 8 || url.substr(0, 8) != "https://") return std::nullopt;
-  std::string encoded;
-  encoded.reserve(url.size());
-  for (char c : url) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte == 0x7F)
-      encoded += fmt::format("%{:02X}", byte);
-    else
-      encoded += c;
-  }
-  return html_escape(encoded);
+bool is_https_url(std::string_view url) {
+  return url.size() > 8 && url.substr(0, 8) == "https://";
 }
 
 std::string json_for_script(std::string_view json) {

@@ -3,7 +3,6 @@
 // every HTML writer of ccnt uses.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,10 +16,9 @@ std::string html_escape(std::string_view text);
 // Appends html_escape(text) to `out`.
 void append_html_escaped(std::string& out, std::string_view text);
 
-// A URL as an href: only `https://` URLs (nullopt for anything else: `http:`, `javascript:`,
-// `data:`, a relative path), with spaces and controls percent-encoded and then escaped for a
-// quoted attribute.
-std::optional<std::string> html_https_href(std::string_view url);
+// True for an `https://` URL, the only kind of URL from the data that becomes a link (not
+// `http:`, `javascript:`, `data:` or a relative path); escape it as any other text.
+bool is_https_url(std::string_view url);
 
 // JSON text made safe inside an HTML <script> element: `<` (so that `</script>` and `<!--`
 // cannot end or change the element), `>` and `&` written as \u escapes, and U+2028 and U+2029

@@ -9,11 +9,13 @@
 #include <mutex>
 #include <vector>
 
+#include "core/output/html_escape.hpp"
+
 namespace ccnt {
 namespace {
 
 bool allowed_target(std::string_view url, const MarkdownHtmlOptions& options) {
-  if (url.size() > 8 && url.substr(0, 8) == "https://") return true;
+  if (is_https_url(url)) return true;
   // A relative target has no scheme: no colon before the first slash, question mark or hash.
   const std::size_t colon = url.find(':');
   const std::size_t end = url.find_first_of("/?#");

@@ -100,11 +100,21 @@ void render_many(std::vector<std::unique_ptr<SitePages>>& renderers, std::size_t
 
 }  // namespace
 
-std::optional<SiteBuildResult> build_site(const Project& project,
-                                          const std::vector<Policy>& policies,
+std::optional<SiteBuildResult> build_site(const Project& project, std::vector<Policy> policies,
                                           const SiteOptions& options, Diagnostics& diagnostics) {
   const std::filesystem::path& root = project.root;
   const Registry& registry = project.registry;
+  // Paths as the repository has them, not as the working directory sees them.
+  std::error_code ec;
+  const std::filesystem::path absolute_root =
+      std::filesystem::absolute(root, ec).lexically_normal();
+  for (Policy& policy : policies) {
+    const std::filesystem::path relative = std::filesystem::absolute(policy.path, ec)
+                                               .lexically_normal()
+                                               .lexically_relative(absolute_root);
+    if (!relative.empty() && !relative.string().starts_with(".."))
+      policy.path = relative.generic_string();
+  }
   const std::optional<SiteTemplates> templates =
       SiteTemplates::load(root, site_template_names(), diagnostics);
   if (!templates) return std::nullopt;

@@ -30,8 +30,9 @@ struct SiteBuildResult {
 // those of the last build (its record, its bulletins, and what every page depends on: ccnt
 // itself, the layout, the registries, the national targets, the options) are neither made
 // again nor written.
-std::optional<SiteBuildResult> build_site(const Project& project,
-                                          const std::vector<Policy>& policies,
+// `policies` are taken over: their paths become relative to the tree's root (policies/…), as
+// the site shows them and the edit links need them, wherever ccnt was run from.
+std::optional<SiteBuildResult> build_site(const Project& project, std::vector<Policy> policies,
                                           const SiteOptions& options, Diagnostics& diagnostics);
 
 }  // namespace ccnt

@@ -433,7 +433,7 @@ SiteFile SitePages::policy(std::uint32_t index) {
   if (!p.source.empty()) {
     body.set("source_text", p.source);
     // Only an https link is a link; anything else is shown as text.
-    if (p.source.starts_with("https://") && p.source.size() > 8) body.set("source_href", p.source);
+    if (is_https_url(p.source)) body.set("source_href", p.source);
   }
   Data source_ids = list();
   for (const std::string& id : p.source_ids) source_ids.push_back(Data{id});
