@@ -36,6 +36,12 @@ packages+=(catch2 nlohmann-json3-dev python3 groff-base shellcheck zsh fish
 # headless browser, fonts-wqy-zenhei lets its screenshots show Chinese, tidy checks that every
 # page is well-formed HTML.
 packages+=(chromium chromium-driver fonts-wqy-zenhei tidy)
+# ccnt diff runs git (and its tests build scratch repositories); the schema tests validate with
+# an independent validator (tests/schema/schema_test.py: python3-jsonschema, python3-yaml); the
+# editor test (tests/editor/lsp_test.py) runs yaml-language-server on Node.js (Debian's nodejs
+# and npm, unless the machine has Node.js and npm already, e.g. from another source).
+packages+=(git python3-jsonschema python3-yaml)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 # The libFuzzer target of tests/fuzz needs clang and its runtime libraries (libFuzzer, ASan).
 ((with_fuzz)) && packages+=(clang libclang-rt-14-dev)
 missing=()
@@ -52,6 +58,14 @@ if ((${#missing[@]})); then
   "${sudo[@]}" "${apt[@]}" update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq \
     --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# yaml-language-server for tests/editor, from the npm registry, at the versions (and hashes)
+# of tests/editor/package-lock.json; again only when the lock file changed.
+if [[ ! -x tests/editor/node_modules/.bin/yaml-language-server ||
+      tests/editor/package-lock.json -nt tests/editor/node_modules/.package-lock.json ]]; then
+  echo "bootstrap: installing tests/editor/node_modules (npm ci)" >&2
+  (cd tests/editor && npm ci --silent --no-audit --no-fund >/dev/null)
 fi
 
 ((deps_only)) && exit 0

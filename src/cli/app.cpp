@@ -41,6 +41,10 @@ int dispatch(const Options& options) {
       return run_site(options);
     case Command::Man:
       return run_man(options);
+    case Command::Schema:
+      return run_schema(options);
+    case Command::Diff:
+      return run_diff(options);
     case Command::Help:  // printed by the parser
     case Command::None:
       break;

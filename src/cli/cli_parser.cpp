@@ -518,6 +518,58 @@ void add_site(CLI::App& app, Options& options) {
   cmd->callback([&options] { options.command = Command::Site; });
 }
 
+void add_schema(CLI::App& app, Options& options) {
+  SchemaOptions& opts = options.schema;
+  CLI::App* cmd = app.add_subcommand(
+      "schema", trf("Write the editor schema: the policy schema with the registries' names"));
+  cmd->footer(
+      trf("Examples:\n"
+          "  ccnt schema --editor            write schemas/policy.editor.schema.json\n"
+          "  ccnt schema --editor --check    exit 1 when it is out of date with schemas/\n"
+          "  ccnt schema --editor -o -       print it\n"
+          "Editors (VS Code, any yaml-language-server client) complete and check region,\n"
+          "sector, subsector and indicator names with it. Documentation: docs/editors.md,\n"
+          "docs/commands/schema.md"));
+  cmd->add_flag("--editor", opts.editor,
+                trf("The editor schema, generated from schemas/policy.schema.json and the "
+                    "registries"))
+      ->required();
+  CLI::Option* output = cmd->add_option("-o,--output", opts.output,
+                                        trf("Write to FILE, or - for stdout (default: "
+                                            "schemas/policy.editor.schema.json of the data tree)"))
+                            ->type_name("FILE");
+  cmd->add_flag("--check", opts.check,
+                trf("Write nothing; exit 1 when the file differs from what would be written"))
+      ->excludes(output);
+  cmd->callback([&options] { options.command = Command::Schema; });
+}
+
+void add_diff(CLI::App& app, Options& options) {
+  DiffOptions& opts = options.diff;
+  CLI::App* cmd = app.add_subcommand(
+      "diff", trf("Compare two git revisions record by record, and their bulletins"));
+  cmd->footer(
+      trf("Examples:\n"
+          "  ccnt diff                     the branch and the working tree against the merge\n"
+          "                                base with the main branch\n"
+          "  ccnt diff main                main against the working tree\n"
+          "  ccnt diff v1.0 HEAD           two commits\n"
+          "  ccnt diff --format markdown   for a pull-request comment\n"
+          "Records are compared, not lines: added, removed, moved, renamed, and the fields that\n"
+          "changed; and what the month's bulletin needs. Documentation: docs/commands/diff.md"));
+  cmd->add_option("revisions", opts.revisions,
+                  trf("REV1 [REV2]: commits, branches or tags (default: the merge base of HEAD "
+                      "with the main branch, and the working tree)"))
+      ->expected(0, 2)
+      ->type_name("REV");
+  cmd->add_option("--main", opts.main_branch,
+                  trf("The main branch, whose merge base with HEAD is the default REV1 "
+                      "(default: origin/HEAD, main or master)"))
+      ->type_name("BRANCH");
+  add_format_option(cmd, opts.format, kDiffFormats, {});
+  cmd->callback([&options] { options.command = Command::Diff; });
+}
+
 void add_help(CLI::App& app, Options& options) {
   CLI::App* cmd =
       app.add_subcommand("help", trf("Print the help of a command (as COMMAND --help does)"));
@@ -554,6 +606,8 @@ void configure_app(CLI::App& app, Options& options) {
   add_completion(app, options);
   add_cache(app, options);
   add_site(app, options);
+  add_schema(app, options);
+  add_diff(app, options);
   add_help(app, options);
   for (CLI::App* cmd : app.get_subcommands([](CLI::App*) { return true; })) {
     cmd->group(trf("Subcommands"));

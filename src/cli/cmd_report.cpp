@@ -16,6 +16,7 @@
 #include "core/bulletin/bulletin_render.hpp"
 #include "core/diag/diagnostic_format.hpp"
 #include "core/output/visible_text.hpp"
+#include "core/policy/editor_schema.hpp"
 #include "core/tree/project.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/util/atomic_write.hpp"
@@ -44,7 +45,8 @@ int write_skeleton(const Project& project, const PartialDate& month,
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   std::string error;
-  const std::string text = bulletin_skeleton(month, month_policies, project.registry);
+  const std::string text = bulletin_skeleton(month, month_policies, project.registry,
+                                             has_own_schema_file(project, kBulletinSchemaFile));
   switch (create_file_atomically(file, text, error)) {
     case WriteResult::Exists:
       throw UsageError(trf("{} already exists; --init never overwrites it", display),

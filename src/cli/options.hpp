@@ -24,7 +24,9 @@ enum class Command {
   Help,
   Man,
   Cache,
-  Site
+  Site,
+  Schema,
+  Diff
 };
 
 enum class ColorMode { Auto, Always, Never };
@@ -134,6 +136,21 @@ struct CacheOptions {
   std::string action;  // info | clear
 };
 
+// ccnt schema --editor: the editor schema generated from the policy schema and the registries.
+struct SchemaOptions {
+  bool editor = false;  // the only schema it makes today; required, so that others can follow
+  std::string output;   // -o FILE, or - for stdout; empty = schemas/policy.editor.schema.json
+  bool check = false;   // compare with the file instead of writing it; exit 1 when it differs
+};
+
+// ccnt diff [REV1 [REV2]]: what a change does to the records, between two git revisions.
+struct DiffOptions {
+  std::vector<std::string> revisions;  // none: the merge base with the main branch, and the
+                                       // working tree; one: it and the working tree
+  std::string main_branch;             // --main: whose merge base is the default REV1
+  std::string format = "text";         // text | markdown | json
+};
+
 struct Options {
   Command command = Command::None;
   GlobalOptions global;
@@ -149,6 +166,8 @@ struct Options {
   std::string help_command;  // ccnt help COMMAND: the command whose help to print
   CacheOptions cache;
   SiteCliOptions site;
+  SchemaOptions schema;
+  DiffOptions diff;
 };
 
 }  // namespace ccnt::cli

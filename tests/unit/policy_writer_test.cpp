@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/policy/editor_schema.hpp"
 #include "core/policy/policy_checks.hpp"
 #include "core/policy/policy_writer.hpp"
 #include "core/tree/project.hpp"
@@ -163,7 +164,8 @@ TEST_CASE("every seed policy file is written back exactly as it is") {
     REQUIRE(policy);
     // Line by line; a hand-written file may quote a string that needs no quotes.
     const auto written =
-        split_lines(policy_file_text(*policy, schema_depth(file, source_project().policies_dir())));
+        split_lines(policy_file_text(*policy, schema_depth(file, source_project().policies_dir()),
+                                     modeline_schema_file(source_project())));
     const auto original = split_lines(*bytes);
     REQUIRE(written.size() == original.size());
     for (std::size_t i = 0; i < written.size(); ++i) {

@@ -24,6 +24,8 @@ inline constexpr OutputFormat kShowFormats[] = {OutputFormat::Text, OutputFormat
                                                 OutputFormat::Json};
 inline constexpr OutputFormat kValidateFormats[] = {OutputFormat::Text, OutputFormat::Json,
                                                     OutputFormat::Github};
+inline constexpr OutputFormat kDiffFormats[] = {OutputFormat::Text, OutputFormat::Markdown,
+                                                OutputFormat::Json};
 
 // The name a flag gives the format ("json", "markdown", ...).
 std::string_view format_name(OutputFormat format);
