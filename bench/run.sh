@@ -73,7 +73,7 @@ if [[ ! -x $ajv ]]; then
 fi
 
 # --- corpora ------------------------------------------------------------------
-generator_hash=$(cat bench/corpus_generator.py schemas/* templates/* 2>/dev/null | sha256sum | cut -c1-16)
+generator_hash=$(find bench/corpus_generator.py schemas templates -type f -print0 | sort -z | xargs -0 cat | sha256sum | cut -c1-16)
 corpus_for() {  # corpus_for N: generates bench/out/corpus-N (and json-N) unless up to date
   local n=$1 dir=$out/corpus-$1 json=$out/json-$1
   local stamp="$generator_hash seed=${seed:-default} n=$n"
@@ -184,7 +184,12 @@ for n in "${size_list[@]}"; do
   record "$n" "${names[14]}"
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
     python3 "$repo/bench/site_search_bench.py" "$site_dir" "$runs" >"$out/search-$n.json"
-    printf 'bench: N=%-7s search: %s\n' "$n" "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["first_answer_s"], "s to the first answer;", ", ".join(f"{q} {v[\"median_ms\"]} ms" for q, v in d["queries"].items()))' "$out/search-$n.json")" >&2
+    summary=$(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print(d["first_answer_s"], "s to the first answer;",
+      ", ".join(q + " " + str(v["median_ms"]) + " ms" for q, v in d["queries"].items()))' \
+      "$out/search-$n.json")
+    printf 'bench: N=%-7s search: %s\n' "$n" "$summary" >&2
   fi
   cd "$repo"
   # Import: N rows into an empty tree (written afresh before each run), then validate it cold.
@@ -251,6 +256,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f×", a / b; els
   for n in "${size_list[@]}"; do
     for name in "${names[@]}"; do
       [[ -n ${result_wall[$n,$name]:-} ]] || continue
+      [[ $name == "ccnt site"* ]] && continue  # in a table of their own, below
       w=${result_wall[$n,$name]} c=${result_cpu[$n,$name]} m=${result_rss[$n,$name]}
       printf '| %s | %s | %.3f | %.2f | %.1f | %s | %s | %s | %s |\n' "$n" "$name" "$w" "$c" \
         "$(awk -v k="$m" 'BEGIN {print k / 1024}')" \
