@@ -284,7 +284,7 @@
   function regionLabel(j) {
     var r = meta.regions[j];
     if (!r) return "";
-    if (LANG !== "en") return r[4];
+    if (LANG !== "en") return r[0] === "national" ? r[1] : r[4];  // the nation: 全国
     var parts = [];
     for (var k = j; k >= 0; k = meta.regions[k][3]) {
       var name = meta.regions[k][2];
