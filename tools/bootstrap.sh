@@ -22,10 +22,11 @@ done
 
 # The build: compiler, CMake, Ninja, ccache (CMakeLists.txt compiles through it: a rebuild or
 # a new build directory reuses earlier results) and the libraries (CMakeLists.txt finds each
-# by name).
+# by name; libxlsxwriter-dev writes the workbooks of --format xlsx, libcmark-gfm-dev and
+# libcmark-gfm-extensions-dev turn the bulletins into the website's HTML).
 packages=(build-essential cmake ninja-build ccache pkg-config
           libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev
-          libcmark-gfm-dev libcmark-gfm-extensions-dev)
+          libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
 # The tests: Catch2 and nlohmann-json (unit tests); python3 (interactive.new); groff-base
 # (man.renders); shellcheck, zsh and fish (completion.*); and for .ci/run: file (cpack's
 # DEB generator), man-db (tests/package/test_deb.sh), debootstrap (tests/fresh_machine) and
@@ -42,6 +43,8 @@ packages+=(chromium chromium-driver fonts-wqy-zenhei tidy)
 # and npm, unless the machine has Node.js and npm already, e.g. from another source).
 packages+=(git python3-jsonschema python3-yaml)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+# python3-openpyxl reads the workbooks of --format xlsx back (xlsx.workbooks, tests/xlsx/).
+packages+=(python3-openpyxl)
 # The libFuzzer target of tests/fuzz needs clang and its runtime libraries (libFuzzer, ASan).
 ((with_fuzz)) && packages+=(clang libclang-rt-14-dev)
 missing=()

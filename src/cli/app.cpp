@@ -25,6 +25,8 @@ int dispatch(const Options& options) {
       return run_stats(options);
     case Command::Targets:
       return run_targets(options);
+    case Command::Coverage:
+      return run_coverage(options);
     case Command::Report:
       return run_report(options);
     case Command::New:

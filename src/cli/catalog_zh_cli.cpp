@@ -598,6 +598,58 @@ constexpr Translation kEntries[] = {
     {"The main branch, whose merge base with HEAD is the default REV1 (default: origin/HEAD, main "
      "or master)",
      "主分支，它与 HEAD 的合并基点是默认的 REV1（默认：origin/HEAD、main 或 master）"},
+    // coverage, xlsx and -o (cmd_coverage.cpp, cmd_list.cpp, output_file.cpp, cli_parser.cpp)
+    {"--targets applies only to --format csv and tsv", "--targets 只适用于 --format csv 和 tsv"},
+    {"json, jsonl and yaml carry each policy's targets; --format xlsx puts them on a sheet of "
+     "their own",
+     "json、jsonl 和 yaml 的每条政策都带有其目标；--format xlsx 把目标放在单独的工作表中"},
+    {"this data tree defines no policy series", "此数据树没有定义政策系列"},
+    {"list them in schemas/series.yaml (docs/commands/coverage.md)",
+     "请在 schemas/series.yaml 中列出（见 docs/commands/coverage.md）"},
+    {"unknown series `{}`", "未知的政策系列 `{}`"},
+    {"schemas/series.yaml lists the series", "schemas/series.yaml 列出了各政策系列"},
+    {"Write to FILE (atomically: a reader never sees half of it) instead of stdout; --format "
+     "xlsx needs it",
+     "写入 FILE（原子写入：读者不会看到写了一半的文件），而不是标准输出；--format xlsx 必须指定"},
+    {"CSV/TSV: the targets of the matching policies, one row per target keyed by policy id, "
+     "instead of the policies",
+     "CSV/TSV：输出所匹配政策的目标（每个目标一行，以政策 id 为键），而不是政策本身"},
+    {"Which regions have issued their counterpart of each national plan, and when",
+     "各地区是否及何时发布了与各项国家方案对应的本地方案"},
+    {"Examples:\n"
+     "  ccnt coverage                          provinces × the series of schemas/series.yaml\n"
+     "  ccnt coverage --series industry-peaking   one series: 工业领域碳达峰实施方案\n"
+     "  ccnt coverage --level municipal --region 广东   the cities of 广东\n"
+     "  ccnt coverage --all-regions            every province, also those without a plan\n"
+     "  ccnt coverage --format xlsx -o coverage.xlsx\n"
+     "Documentation: docs/commands/coverage.md",
+     "示例：\n"
+     "  ccnt coverage                          各省 × schemas/series.yaml 中的政策系列\n"
+     "  ccnt coverage --series industry-peaking   一个系列：工业领域碳达峰实施方案\n"
+     "  ccnt coverage --level municipal --region 广东   广东的各城市\n"
+     "  ccnt coverage --all-regions            全部省份，包括尚未发布方案的\n"
+     "  ccnt coverage --format xlsx -o coverage.xlsx\n"
+     "文档：docs/commands/coverage.md"},
+    {"A series by slug, name or label (schemas/series.yaml); repeat for more; default: every "
+     "series",
+     "政策系列，写 slug、名称或简称（schemas/series.yaml）；可重复；默认：全部系列"},
+    {"The rows: provincial (default) or municipal regions", "行：省级（默认）或地市级地区"},
+    {"Only regions inside this one (广东 for its cities); repeat for more",
+     "只列出该地区之内的地区（如 广东 列出其城市）；可重复"},
+    {"Every region of the level, also those that issued none of the plans",
+     "列出该级别的全部地区，包括尚未发布任何方案的地区"},
+    {"--format {} writes a workbook, which is not for a terminal or a pipe",
+     "--format {} 生成的是工作簿，不能输出到终端或管道"},
+    {"name the file with -o FILE, e.g. -o policies.xlsx",
+     "请用 -o FILE 指定文件，如 -o policies.xlsx"},
+    {"cannot write the workbook {}: {}", "无法写入工作簿 {}：{}"},
+    // cmd_show.cpp: relations
+    {"implements", "落实"},
+    {"implemented by", "被落实于"},
+    {"supersedes", "替代"},
+    {"superseded by", "被替代于"},
+    {"amends", "修订"},
+    {"amended by", "被修订于"},
 };
 
 }  // namespace

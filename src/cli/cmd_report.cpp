@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
+#include "cli/output_file.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
@@ -168,20 +169,8 @@ int run_report(const Options& options) {
     std::cout << without_ci_commands(visible_text(*bulletin, LineBreaks::Keep));
     return kExitOk;
   }
-  std::string error;
-  switch (write_file_atomically(opts.output, *bulletin, error)) {
-    case WriteResult::Written:
-    case WriteResult::Exists:  // only create_file_atomically says so
-      return kExitOk;
-    case WriteResult::Refused:
-      throw UsageError(trf("cannot write {}: {}", opts.output, error),
-                       trf("name a new or regular file, or - for standard output; "
-                           "docs/security.md says what ccnt writes"));
-    case WriteResult::Failed:
-      break;
-  }
-  throw UsageError(trf("cannot write {}: {}", opts.output, error),
-                   trf("check that the directory exists and is writable"));
+  write_output_file(opts.output, *bulletin);
+  return kExitOk;
 }
 
 }  // namespace ccnt::cli

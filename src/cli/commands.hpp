@@ -11,6 +11,7 @@ int run_list(const Options& options);
 int run_show(const Options& options);
 int run_stats(const Options& options);
 int run_targets(const Options& options);
+int run_coverage(const Options& options);
 int run_report(const Options& options);
 int run_new(const Options& options);
 int run_import(const Options& options);

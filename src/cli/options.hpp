@@ -26,7 +26,8 @@ enum class Command {
   Cache,
   Site,
   Schema,
-  Diff
+  Diff,
+  Coverage
 };
 
 enum class ColorMode { Auto, Always, Never };
@@ -55,10 +56,13 @@ struct ListOptions {
   bool reverse = false;
   std::size_t limit = 0;  // 0 = no limit
   bool count = false;
-  std::string format = "table";   // table | json | jsonl | csv | tsv | yaml | markdown | ids
+  std::string format = "table";   // table | json | jsonl | csv | tsv | yaml | markdown | ids |
+                                  // xlsx
   bool bom = false;               // CSV/TSV: start with a UTF-8 byte-order mark for Excel
   bool no_formula_guard = false;  // CSV/TSV: no leading ' before cells a spreadsheet would run
   std::size_t width = 0;          // --width N: fit the table to N columns; 0 = the terminal's
+  std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
+  bool targets = false;           // --targets: CSV/TSV of the targets, one row per target
 };
 
 struct ShowOptions {
@@ -72,16 +76,30 @@ struct StatsOptions {
   // --by: the tables to print (region-sector, level, added, indicator, issuer); empty = the
   // first four.
   std::vector<std::string> by;
-  std::string format = "table";   // table | csv | json | markdown
+  std::string format = "table";   // table | csv | json | markdown | xlsx
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
 };
 
 struct TargetsOptions {
   FilterOptions filter;
   std::string indicator;          // slug or Chinese name; empty = every indicator with targets
   bool all = false;               // also indicators where nothing can be compared
-  std::string format = "table";   // table | csv | json | markdown
+  std::string format = "table";   // table | csv | json | markdown | xlsx
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
+};
+
+// ccnt coverage: regions × policy series (schemas/series.yaml).
+struct CoverageOptions {
+  std::vector<std::string> series;   // --series, repeatable: slug, name or label; empty = all
+  std::string level = "provincial";  // provincial | municipal
+  std::vector<std::string> regions;  // --region: rows only inside these regions
+  bool all_regions = false;          // every region of the level, not only those with a plan
+  std::string format = "table";      // table | csv | tsv | json | markdown | xlsx
+  bool no_formula_guard = false;     // CSV/TSV: no leading ' before cells a spreadsheet would run
+  std::string output;                // -o FILE, written atomically; empty = stdout (not for xlsx)
+  std::size_t width = 0;             // --width N: fit the table to N columns; 0 = the terminal's
 };
 
 struct ReportOptions {
@@ -168,6 +186,7 @@ struct Options {
   SiteCliOptions site;
   SchemaOptions schema;
   DiffOptions diff;
+  CoverageOptions coverage;
 };
 
 }  // namespace ccnt::cli

@@ -39,7 +39,7 @@ say "built $(basename "$deb")"
 
 depends=$(dpkg-deb -f "$deb" Depends)
 say "Depends: $depends"
-for library in libyaml-cpp0.7 libfmt9 libutf8proc2 libc6 libstdc++6; do
+for library in libyaml-cpp0.7 libfmt9 libutf8proc2 libxlsxwriter4 libc6 libstdc++6; do
   [[ $depends == *"$library"* ]] || fail "Depends lacks $library"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
@@ -48,6 +48,7 @@ for path in ./usr/bin/ccnt \
             ./usr/share/ccnt/schemas/regions.yaml \
             ./usr/share/ccnt/schemas/sectors.yaml \
             ./usr/share/ccnt/schemas/indicators.yaml \
+            ./usr/share/ccnt/schemas/series.yaml \
             ./usr/share/bash-completion/completions/ccnt \
             ./usr/share/zsh/vendor-completions/_ccnt \
             ./usr/share/fish/vendor_completions.d/ccnt.fish \

@@ -226,3 +226,40 @@ TEST_CASE("a new record written by the writer passes check_policy") {
   CHECK(back->source == policy.source);
   CHECK(policy_file_text(*back) == text);
 }
+
+TEST_CASE("relations are written after instrument, as lists, and read back the same") {
+  Policy policy;
+  policy.id = "zhejiang-industry-2024";
+  policy.title = "浙江省工业领域碳达峰实施方案（修订）";
+  policy.region = "zhejiang";
+  policy.level = "provincial";
+  policy.sector = "industry";
+  policy.doc_type = "实施方案";
+  policy.added = PartialDate{2024, 3, 0};
+  policy.status = "in-force";
+  policy.instrument = "target";
+  policy.summary = "测试。";
+  policy.relations.implements = {{"national-industry-carbon-peaking", {}}};
+  policy.relations.supersedes = {{"zhejiang-industry-carbon-peaking", {}}};
+  policy.relations.amends = {{"zhejiang-a", {}}, {"zhejiang-b", {}}};
+  const std::string text = policy_file_text(policy);
+  CHECK(text.find("status: in-force\n"
+                  "instrument: target\n"
+                  "implements:\n"
+                  "  - national-industry-carbon-peaking\n"
+                  "supersedes:\n"
+                  "  - zhejiang-industry-carbon-peaking\n"
+                  "amends:\n"
+                  "  - zhejiang-a\n"
+                  "  - zhejiang-b\n"
+                  "summary: 测试。\n") != std::string::npos);
+  const fs::path file =
+      source_project().policies_dir() / "zhejiang" / "industry" / "zhejiang-industry-2024.yaml";
+  Diagnostics diagnostics;
+  const auto back = read_back(text, file, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE(back);
+  CHECK(relation_ids(back->relations.amends) ==
+        std::vector<std::string>{"zhejiang-a", "zhejiang-b"});
+  CHECK(policy_file_text(*back) == text);
+}

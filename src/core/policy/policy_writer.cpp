@@ -78,6 +78,8 @@ std::string policy_file_text(const Policy& policy, std::size_t depth,
   out.list("source_ids", policy.source_ids);
   out.scalar("status", policy.status);
   out.scalar("instrument", policy.instrument);
+  for (const RelationKind kind : kRelationKinds)
+    out.list(relation_field(kind), relation_ids(policy.relations.of(kind)));
   out.scalar("headline", policy.headline);
   out.scalar("summary", policy.summary);
   if (!policy.targets.empty()) {

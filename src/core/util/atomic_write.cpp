@@ -177,7 +177,7 @@ class TempFile {
 // Writes into an existing character device or FIFO without creating, truncating or replacing
 // it; checks that what it opened is what lstat saw.
 WriteResult write_in_place(int dir_fd, const std::string& name, const struct stat& seen,
-                           std::string_view content, std::string& error) {
+                           std::string_view content, std::string& error, bool binary) {
   // O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of hanging.
   const int fd =
       ::openat(dir_fd, name.c_str(), O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
@@ -192,6 +192,11 @@ WriteResult write_in_place(int dir_fd, const std::string& name, const struct sta
     ::close(fd);
     error = trf("it changed while ccnt was writing it");
     return WriteResult::Failed;
+  }
+  if (binary && ::isatty(fd)) {
+    ::close(fd);
+    error = trf("it is a terminal, and ccnt writes a binary file only to a file");
+    return WriteResult::Refused;
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   const bool written = write_all(fd, content, error);
@@ -225,7 +230,7 @@ std::string refusal(const struct stat& info) {
 }  // namespace
 
 WriteResult write_file_atomically(const fs::path& file, std::string_view content,
-                                  std::string& error) {
+                                  std::string& error, bool binary) {
   DirFd dir(file, error);
   if (dir.get() < 0) return WriteResult::Failed;
   const std::string name = file.filename().string();
@@ -239,7 +244,7 @@ WriteResult write_file_atomically(const fs::path& file, std::string_view content
   if (exists) {
     if (error = refusal(existing); !error.empty()) return WriteResult::Refused;
     if (S_ISCHR(existing.st_mode) || S_ISFIFO(existing.st_mode))
-      return write_in_place(dir.get(), name, existing, content, error);
+      return write_in_place(dir.get(), name, existing, content, error, binary);
     mode = existing.st_mode & 0777;  // set-id bits are not carried over to new content
   }
   TempFile temp(dir.get(), name, mode, error);
