@@ -207,6 +207,9 @@ def main():
             for target in record["targets"]:
                 check(squeeze(target["text"]) in text, f"policy page: target {target['text']}")
             check("13.5%" in text and "高于国家水平" in text, "policy page: beside the benchmark")
+            for other in record.get("implements", []):
+                check(b.find_all(f"main a[href$='policies/{other}.html']"),
+                      f"policy page: links to {other}, which it implements")
             edit = b.find("a[href^='https://github.com/example/ccnt-data/edit/main/']")
             check(edit.attribute("href").endswith(record["path"]), "policy page: the edit link")
             only_local_requests("policy")

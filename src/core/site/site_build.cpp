@@ -143,6 +143,10 @@ std::optional<SiteBuildResult> build_site(const Project& project, std::vector<Po
     const Policy& policy = *model.policies()[i];
     std::string material;
     append_policy_json(material, policy, registry, false);
+    // The records related to it are on its page too (their titles, and whether they exist).
+    for (const RelatedRecord& r : model.relations().related(policy))
+      material += fmt::format(" {}{}:{}:{}", static_cast<int>(r.kind), r.incoming, r.id,
+                              r.policy ? r.policy->title : std::string());
     if (const auto found = extras.bulletins_of.find(policy.id); found != extras.bulletins_of.end())
       for (std::size_t b : found->second) material += ' ' + bulletins[b].month;
     policy_keys[i] = hash_bytes(material, shared_key) | 1;  // never 0, which means no key

@@ -18,10 +18,19 @@ bool is_safe_slug(std::string_view slug) {
   });
 }
 
+namespace {
+
+std::vector<const Policy*> pointers(const std::vector<Policy>& policies) {
+  std::vector<const Policy*> out;
+  out.reserve(policies.size());
+  for (const Policy& policy : policies) out.push_back(&policy);
+  return out;
+}
+
+}  // namespace
+
 SiteModel::SiteModel(const std::vector<Policy>& policies, const Registry& registry)
-    : registry_(registry) {
-  policies_.reserve(policies.size());
-  for (const Policy& policy : policies) policies_.push_back(&policy);
+    : registry_(registry), policies_(pointers(policies)), relations_(policies_) {
   std::sort(policies_.begin(), policies_.end(), [](const Policy* a, const Policy* b) {
     const std::uint32_t pa = date_key(a->published), pb = date_key(b->published);
     return std::tuple(pa, a->added, std::string_view(b->id)) >

@@ -12,6 +12,7 @@
 
 #include "core/policy/policy.hpp"
 #include "core/policy/registry.hpp"
+#include "core/query/relation_index.hpp"
 #include "core/query/target_comparison.hpp"
 
 namespace ccnt {
@@ -99,6 +100,9 @@ class SiteModel {
   // indicator without comparison.
   const SiteTargetComparison* comparison_of(const Target& target) const;
 
+  // The relations between records (implements, supersedes, amends), both ways.
+  const RelationIndex& relations() const { return relations_; }
+
  private:
   void index_regions();
   void index_sectors();
@@ -120,6 +124,7 @@ class SiteModel {
   std::vector<SiteMonth> months_;
   std::vector<IndicatorComparison> comparisons_;
   std::unordered_map<const Target*, SiteTargetComparison> target_comparisons_;
+  RelationIndex relations_;
 };
 
 // A published date as a number for sorting and the search index: YYYYMMDD with unknown parts 0;

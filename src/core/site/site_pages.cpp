@@ -456,6 +456,20 @@ SiteFile SitePages::policy(std::uint32_t index) {
   body.set("has_tags", flag(!p.tags.empty()));
   body.set("tags", tags);
   if (!p.headline.empty()) body.set("headline", p.headline);
+  // Related records both ways: what it implements, supersedes, amends, and what names it.
+  Data related = list();
+  for (const RelatedRecord& r : model_.relations().related(p)) {
+    Data item = object();
+    const std::string_view field =
+        r.incoming ? inverse_relation_field(r.kind) : relation_field(r.kind);
+    item.set("label", locale_.t("rel_" + std::string(field)));
+    item.set("title", r.policy ? r.policy->title : std::string(r.id));
+    if (r.policy && is_safe_slug(r.policy->id))
+      item.set("url", page.base + policy_page(r.policy->id));
+    related.push_back(item);
+  }
+  body.set("has_related", flag(!related.is_empty_list()));
+  body.set("related", related);
   if (!p.summary.empty()) body.set("summary", p.summary);
   // Targets, each beside the national benchmark where one compares.
   Data targets = list();
@@ -858,7 +872,7 @@ const std::vector<std::string>& site_template_names() {
       "updated", "status", "instrument", "source_text", "source_href", "source_ids",
       "has_source_ids", "tags", "has_tags", "headline", "summary", "targets", "has_targets",
       "indicator", "text", "value", "base_year", "target_year", "scope", "benchmark",
-      "benchmark_url", "verdict", "verdict_class", "edit_url",
+      "benchmark_url", "verdict", "verdict_class", "edit_url", "related", "has_related",
       // regions, sectors, issuers
       "name_other", "count_line", "search_line", "parents", "children", "has_children",
       "targets_title", "regions", "region_chart", "own", "sector_chart", "id_param",
