@@ -517,6 +517,46 @@ constexpr Translation kEntries[] = {
     {"  Base year (empty if none)", "  基准年（没有则留空）"},
     {"  Target year", "  目标年"},
     {"\n{}:", "\n{}："},
+    // cmd_site.cpp and ccnt site's flags
+    {"Write the static website of the tree: pages, search, charts, feed, downloads",
+     "生成数据树的静态网站：页面、检索、图表、订阅和下载"},
+    {"Examples:\n"
+     "  ccnt site                         the website, in _site/\n"
+     "  ccnt site -o public               in public/\n"
+     "  ccnt site --base-url https://OWNER.github.io/REPO/ \\\n"
+     "            --repository https://github.com/OWNER/REPO\n"
+     "Plain files that work from file:// and any static host; a second run writes only what\n"
+     "changed. The output directory must be new, empty, or one ccnt site wrote.\n"
+     "Documentation: docs/site.md, docs/commands/site.md",
+     "示例：\n"
+     "  ccnt site                         生成网站，写入 _site/\n"
+     "  ccnt site -o public               写入 public/\n"
+     "  ccnt site --base-url https://OWNER.github.io/REPO/ \\\n"
+     "            --repository https://github.com/OWNER/REPO\n"
+     "网站是普通文件，可从 file:// 和任何静态主机打开；再次运行只写入有变化的文件。\n"
+     "输出目录须是新目录、空目录，或 ccnt site 以前写过的目录。\n"
+     "文档：docs/site.md、docs/commands/site.md"},
+    {"Directory to write the site into (default: _site)", "网站的输出目录（默认：_site）"},
+    {"Address the site is published at, for the feed's and canonical links",
+     "网站发布的地址，用于订阅和规范链接"},
+    {"https URL of the data repository: each policy page links to edit its file",
+     "数据代码库的 https 地址：每个政策页面链接到编辑其文件"},
+    {"Branch of the repository the edit links open (default: main)",
+     "编辑链接打开的代码库分支（默认：main）"},
+    {"--branch expects a branch name, got `{}`", "--branch 需要分支名，收到的是 `{}`"},
+    {"for example: --base-url https://OWNER.github.io/REPO/",
+     "例如：--base-url https://OWNER.github.io/REPO/"},
+    {"for example: --repository https://github.com/OWNER/REPO",
+     "例如：--repository https://github.com/OWNER/REPO"},
+    {"{} expects an {} URL, got `{}`", "{} 需要 {} 地址，收到的是 `{}`"},
+    {"ccnt: error: the website was not written to {}\n", "ccnt：错误：网站未写入 {}\n"},
+    {"ccnt: error: {} files could not be written\n", "ccnt：错误：{} 个文件无法写入\n"},
+    {"ccnt: error: 1 file could not be written\n", "ccnt：错误：1 个文件无法写入\n"},
+    {"wrote the website of {} to {}: {} pages, {} files ({} written, {} unchanged, {} "
+     "removed)\n",
+     "已把 {}的网站写入 {}：{} 个页面，{} 个文件（写入 {} 个，未变 {} 个，删除 {} 个）\n"},
+    {"open {}/index.html in a browser; docs/site.md explains publishing it\n",
+     "请在浏览器中打开 {}/index.html；发布方法见 docs/site.md\n"},
     // cmd_schema.cpp
     {"cannot read the policy schema, see above", "无法读取政策 schema，见上"},
     {"the data tree has no schemas/ of its own to write the editor schema to",

@@ -576,6 +576,34 @@ void add_cache(CLI::App& app, Options& options) {
   cmd->callback([&options] { options.command = Command::Cache; });
 }
 
+void add_site(CLI::App& app, Options& options) {
+  SiteCliOptions& opts = options.site;
+  CLI::App* cmd = app.add_subcommand(
+      "site", trf("Write the static website of the tree: pages, search, charts, feed, downloads"));
+  cmd->footer(
+      trf("Examples:\n"
+          "  ccnt site                         the website, in _site/\n"
+          "  ccnt site -o public               in public/\n"
+          "  ccnt site --base-url https://OWNER.github.io/REPO/ \\\n"
+          "            --repository https://github.com/OWNER/REPO\n"
+          "Plain files that work from file:// and any static host; a second run writes only what\n"
+          "changed. The output directory must be new, empty, or one ccnt site wrote.\n"
+          "Documentation: docs/site.md, docs/commands/site.md"));
+  cmd->add_option("-o,--output", opts.output,
+                  trf("Directory to write the site into (default: _site)"))
+      ->type_name("DIR");
+  cmd->add_option("--base-url", opts.base_url,
+                  trf("Address the site is published at, for the feed's and canonical links"))
+      ->type_name("URL");
+  cmd->add_option("--repository", opts.repository,
+                  trf("https URL of the data repository: each policy page links to edit its file"))
+      ->type_name("URL");
+  cmd->add_option("--branch", opts.branch,
+                  trf("Branch of the repository the edit links open (default: main)"))
+      ->type_name("NAME");
+  cmd->callback([&options] { options.command = Command::Site; });
+}
+
 void add_schema(CLI::App& app, Options& options) {
   SchemaOptions& opts = options.schema;
   CLI::App* cmd = app.add_subcommand(
@@ -664,6 +692,7 @@ void configure_app(CLI::App& app, Options& options) {
   add_import(app, options);
   add_completion(app, options);
   add_cache(app, options);
+  add_site(app, options);
   add_schema(app, options);
   add_diff(app, options);
   add_help(app, options);

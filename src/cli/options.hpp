@@ -24,6 +24,7 @@ enum class Command {
   Help,
   Man,
   Cache,
+  Site,
   Schema,
   Diff,
   Coverage
@@ -145,6 +146,14 @@ struct CompletionOptions {
   std::vector<std::string> words;  // __complete: the words after `ccnt`; the last is completed
 };
 
+// ccnt site: the website of the tree (core/site/site_options.hpp holds what it becomes).
+struct SiteCliOptions {
+  std::string output;      // -o DIR; empty = _site
+  std::string base_url;    // --base-url URL: where the site is published
+  std::string repository;  // --repository URL: edit links to the data repository
+  std::string branch;      // --branch NAME; empty = main
+};
+
 struct CacheOptions {
   std::string action;  // info | clear
 };
@@ -178,6 +187,7 @@ struct Options {
   CompletionOptions completion;
   std::string help_command;  // ccnt help COMMAND: the command whose help to print
   CacheOptions cache;
+  SiteCliOptions site;
   SchemaOptions schema;
   DiffOptions diff;
   CoverageOptions coverage;
