@@ -61,8 +61,10 @@ struct ListOptions {
   bool bom = false;               // CSV/TSV: start with a UTF-8 byte-order mark for Excel
   bool no_formula_guard = false;  // CSV/TSV: no leading ' before cells a spreadsheet would run
   std::size_t width = 0;          // --width N: fit the table to N columns; 0 = the terminal's
-  std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
-  bool targets = false;           // --targets: CSV/TSV of the targets, one row per target
+  std::string headers;   // --headers en|zh: language of headers; empty = labels.hpp's default
+  std::string count_by;  // --count-by FIELD: a tally of the matching policies by one field
+  std::string output;    // -o FILE, written atomically; empty = stdout (not for xlsx)
+  bool targets = false;  // --targets: CSV/TSV of the targets, one row per target
 };
 
 struct ShowOptions {
@@ -78,6 +80,7 @@ struct StatsOptions {
   std::vector<std::string> by;
   std::string format = "table";   // table | csv | json | markdown | xlsx
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string headers;            // --headers en|zh; empty = labels.hpp's default
   std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
 };
 
@@ -87,6 +90,7 @@ struct TargetsOptions {
   bool all = false;               // also indicators where nothing can be compared
   std::string format = "table";   // table | csv | json | markdown | xlsx
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string headers;            // --headers en|zh; empty = labels.hpp's default
   std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
 };
 
