@@ -210,6 +210,18 @@ say "bare root ready in $((SECONDS - started)) s: $root"
   [[ -z $security_mirror ]] || echo "deb $security_mirror bookworm-security main"
 } >"$root/etc/apt/sources.list"
 cat /etc/resolv.conf >"$root/etc/resolv.conf"
+# The network the machine is on, like its resolver: trust anchors an administrator added to the
+# host (/usr/local/share/ca-certificates, e.g. a proxy's CA) are added to the root too, so that
+# the npm registry is reached over TLS as from any machine of that network. No package comes
+# with them; the root's ca-certificates builds its own bundle from them.
+shopt -s nullglob
+local_cas=(/usr/local/share/ca-certificates/*.crt)
+shopt -u nullglob
+if ((${#local_cas[@]})); then
+  cp "${local_cas[@]}" "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1 ||
+    die "update-ca-certificates in the root failed"
+fi
 git -C "$source_dir" bundle create "$root/tmp/ccnt.bundle" HEAD 2>/dev/null
 mount_system
 
