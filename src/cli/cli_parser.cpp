@@ -510,7 +510,7 @@ void configure_app(CLI::App& app, Options& options) {
   app.set_help_flag("-h,--help", trf("Print this help message and exit"));
   app.footer(overview_footer());
   app.set_version_flag("-V,--version",
-                       fmt::format("ccnt {}\npolicy schema version {}", kVersion, kSchemaVersion),
+                       fmt::format("ccnt {}\npolicy schema version {}", version(), kSchemaVersion),
                        trf("Display program version information and exit"));
   app.require_subcommand(0, 1);
   app.fallthrough();
