@@ -84,6 +84,7 @@ std::optional<BulletinEditorial> editorial_or_draft(const Project& project,
   }
   Diagnostics diagnostics;
   auto editorial = load_bulletin_editorial(file, policies, diagnostics);
+  apply_warning_levels(project.settings, diagnostics);
   diagnostics.sort();
   print_diagnostics(diagnostics, color);
   if (!editorial || diagnostics.error_count() > 0) {
@@ -99,13 +100,15 @@ struct BulletinTemplate {
   std::string path;  // as displayed
 };
 
-// The layout: --template FILE, else the tree's templates/bulletin.md.mustache, else the
-// template built into ccnt.
+// The layout: --template FILE, else .ccnt.yaml's `bulletin: template:`, else the tree's
+// templates/bulletin.md.mustache, else the template built into ccnt.
 BulletinTemplate read_template_or_throw(const Project& project, const std::string& option,
                                         ColorMode color) {
   fs::path file;
   if (!option.empty()) {
     file = option;
+  } else if (!project.settings.bulletin_template.empty()) {
+    file = project.settings.bulletin_template;
   } else if (auto found = find_bulletin_template(project.root)) {
     file = *found;
   } else {
@@ -113,13 +116,20 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
   }
   const std::string display = display_path(file);
   Diagnostics diagnostics;
-  std::optional<std::string> text = read_source_file(file, display, diagnostics);
+  // A file the tree names (its settings or templates/) may not lead out of it; --template may.
+  std::optional<std::string> text = option.empty()
+                                        ? read_tree_file(file, display, project.tree, diagnostics)
+                                        : read_source_file(file, display, diagnostics);
   if (text) check_bulletin_template(*text, display, diagnostics);
+  apply_warning_levels(project.settings, diagnostics);
   print_diagnostics(diagnostics, color);
   if (!text || diagnostics.error_count() > 0)
     throw UsageError(
         trf("cannot use the template {}", display),
-        option.empty() ? trf("fix the problem above, or remove {} to use the built-in one", display)
+        option.empty() && project.settings.bulletin_template.empty()
+            ? trf("fix the problem above, or remove {} to use the built-in one", display)
+        : option.empty()
+            ? trf("fix the problem above, or the `bulletin: template:` of {}", std::string(kSettingsFileName))
                        : trf("fix the problem above, or leave out --template to use the "
                              "default one"));
   return {std::move(*text), display};
@@ -155,6 +165,7 @@ int run_report(const Options& options) {
   Diagnostics diagnostics;
   auto bulletin = render_bulletin(layout.text, layout.path, *editorial, policies, project.registry,
                                   diagnostics);
+  apply_warning_levels(project.settings, diagnostics);
   print_diagnostics(diagnostics, options.global.color);
   if (!bulletin) throw UsageError(trf("cannot render the bulletin with {}", layout.path));
   // Said in the bulletin itself (a Markdown comment, not rendered) so that it cannot go unseen.

@@ -23,7 +23,7 @@ inline constexpr OutputFormat kTargetsFormats[] = {OutputFormat::Table, OutputFo
 inline constexpr OutputFormat kShowFormats[] = {OutputFormat::Text, OutputFormat::Yaml,
                                                 OutputFormat::Json};
 inline constexpr OutputFormat kValidateFormats[] = {OutputFormat::Text, OutputFormat::Json,
-                                                    OutputFormat::Github};
+                                                    OutputFormat::Github, OutputFormat::Markdown};
 
 // The name a flag gives the format ("json", "markdown", ...).
 std::string_view format_name(OutputFormat format);

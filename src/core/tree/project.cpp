@@ -36,6 +36,13 @@ std::optional<fs::path> find_project_root(const std::string& explicit_root, cons
 fs::path installed_data_dir() {
   const char* override_dir = std::getenv("CCNT_DATA_DIR");
   if (override_dir != nullptr && *override_dir != '\0') return override_dir;
+  // A ccnt unpacked from the release's tarball, wherever that is: the share/ccnt beside its bin/.
+  std::error_code ec;
+  const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path beside = executable.parent_path().parent_path() / "share" / "ccnt";
+    if (fs::is_directory(beside / "schemas", ec)) return beside;
+  }
   return CCNT_INSTALL_DATADIR;
 }
 
@@ -59,7 +66,9 @@ std::optional<Project> open_project(const fs::path& root, Diagnostics& diagnosti
     if (auto tree = parse_yaml(*bytes, schema_path, diagnostics))
       schema = JsonSchema::compile(*tree, schema_path, diagnostics);
   if (!registry || !schema) return std::nullopt;
-  return Project{root, schemas, std::move(*registry), std::move(*schema), tree_prefix(root)};
+  const std::string tree = tree_prefix(root);
+  return Project{root,         schemas, std::move(*registry), std::move(*schema), tree,
+                 read_settings(root, tree)};
 }
 
 }  // namespace ccnt
