@@ -46,7 +46,9 @@ version=$(dpkg-deb -f "$deb" Version)
   fail "the package's version is $version, the source's $expected_version"
 depends=$(dpkg-deb -f "$deb" Depends)
 say "Depends: $depends"
-for library in libyaml-cpp0.7 libfmt9 libutf8proc2 libc6 libstdc++6; do
+# The libraries by name, whatever their version (bookworm: libyaml-cpp0.7, libfmt9, libutf8proc2;
+# tools/release.sh builds the package on Ubuntu too).
+for library in libyaml-cpp0. libfmt libutf8proc libc6 libstdc++6; do
   [[ $depends == *"$library"* ]] || fail "Depends lacks $library"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
