@@ -119,7 +119,11 @@ printf 'ID=debian\nVERSION_CODENAME=bookworm\n' > "$work/os-bookworm"
 # apt-get as the installer calls it for a .deb: recorded; `update` works, `install` fails (as a
 # package whose dependencies cannot be had would), so that nothing is installed here.
 mkdir "$work/fake"
-printf '#!/bin/sh\necho "$*" >> "%s/apt-calls"\n[ "$1" = update ]\n' "$work" > "$work/fake/apt-get"
+cat > "$work/fake/apt-get" <<EOF
+#!/bin/sh
+echo "\$*" >> "$work/apt-calls"
+[ "\$1" = update ]
+EOF
 chmod +x "$work/fake/apt-get"
 
 run_install() {  # STEP [NAME=VALUE...]; sets $status

@@ -104,7 +104,7 @@ config ccnt-validate
 # A broken .ccnt.yaml and a broken registry are files ccnt checks too.
 printf 'warnigns:\n  W060: off\n' > .ccnt.yaml
 git add .ccnt.yaml
-expect_refused "a broken .ccnt.yaml" ".ccnt.yaml:1:1" "E140" "did you mean warnings"
+expect_refused "a broken .ccnt.yaml" ".ccnt.yaml:1:1" "E140" "did you mean \`warnings\`"
 git rm -q --cached .ccnt.yaml
 rm .ccnt.yaml
 printf '\n- {slug: : broken\n' >> schemas/sectors.yaml

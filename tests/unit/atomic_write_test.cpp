@@ -211,3 +211,18 @@ TEST_CASE("write_files_atomically creates, replaces and refuses as the single-fi
     for (const auto& entry : fs::directory_iterator(sub))
       CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
 }
+
+TEST_CASE("append_file_atomically adds to the end of a file, creates a missing one, refuses links") {
+  ScratchDir dir;
+  const fs::path file = dir.path / "summary.md";
+  std::string error;
+  CHECK(append_file_atomically(file, "first\n", error) == WriteResult::Written);
+  CHECK(append_file_atomically(file, "second\n", error) == WriteResult::Written);
+  CHECK(ccnt::testing::file_text(file) == "first\nsecond\n");
+  CHECK(dir.entries() == 1);  // no temporary file left behind
+  const fs::path link = dir.path / "link.md";
+  fs::create_symlink(file, link);
+  CHECK(append_file_atomically(link, "third\n", error) == WriteResult::Refused);
+  CHECK(ccnt::testing::file_text(file) == "first\nsecond\n");
+  CHECK(fs::is_symlink(link));
+}

@@ -77,8 +77,12 @@ class SettingsReader {
     Diagnostics& out = settings_.problems;
     const auto bytes = read_tree_file(file, path_, tree_, out);
     if (!bytes) return;
-    const auto root = parse_yaml(*bytes, path_, out);
-    if (!root || root->kind == Node::Kind::Null) return;  // empty, or only comments
+    Diagnostics parsing;
+    const auto root = parse_yaml(*bytes, path_, parsing);
+    // An empty file, or one of comments only, sets nothing: no E005 as for a policy file.
+    parsing.keep_if([](const Diagnostic& d) { return d.code != "E005"; });
+    out.append(std::move(parsing));
+    if (!root || root->kind == Node::Kind::Null) return;
     if (!root->is_map()) {
       error("E141", root->mark, trf("{} must be a map of settings (warnings, bulletin, site, import)",
                                     kSettingsFileName));
@@ -111,7 +115,9 @@ class SettingsReader {
   void keys(const Node& map, const std::vector<std::string>& known, const std::string& prefix) {
     for (const MapEntry& entry : map.entries)
       if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
-        std::string hint = did_you_mean(closest_matches(entry.key, known));
+        std::vector<std::string> closest = closest_matches(entry.key, known);
+        for (std::string& name : closest) name = "`" + prefix + name + "`";
+        std::string hint = did_you_mean(closest);
         if (hint.empty())
           hint = trf("the keys here are {}", fmt::format("{}", fmt::join(known, ", ")));
         error("E140", entry.key_mark, trf("unknown key `{}{}`", prefix, entry.key), hint);
