@@ -72,6 +72,7 @@ int write_skeleton(const Project& project, const PartialDate& month,
 std::optional<BulletinEditorial> editorial_or_draft(const Project& project,
                                                     const PartialDate& month,
                                                     const std::vector<Policy>& policies,
+                                                    const Diagnostics& load_problems,
                                                     ColorMode color) {
   const fs::path file = bulletin_file(project.root, month);
   std::error_code ec;
@@ -83,7 +84,11 @@ std::optional<BulletinEditorial> editorial_or_draft(const Project& project,
     return draft_bulletin(month, policies_added_in(policies, month), project.registry);
   }
   Diagnostics diagnostics;
-  auto editorial = load_bulletin_editorial(file, policies, diagnostics);
+  // A listed policy left out for its errors is said to be so (E145), not unknown (E062).
+  KnockOn knock_on = knock_on_of(load_problems, project.policies_dir());
+  auto editorial =
+      load_bulletin_editorial(file, BulletinPolicyIndex(policies), diagnostics, &knock_on);
+  report_unresolved_entries(knock_on, diagnostics, [](const std::string&) { return false; });
   apply_warning_levels(project.settings, diagnostics);
   diagnostics.sort();
   print_diagnostics(diagnostics, color);
@@ -148,10 +153,11 @@ int run_report(const Options& options) {
   const PolicyFilter everything = make_filter_or_throw(FilterOptions{}, project);
   // The bulletin quotes the month's policies and compares them with national ones.
   std::size_t left_out = 0;
+  Diagnostics load_problems;
   const std::vector<Policy> policies = load_matching_policies(
       project, everything, options.global,
       [&month](const Policy& p) { return is_national_policy(p) || added_in_month(p, month); },
-      &left_out);
+      &left_out, &load_problems);
   const std::vector<const Policy*> month_policies = policies_added_in(policies, month);
   if (month_policies.empty())
     std::cerr << trf("ccnt: warning: no policy has `added` in {}\n", month.to_string());
@@ -160,7 +166,8 @@ int run_report(const Options& options) {
 
   const BulletinTemplate layout =
       read_template_or_throw(project, opts.template_file, options.global.color);
-  const auto editorial = editorial_or_draft(project, month, policies, options.global.color);
+  const auto editorial =
+      editorial_or_draft(project, month, policies, load_problems, options.global.color);
   if (!editorial) return kExitProblems;
   Diagnostics diagnostics;
   auto bulletin = render_bulletin(layout.text, layout.path, *editorial, policies, project.registry,
