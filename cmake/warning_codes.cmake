@@ -28,9 +28,5 @@ ${items}  };
 
 }  // namespace ccnt
 ")
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" old)
-endif()
-if(NOT old STREQUAL body)
-  file(WRITE "${OUTPUT}" "${body}")
-endif()
+# Written every time errors.md changed (and so newer than it: the build runs this only then).
+file(WRITE "${OUTPUT}" "${body}")

@@ -128,15 +128,17 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
   if (text) check_bulletin_template(*text, display, diagnostics);
   apply_warning_levels(project.settings, diagnostics);
   print_diagnostics(diagnostics, color);
-  if (!text || diagnostics.error_count() > 0)
-    throw UsageError(
-        trf("cannot use the template {}", display),
-        option.empty() && project.settings.bulletin_template.empty()
-            ? trf("fix the problem above, or remove {} to use the built-in one", display)
-        : option.empty()
-            ? trf("fix the problem above, or the `bulletin: template:` of {}", std::string(kSettingsFileName))
-                       : trf("fix the problem above, or leave out --template to use the "
-                             "default one"));
+  if (!text || diagnostics.error_count() > 0) {
+    std::string hint;
+    if (!option.empty())
+      hint = trf("fix the problem above, or leave out --template to use the default one");
+    else if (!project.settings.bulletin_template.empty())
+      hint = trf("fix the problem above, or the `bulletin: template:` of {}",
+                 std::string(kSettingsFileName));
+    else
+      hint = trf("fix the problem above, or remove {} to use the built-in one", display);
+    throw UsageError(trf("cannot use the template {}", display), hint);
+  }
   return {std::move(*text), display};
 }
 

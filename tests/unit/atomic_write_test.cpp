@@ -212,7 +212,8 @@ TEST_CASE("write_files_atomically creates, replaces and refuses as the single-fi
       CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
 }
 
-TEST_CASE("append_file_atomically adds to the end of a file, creates a missing one, refuses links") {
+TEST_CASE(
+    "append_file_atomically adds to the end of a file, creates a missing one, refuses links") {
   ScratchDir dir;
   const fs::path file = dir.path / "summary.md";
   std::string error;

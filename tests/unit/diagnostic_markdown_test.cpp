@@ -74,7 +74,8 @@ TEST_CASE("markdown: a clean tree is the summary line alone") {
         "### ccnt validate\n\nchecked 16 policies in 19 files: no problems found\n");
 }
 
-TEST_CASE("markdown: a file name or message with markup, pipes or line breaks stays one cell of text") {
+TEST_CASE(
+    "markdown: a file name or message with markup, pipes or line breaks stays one cell of text") {
   Diagnostics diagnostics;
   diagnostics.error("E036", "policies/a|b<img src=x>_*.yaml", {1, 5},
                     "title `x` | <script>alert(1)</script>\nsecond line", "::error::forged");
@@ -108,5 +109,5 @@ TEST_CASE("markdown: a report over the size limit ends its table with how many r
                                    "under GitHub's size limit; `ccnt validate` lists them all |",
                                    5000 - shown));
   CHECK(text.find("| E021 | error | 5000 |") != std::string::npos);  // the counts are whole
-  CHECK(problem_rows(markdown(diagnostics)).size() == 5000);          // no limit: every row
+  CHECK(problem_rows(markdown(diagnostics)).size() == 5000);         // no limit: every row
 }

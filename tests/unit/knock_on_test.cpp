@@ -71,7 +71,8 @@ TEST_CASE("knock-on: the bulletin checked alone says its entry waits for the pol
   CHECK(d.message.starts_with("`zhejiang-industry-carbon-peaking` cannot be checked: its file "));
 }
 
-TEST_CASE("knock-on: an id no file has is still E062, and a policy the checks leave valid is checked") {
+TEST_CASE(
+    "knock-on: an id no file has is still E062, and a policy the checks leave valid is checked") {
   ScratchTree tree;
   break_listed_policy(tree);
   std::string bulletin = ccnt::testing::file_text(tree.root() / "bulletins/2023-03.yaml");

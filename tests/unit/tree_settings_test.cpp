@@ -114,10 +114,10 @@ TEST_CASE("settings: values of the wrong type") {
 
 TEST_CASE("settings: only warnings have levels, and only off, warning and error") {
   ScratchTree tree;
-  CHECK(only_problem(settings_of(tree, "warnings:\n  E030: off\n")).starts_with(
-      "E142 2:3 `E030` is an error: only warnings can be set"));
-  CHECK(only_problem(settings_of(tree, "warnings:\n  W05O: off\n")).starts_with(
-      "E142 2:3 unknown warning code `W05O` / did you mean"));
+  CHECK(only_problem(settings_of(tree, "warnings:\n  E030: off\n"))
+            .starts_with("E142 2:3 `E030` is an error: only warnings can be set"));
+  CHECK(only_problem(settings_of(tree, "warnings:\n  W05O: off\n"))
+            .starts_with("E142 2:3 unknown warning code `W05O` / did you mean"));
   CHECK(only_problem(settings_of(tree, "warnings:\n  W050: no\n")) ==
         "E142 2:9 `no` is not a level for W050 / a warning's level is off, warning or error");
 }
@@ -129,7 +129,8 @@ TEST_CASE("settings: the files named are inside the tree") {
   CHECK(only_problem(settings_of(tree, "bulletin:\n  template: ../x.mustache\n"))
             .starts_with("E143 2:13 `bulletin.template` names ../x.mustache, outside"));
   CHECK(only_problem(settings_of(tree, "import:\n  mappings:\n    a: mappings/none.yaml\n"))
-            .starts_with("E143 3:8 `import.mappings.a` names mappings/none.yaml, which is not a file"));
+            .starts_with(
+                "E143 3:8 `import.mappings.a` names mappings/none.yaml, which is not a file"));
   fs::create_directories(tree.root() / "templates");
   fs::create_symlink("/etc/hostname", tree.root() / "templates/out.mustache");
   CHECK(only_problem(settings_of(tree, "bulletin:\n  template: templates/out.mustache\n"))

@@ -263,14 +263,15 @@ void report_unresolved_entries(const KnockOn& knock_on, Diagnostics& diagnostics
         files.push_back(entry.bulletin_path);
       continue;
     }
-    diagnostics.error("E145", entry.bulletin_path, entry.mark,
-                      trf("`{}` cannot be checked: its file {} has errors", entry.id,
-                          entry.policy_path),
-                      trf("fix {} first (`ccnt validate {}` lists its errors); this entry is then "
-                          "checked again",
-                          entry.policy_path, entry.policy_path));
+    diagnostics.error(
+        "E145", entry.bulletin_path, entry.mark,
+        trf("`{}` cannot be checked: its file {} has errors", entry.id, entry.policy_path),
+        trf("fix {} first (`ccnt validate {}` lists its errors); this entry is then "
+            "checked again",
+            entry.policy_path, entry.policy_path));
   }
-  for (const auto& [policy_path, files] : listed_in) {
+  for (const auto& [path, files] : listed_in) {
+    const std::string& policy_path = path;  // a binding cannot be captured in C++20
     // The file's first error, by position, carries the note.
     Diagnostic* first = nullptr;
     diagnostics.update([&](Diagnostic& d) {

@@ -81,7 +81,8 @@ constexpr Translation kEntries[] = {
     {"`{}` names {}, which is not a file", "`{}` 指向的 {} 不是文件"},
     {"the path is relative to the tree's root ({})", "路径相对于数据树的根目录（{}）"},
     {"`{}`: {} is a link that leads outside the data tree", "`{}`：{} 是指向数据树之外的链接"},
-    {"copy the file into the tree instead of linking to it", "请把文件复制到数据树中，而不是链接到它"},
+    {"copy the file into the tree instead of linking to it",
+     "请把文件复制到数据树中，而不是链接到它"},
     // bulletin_check.cpp: knock-on errors of a policy file with errors
     {"`{}` cannot be checked: its file {} has errors", "`{}` 无法检查：其文件 {} 有错误"},
     {"fix {} first (`ccnt validate {}` lists its errors); this entry is then checked again",

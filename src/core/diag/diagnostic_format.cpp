@@ -86,10 +86,10 @@ std::string validation_summary(const Diagnostics& diagnostics, std::size_t files
   const std::size_t errors = diagnostics.error_count();
   const std::size_t warnings = diagnostics.warning_count();
   if (errors == 0 && warnings == 0)
-    return trf("checked {} in {}: no problems found",
-               stubs == 0 ? policies_text(policies)
-                          : trf("{} ({} stubs)", policies_text(policies), stubs),
-               files_text(files));
+    return trf(
+        "checked {} in {}: no problems found",
+        stubs == 0 ? policies_text(policies) : trf("{} ({} stubs)", policies_text(policies), stubs),
+        files_text(files));
   if (stubs == 0)
     return trf("checked {}: {}, {}", files_text(files), errors_text(errors),
                warnings_text(warnings));

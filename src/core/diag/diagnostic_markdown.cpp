@@ -28,8 +28,8 @@ std::string row(const Diagnostic& d) {
   std::string message = cell(d.message);
   if (!d.hint.empty()) message += "<br>" + cell(std::string(tr("hint: ")) + d.hint);
   return fmt::format("| {} | {} | {} | {} | {} |\n", cell(d.path),
-                     d.mark.line > 0 ? std::to_string(d.mark.line) : std::string("–"),
-                     cell(d.code), severity_word(d.severity), message);
+                     d.mark.line > 0 ? std::to_string(d.mark.line) : std::string("–"), cell(d.code),
+                     severity_word(d.severity), message);
 }
 
 }  // namespace
@@ -52,8 +52,7 @@ void write_diagnostics_markdown(std::ostream& stream, const Diagnostics& diagnos
                       tr("count"));
   for (const auto& [key, count] : counts)
     head += fmt::format("| {} | {} | {} |\n", cell(key.second),
-                        severity_word(key.first == 0 ? Severity::Error : Severity::Warning),
-                        count);
+                        severity_word(key.first == 0 ? Severity::Error : Severity::Warning), count);
   head += fmt::format("\n| {} | {} | {} | {} | {} |\n| --- | ---: | --- | --- | --- |\n",
                       tr("file"), tr("line"), tr("code"), tr("severity"), tr("message"));
   stream << head;

@@ -67,8 +67,8 @@ std::optional<Project> open_project(const fs::path& root, Diagnostics& diagnosti
       schema = JsonSchema::compile(*tree, schema_path, diagnostics);
   if (!registry || !schema) return std::nullopt;
   const std::string tree = tree_prefix(root);
-  return Project{root,         schemas, std::move(*registry), std::move(*schema), tree,
-                 read_settings(root, tree)};
+  return Project{
+      root, schemas, std::move(*registry), std::move(*schema), tree, read_settings(root, tree)};
 }
 
 }  // namespace ccnt

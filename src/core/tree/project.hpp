@@ -18,7 +18,7 @@ struct Project {
   std::filesystem::path schemas_dir;  // root/schemas, or the installed copy
   Registry registry;
   JsonSchema schema;
-  std::string tree;  // the canonical root ending in '/': no file outside it is read (E070)
+  std::string tree;   // the canonical root ending in '/': no file outside it is read (E070)
   Settings settings;  // <root>/.ccnt.yaml (tree_settings.hpp); the defaults when there is none
 
   std::filesystem::path policies_dir() const { return root / "policies"; }

@@ -84,8 +84,9 @@ class SettingsReader {
     out.append(std::move(parsing));
     if (!root || root->kind == Node::Kind::Null) return;
     if (!root->is_map()) {
-      error("E141", root->mark, trf("{} must be a map of settings (warnings, bulletin, site, import)",
-                                    kSettingsFileName));
+      error("E141", root->mark,
+            trf("{} must be a map of settings (warnings, bulletin, site, import)",
+                kSettingsFileName));
       return;
     }
     keys(*root, kTopKeys, "");
@@ -116,7 +117,7 @@ class SettingsReader {
     for (const MapEntry& entry : map.entries)
       if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
         std::vector<std::string> closest = closest_matches(entry.key, known);
-        for (std::string& name : closest) name = "`" + prefix + name + "`";
+        for (std::string& name : closest) name = fmt::format("`{}{}`", prefix, name);
         std::string hint = did_you_mean(closest);
         if (hint.empty())
           hint = trf("the keys here are {}", fmt::format("{}", fmt::join(known, ", ")));
@@ -195,8 +196,7 @@ class SettingsReader {
                                  ? "https://gitlab.com/org/data/-/edit/main/{path}"
                                  : "https://github.com/org/data"));
         into->clear();
-      } else if (std::string_view(key) == "edit_url" &&
-                 into->find("{path}") == std::string::npos) {
+      } else if (std::string_view(key) == "edit_url" && into->find("{path}") == std::string::npos) {
         error("E144", node->mark, trf("`site.edit_url` has no {}", "{path}"),
               trf("write {} where the file's path goes, e.g. {}", "{path}",
                   "https://gitlab.com/org/data/-/edit/main/{path}"));
@@ -228,7 +228,8 @@ class SettingsReader {
     const fs::path inside = full.lexically_relative(root_);
     if (relative.is_absolute() || inside.empty() || *inside.begin() == "..") {
       error("E143", node.mark, trf("`{}` names {}, outside the data tree", key, *value),
-            trf("name a file under the tree's root, relative to it, e.g. templates/bulletin.md.mustache"));
+            trf("name a file under the tree's root, relative to it, e.g. "
+                "templates/bulletin.md.mustache"));
       return std::nullopt;
     }
     std::error_code ec;
@@ -238,7 +239,8 @@ class SettingsReader {
       return std::nullopt;
     }
     if (!fs::canonical(full, ec).string().starts_with(tree_)) {
-      error("E143", node.mark, trf("`{}`: {} is a link that leads outside the data tree", key, *value),
+      error("E143", node.mark,
+            trf("`{}`: {} is a link that leads outside the data tree", key, *value),
             trf("copy the file into the tree instead of linking to it"));
       return std::nullopt;
     }

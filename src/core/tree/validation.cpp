@@ -45,7 +45,7 @@ Validation validate_paths(const Project& project, const std::vector<fs::path>& p
   if (paths.empty()) {
     bulletins = find_bulletin_files(project.root);
   } else {
-    std::vector<fs::path> outside;             // files elsewhere, checked on their own
+    std::vector<fs::path> outside;  // files elsewhere, checked on their own
     for (const fs::path& path : paths) {
       std::error_code ec;
       std::vector<fs::path> found{path};
@@ -56,8 +56,7 @@ Validation validate_paths(const Project& project, const std::vector<fs::path>& p
       }
       for (const fs::path& file : found) {
         // Read when the project was opened: .ccnt.yaml (reported below) and schemas/.
-        if (file == project.root / kSettingsFileName || inside(file, project.schemas_dir))
-          continue;
+        if (file == project.root / kSettingsFileName || inside(file, project.schemas_dir)) continue;
         if (inside(file, project.policies_dir()))
           selected.insert(display_path(file));
         else if (is_bulletin_file(file, project.root))
