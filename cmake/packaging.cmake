@@ -34,7 +34,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER ${CCNT_PACKAGE_MAINTAINER})
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Dependencies (libyaml-cpp0.7, libfmt9, libutf8proc2, libc6, libstdc++6) from dpkg-shlibdeps.
+# Dependencies (libyaml-cpp0.7, libfmt9, libutf8proc2, libxlsxwriter4, libc6, libstdc++6) from
+# dpkg-shlibdeps.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 

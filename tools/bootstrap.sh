@@ -26,9 +26,10 @@ done
 
 # The build: compiler, CMake, Ninja, ccache (CMakeLists.txt compiles through it: a rebuild or
 # a new build directory reuses earlier results) and the libraries (CMakeLists.txt finds each
-# by name).
+# by name; libxlsxwriter-dev writes the workbooks of --format xlsx).
 packages=(build-essential cmake ninja-build ccache pkg-config
-          libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev)
+          libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev
+          libxlsxwriter-dev)
 build_packages=("${packages[@]}")
 # The tests: Catch2 and nlohmann-json (unit tests); python3 (interactive.new); groff-base
 # (man.renders); shellcheck, zsh and fish (completion.*); and for .ci/run: file (cpack's
@@ -36,10 +37,18 @@ build_packages=("${packages[@]}")
 # clang-tidy (tools/clang-tidy.sh).
 packages+=(catch2 nlohmann-json3-dev python3 groff-base shellcheck zsh fish
            file man-db debootstrap clang-tidy)
-# The tests of what data repositories adopt (cmake/maintainer_tests.cmake): pre-commit and git
-# (the hooks, run by the real pre-commit), python3-yaml (action.yml and the workflows parse),
-# curl (the action's installer, on file:// URLs).
-packages+=(pre-commit git python3-yaml curl)
+# ccnt diff runs git (and its tests build scratch repositories); the schema tests validate with
+# an independent validator (tests/schema/schema_test.py: python3-jsonschema, python3-yaml); the
+# editor test (tests/editor/lsp_test.py) runs yaml-language-server on Node.js (Debian's nodejs
+# and npm, unless the machine has Node.js and npm already, e.g. from another source).
+packages+=(git python3-jsonschema python3-yaml)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+# python3-openpyxl reads the workbooks of --format xlsx back (xlsx.workbooks, tests/xlsx/).
+packages+=(python3-openpyxl)
+# The tests of what data repositories adopt (cmake/maintainer_tests.cmake): pre-commit (the
+# hooks, run by the real pre-commit from a scratch git repository), curl (the action's
+# installer, on file:// URLs); git and python3-yaml are above.
+packages+=(pre-commit curl)
 ((build_only)) && packages=("${build_packages[@]}")
 # The libFuzzer target of tests/fuzz needs clang and its runtime libraries (libFuzzer, ASan).
 ((with_fuzz)) && packages+=(clang libclang-rt-14-dev)
@@ -57,6 +66,14 @@ if ((${#missing[@]})); then
   "${sudo[@]}" "${apt[@]}" update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq \
     --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# yaml-language-server for tests/editor, from the npm registry, at the versions (and hashes)
+# of tests/editor/package-lock.json; again only when the lock file changed.
+if [[ ! -x tests/editor/node_modules/.bin/yaml-language-server ||
+      tests/editor/package-lock.json -nt tests/editor/node_modules/.package-lock.json ]]; then
+  echo "bootstrap: installing tests/editor/node_modules (npm ci)" >&2
+  (cd tests/editor && npm ci --silent --no-audit --no-fund >/dev/null)
 fi
 
 ((deps_only)) && exit 0

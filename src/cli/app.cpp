@@ -25,6 +25,8 @@ int dispatch(const Options& options) {
       return run_stats(options);
     case Command::Targets:
       return run_targets(options);
+    case Command::Coverage:
+      return run_coverage(options);
     case Command::Report:
       return run_report(options);
     case Command::New:
@@ -39,6 +41,10 @@ int dispatch(const Options& options) {
       return run_cache(options);
     case Command::Man:
       return run_man(options);
+    case Command::Schema:
+      return run_schema(options);
+    case Command::Diff:
+      return run_diff(options);
     case Command::Help:  // printed by the parser
     case Command::None:
       break;

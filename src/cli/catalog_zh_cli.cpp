@@ -498,6 +498,139 @@ constexpr Translation kEntries[] = {
     {"the schema or the registries have errors, listed above", "schema 或登记表有错误，见上"},
     {"fix them in schemas/; ccnt cannot check policies without them",
      "请在 schemas/ 中修正；没有它们 ccnt 无法检查政策"},
+    // cmd_schema.cpp
+    {"cannot read the policy schema, see above", "无法读取政策 schema，见上"},
+    {"the data tree has no schemas/ of its own to write the editor schema to",
+     "数据目录没有自己的 schemas/，无法写入编辑器 schema"},
+    {"give -o FILE, or copy schemas/ of ccnt into the data tree",
+     "请用 -o FILE 指定文件，或把 ccnt 的 schemas/ 复制到数据目录"},
+    {"{} is up to date\n", "{} 已是最新\n"},
+    {"{} is out of date with schemas/: run `{}` to regenerate it\n",
+     "{} 与 schemas/ 不一致：请运行 `{}` 重新生成\n"},
+    {"{} does not exist: run `{}` to write it\n", "{} 不存在：请运行 `{}` 生成\n"},
+    {"wrote {}; editors use it through the $schema line of each policy file (docs/editors.md)\n",
+     "已写入 {}；编辑器通过每个政策文件的 $schema 行使用它（docs/editors.md）\n"},
+    // cmd_diff.cpp
+    {"cannot run git: {}", "无法运行 git：{}"},
+    {"ccnt diff reads the history with git; install it (tools/bootstrap.sh does)",
+     "ccnt diff 用 git 读取历史；请安装 git（tools/bootstrap.sh 会安装）"},
+    {"the data tree ({}) is not in a git work tree", "数据目录（{}）不在 git 工作区中"},
+    {"run ccnt diff in a clone of the data repository", "请在数据仓库的克隆中运行 ccnt diff"},
+    {"`{}` is not a revision name ccnt passes to git", "`{}` 不是 ccnt 会交给 git 的版本名"},
+    {"give a branch, a tag or a commit (main, v1.0, HEAD~2, 1a2b3c4); a range (a..b) or a path "
+     "(rev:path) is not one",
+     "请给出分支、标签或提交（main、v1.0、HEAD~2、1a2b3c4）；范围（a..b）和路径（rev:path）都不是"},
+    {"git knows no commit `{}`", "git 中没有提交 `{}`"},
+    {"`git log --oneline --all` lists the commits; in a shallow clone, fetch it first (git fetch "
+     "origin {})",
+     "`git log --oneline --all` 会列出提交；浅克隆中请先获取它（git fetch origin {}）"},
+    {"no main branch to compare with: none of origin/HEAD, main or master exists",
+     "没有可比较的主分支：origin/HEAD、main、master 都不存在"},
+    {"name it with --main BRANCH, or give REV1", "请用 --main BRANCH 指定，或给出 REV1"},
+    {"HEAD and {} have no commit in common", "HEAD 与 {} 没有共同的提交"},
+    {"in a shallow clone, fetch their history (git fetch --unshallow), or give REV1",
+     "浅克隆中请获取其历史（git fetch --unshallow），或给出 REV1"},
+    {"git failed: {}", "git 出错：{}"},
+    {"--main chooses the default REV1; give either --main or REV1",
+     "--main 用于选择默认的 REV1；--main 与 REV1 只能给一个"},
+    // cli_parser.cpp: schema and diff
+    {"Write the editor schema: the policy schema with the registries' names",
+     "写出编辑器 schema：带有登记表名称的政策 schema"},
+    {"Examples:\n"
+     "  ccnt schema --editor            write schemas/policy.editor.schema.json\n"
+     "  ccnt schema --editor --check    exit 1 when it is out of date with schemas/\n"
+     "  ccnt schema --editor -o -       print it\n"
+     "Editors (VS Code, any yaml-language-server client) complete and check region,\n"
+     "sector, subsector and indicator names with it. Documentation: docs/editors.md,\n"
+     "docs/commands/schema.md",
+     "示例：\n"
+     "  ccnt schema --editor            写出 schemas/policy.editor.schema.json\n"
+     "  ccnt schema --editor --check    与 schemas/ 不一致时以 1 退出\n"
+     "  ccnt schema --editor -o -       输出到标准输出\n"
+     "编辑器（VS Code 及任何 yaml-language-server 客户端）据此补全并检查地区、部门、\n"
+     "子部门和指标名称。文档：docs/editors.md、docs/commands/schema.md"},
+    {"The editor schema, generated from schemas/policy.schema.json and the registries",
+     "编辑器 schema，由 schemas/policy.schema.json 和登记表生成"},
+    {"Write to FILE, or - for stdout (default: schemas/policy.editor.schema.json of the data "
+     "tree)",
+     "写入 FILE，- 表示标准输出（默认：数据目录的 schemas/policy.editor.schema.json）"},
+    {"Write nothing; exit 1 when the file differs from what would be written",
+     "不写入；文件与应写内容不同时以 1 退出"},
+    {"Compare two git revisions record by record, and their bulletins",
+     "逐条比较两个 git 版本的政策记录及其月报"},
+    {"Examples:\n"
+     "  ccnt diff                     the branch and the working tree against the merge\n"
+     "                                base with the main branch\n"
+     "  ccnt diff main                main against the working tree\n"
+     "  ccnt diff v1.0 HEAD           two commits\n"
+     "  ccnt diff --format markdown   for a pull-request comment\n"
+     "Records are compared, not lines: added, removed, moved, renamed, and the fields that\n"
+     "changed; and what the month's bulletin needs. Documentation: docs/commands/diff.md",
+     "示例：\n"
+     "  ccnt diff                     当前分支和工作区，与其同主分支的合并基点比较\n"
+     "  ccnt diff main                main 与工作区比较\n"
+     "  ccnt diff v1.0 HEAD           比较两个提交\n"
+     "  ccnt diff --format markdown   用作拉取请求的评论\n"
+     "比较的是记录而不是行：新增、删除、移动、改 id 的记录和改动的字段，以及该月月报\n"
+     "需要什么。文档：docs/commands/diff.md"},
+    {"REV1 [REV2]: commits, branches or tags (default: the merge base of HEAD with the main "
+     "branch, and the working tree)",
+     "REV1 [REV2]：提交、分支或标签（默认：HEAD 与主分支的合并基点，以及工作区）"},
+    {"The main branch, whose merge base with HEAD is the default REV1 (default: origin/HEAD, main "
+     "or master)",
+     "主分支，它与 HEAD 的合并基点是默认的 REV1（默认：origin/HEAD、main 或 master）"},
+    // coverage, xlsx and -o (cmd_coverage.cpp, cmd_list.cpp, output_file.cpp, cli_parser.cpp)
+    {"--targets applies only to --format csv and tsv", "--targets 只适用于 --format csv 和 tsv"},
+    {"json, jsonl and yaml carry each policy's targets; --format xlsx puts them on a sheet of "
+     "their own",
+     "json、jsonl 和 yaml 的每条政策都带有其目标；--format xlsx 把目标放在单独的工作表中"},
+    {"this data tree defines no policy series", "此数据树没有定义政策系列"},
+    {"list them in schemas/series.yaml (docs/commands/coverage.md)",
+     "请在 schemas/series.yaml 中列出（见 docs/commands/coverage.md）"},
+    {"unknown series `{}`", "未知的政策系列 `{}`"},
+    {"schemas/series.yaml lists the series", "schemas/series.yaml 列出了各政策系列"},
+    {"Write to FILE (atomically: a reader never sees half of it) instead of stdout; --format "
+     "xlsx needs it",
+     "写入 FILE（原子写入：读者不会看到写了一半的文件），而不是标准输出；--format xlsx 必须指定"},
+    {"CSV/TSV: the targets of the matching policies, one row per target keyed by policy id, "
+     "instead of the policies",
+     "CSV/TSV：输出所匹配政策的目标（每个目标一行，以政策 id 为键），而不是政策本身"},
+    {"Which regions have issued their counterpart of each national plan, and when",
+     "各地区是否及何时发布了与各项国家方案对应的本地方案"},
+    {"Examples:\n"
+     "  ccnt coverage                          provinces × the series of schemas/series.yaml\n"
+     "  ccnt coverage --series industry-peaking   one series: 工业领域碳达峰实施方案\n"
+     "  ccnt coverage --level municipal --region 广东   the cities of 广东\n"
+     "  ccnt coverage --all-regions            every province, also those without a plan\n"
+     "  ccnt coverage --format xlsx -o coverage.xlsx\n"
+     "Documentation: docs/commands/coverage.md",
+     "示例：\n"
+     "  ccnt coverage                          各省 × schemas/series.yaml 中的政策系列\n"
+     "  ccnt coverage --series industry-peaking   一个系列：工业领域碳达峰实施方案\n"
+     "  ccnt coverage --level municipal --region 广东   广东的各城市\n"
+     "  ccnt coverage --all-regions            全部省份，包括尚未发布方案的\n"
+     "  ccnt coverage --format xlsx -o coverage.xlsx\n"
+     "文档：docs/commands/coverage.md"},
+    {"A series by slug, name or label (schemas/series.yaml); repeat for more; default: every "
+     "series",
+     "政策系列，写 slug、名称或简称（schemas/series.yaml）；可重复；默认：全部系列"},
+    {"The rows: provincial (default) or municipal regions", "行：省级（默认）或地市级地区"},
+    {"Only regions inside this one (广东 for its cities); repeat for more",
+     "只列出该地区之内的地区（如 广东 列出其城市）；可重复"},
+    {"Every region of the level, also those that issued none of the plans",
+     "列出该级别的全部地区，包括尚未发布任何方案的地区"},
+    {"--format {} writes a workbook, which is not for a terminal or a pipe",
+     "--format {} 生成的是工作簿，不能输出到终端或管道"},
+    {"name the file with -o FILE, e.g. -o policies.xlsx",
+     "请用 -o FILE 指定文件，如 -o policies.xlsx"},
+    {"cannot write the workbook {}: {}", "无法写入工作簿 {}：{}"},
+    // cmd_show.cpp: relations
+    {"implements", "落实"},
+    {"implemented by", "被落实于"},
+    {"supersedes", "替代"},
+    {"superseded by", "被替代于"},
+    {"amends", "修订"},
+    {"amended by", "被修订于"},
 };
 
 }  // namespace

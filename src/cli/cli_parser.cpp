@@ -219,6 +219,23 @@ void add_formula_guard_flag(CLI::App* cmd, bool& no_formula_guard) {
                     "' that keeps spreadsheets from running them as formulas"));
 }
 
+// -o FILE, for the commands that export: the output written atomically (a workbook only so).
+void add_output_option(CLI::App* cmd, std::string& output) {
+  cmd->add_option("-o,--output", output,
+                  trf("Write to FILE (atomically: a reader never sees half of it) instead of "
+                      "stdout; --format xlsx needs it"))
+      ->type_name("FILE");
+}
+
+// --width N, for the commands that print tables fitted to the terminal.
+void add_width_option(CLI::App* cmd, std::size_t& width) {
+  cmd->add_option("--width", width,
+                  trf("Fit the table to N columns (default: the terminal's width; no limit when "
+                      "piped)"))
+      ->check(CLI::Range(std::size_t{20}, std::size_t{1000}))
+      ->type_name("N");
+}
+
 void add_list(CLI::App& app, Options& options) {
   ListOptions& list = options.list;
   CLI::App* cmd = app.add_subcommand("list", trf("List the policies that match the filters"));
@@ -251,11 +268,11 @@ void add_list(CLI::App& app, Options& options) {
   cmd->add_flag("--bom", list.bom,
                 trf("CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese"));
   add_formula_guard_flag(cmd, list.no_formula_guard);
-  cmd->add_option("--width", list.width,
-                  trf("Fit the table to N columns (default: the terminal's width; no limit when "
-                      "piped)"))
-      ->check(CLI::Range(std::size_t{20}, std::size_t{1000}))
-      ->type_name("N");
+  add_width_option(cmd, list.width);
+  add_output_option(cmd, list.output);
+  cmd->add_flag("--targets", list.targets,
+                trf("CSV/TSV: the targets of the matching policies, one row per target keyed by "
+                    "policy id, instead of the policies"));
   cmd->callback([&options] { options.command = Command::List; });
 }
 
@@ -302,6 +319,7 @@ void add_stats(CLI::App& app, Options& options) {
       ->type_name("TABLE");
   add_format_option(cmd, stats.format, kStatsFormats, {});
   add_formula_guard_flag(cmd, stats.no_formula_guard);
+  add_output_option(cmd, stats.output);
   cmd->callback([&options] { options.command = Command::Stats; });
 }
 
@@ -326,7 +344,47 @@ void add_targets(CLI::App& app, Options& options) {
                     "benchmark"));
   add_format_option(cmd, targets.format, kTargetsFormats, {});
   add_formula_guard_flag(cmd, targets.no_formula_guard);
+  add_output_option(cmd, targets.output);
   cmd->callback([&options] { options.command = Command::Targets; });
+}
+
+void add_coverage(CLI::App& app, Options& options) {
+  CoverageOptions& coverage = options.coverage;
+  CLI::App* cmd = app.add_subcommand(
+      "coverage",
+      trf("Which regions have issued their counterpart of each national plan, and when"));
+  cmd->footer(
+      trf("Examples:\n"
+          "  ccnt coverage                          provinces × the series of schemas/series.yaml\n"
+          "  ccnt coverage --series industry-peaking   one series: 工业领域碳达峰实施方案\n"
+          "  ccnt coverage --level municipal --region 广东   the cities of 广东\n"
+          "  ccnt coverage --all-regions            every province, also those without a plan\n"
+          "  ccnt coverage --format xlsx -o coverage.xlsx\n"
+          "Documentation: docs/commands/coverage.md"));
+  cmd->add_option("--series", coverage.series,
+                  trf("A series by slug, name or label (schemas/series.yaml); repeat for more; "
+                      "default: every series"))
+      ->type_name("SERIES")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  cmd->add_option("--level", coverage.level,
+                  trf("The rows: provincial (default) or municipal regions"))
+      ->check(CLI::IsMember({"provincial", "municipal"}))
+      ->type_name("LEVEL");
+  cmd->add_option("--region", coverage.regions,
+                  trf("Only regions inside this one (广东 for its cities); repeat for more"))
+      ->type_name("REGION")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  cmd->add_flag("--all-regions", coverage.all_regions,
+                trf("Every region of the level, also those that issued none of the plans"));
+  add_format_option(cmd, coverage.format, kCoverageFormats, {});
+  add_formula_guard_flag(cmd, coverage.no_formula_guard);
+  add_output_option(cmd, coverage.output);
+  add_width_option(cmd, coverage.width);
+  cmd->callback([&options] { options.command = Command::Coverage; });
 }
 
 void add_report(CLI::App& app, Options& options) {
@@ -496,6 +554,58 @@ void add_cache(CLI::App& app, Options& options) {
   cmd->callback([&options] { options.command = Command::Cache; });
 }
 
+void add_schema(CLI::App& app, Options& options) {
+  SchemaOptions& opts = options.schema;
+  CLI::App* cmd = app.add_subcommand(
+      "schema", trf("Write the editor schema: the policy schema with the registries' names"));
+  cmd->footer(
+      trf("Examples:\n"
+          "  ccnt schema --editor            write schemas/policy.editor.schema.json\n"
+          "  ccnt schema --editor --check    exit 1 when it is out of date with schemas/\n"
+          "  ccnt schema --editor -o -       print it\n"
+          "Editors (VS Code, any yaml-language-server client) complete and check region,\n"
+          "sector, subsector and indicator names with it. Documentation: docs/editors.md,\n"
+          "docs/commands/schema.md"));
+  cmd->add_flag("--editor", opts.editor,
+                trf("The editor schema, generated from schemas/policy.schema.json and the "
+                    "registries"))
+      ->required();
+  CLI::Option* output = cmd->add_option("-o,--output", opts.output,
+                                        trf("Write to FILE, or - for stdout (default: "
+                                            "schemas/policy.editor.schema.json of the data tree)"))
+                            ->type_name("FILE");
+  cmd->add_flag("--check", opts.check,
+                trf("Write nothing; exit 1 when the file differs from what would be written"))
+      ->excludes(output);
+  cmd->callback([&options] { options.command = Command::Schema; });
+}
+
+void add_diff(CLI::App& app, Options& options) {
+  DiffOptions& opts = options.diff;
+  CLI::App* cmd = app.add_subcommand(
+      "diff", trf("Compare two git revisions record by record, and their bulletins"));
+  cmd->footer(
+      trf("Examples:\n"
+          "  ccnt diff                     the branch and the working tree against the merge\n"
+          "                                base with the main branch\n"
+          "  ccnt diff main                main against the working tree\n"
+          "  ccnt diff v1.0 HEAD           two commits\n"
+          "  ccnt diff --format markdown   for a pull-request comment\n"
+          "Records are compared, not lines: added, removed, moved, renamed, and the fields that\n"
+          "changed; and what the month's bulletin needs. Documentation: docs/commands/diff.md"));
+  cmd->add_option("revisions", opts.revisions,
+                  trf("REV1 [REV2]: commits, branches or tags (default: the merge base of HEAD "
+                      "with the main branch, and the working tree)"))
+      ->expected(0, 2)
+      ->type_name("REV");
+  cmd->add_option("--main", opts.main_branch,
+                  trf("The main branch, whose merge base with HEAD is the default REV1 "
+                      "(default: origin/HEAD, main or master)"))
+      ->type_name("BRANCH");
+  add_format_option(cmd, opts.format, kDiffFormats, {});
+  cmd->callback([&options] { options.command = Command::Diff; });
+}
+
 void add_help(CLI::App& app, Options& options) {
   CLI::App* cmd =
       app.add_subcommand("help", trf("Print the help of a command (as COMMAND --help does)"));
@@ -526,11 +636,14 @@ void configure_app(CLI::App& app, Options& options) {
   add_show(app, options);
   add_stats(app, options);
   add_targets(app, options);
+  add_coverage(app, options);
   add_report(app, options);
   add_new(app, options);
   add_import(app, options);
   add_completion(app, options);
   add_cache(app, options);
+  add_schema(app, options);
+  add_diff(app, options);
   add_help(app, options);
   for (CLI::App* cmd : app.get_subcommands([](CLI::App*) { return true; })) {
     cmd->group(trf("Subcommands"));

@@ -4,9 +4,9 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
+#include "cli/output_file.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
-#include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
 #include "core/output/policy_export.hpp"
 
@@ -66,6 +66,12 @@ int run_list(const Options& options) {
   if (opts.bom && !csv) throw UsageError(trf("--bom applies only to --format csv and tsv"));
   if (opts.no_formula_guard && !csv)
     throw UsageError(trf("--no-formula-guard applies only to --format csv and tsv"));
+  if (opts.targets && !csv)
+    throw UsageError(trf("--targets applies only to --format csv and tsv"),
+                     trf("json, jsonl and yaml carry each policy's targets; --format xlsx puts "
+                         "them on a sheet of their own"));
+  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
+  check_output_target(format, opts.output);
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   std::size_t left_out = 0;
@@ -83,16 +89,24 @@ int run_list(const Options& options) {
     std::cout << selected.size() << '\n';
     return kExitOk;
   }
-  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
   if (format == OutputFormat::Table && selected.empty()) {
     std::cerr << tr("ccnt: no policies match\n");
     std::cout << left_out_note(left_out);
     return kExitOk;
   }
-  const std::size_t width = opts.width > 0 ? opts.width : terminal_width(stdout);
-  std::cout << export_policies(selected, project.registry, format, opts.bom, !opts.no_formula_guard,
-                               width);
-  if (format == OutputFormat::Table) std::cout << left_out_note(left_out);  // data stays data
+  if (format == OutputFormat::Xlsx) {
+    emit_workbook(opts.output, policy_sheets(selected, project.registry));
+    return kExitOk;
+  }
+  if (opts.targets) {
+    emit_text(opts.output, export_policy_targets(selected, project.registry, format, opts.bom,
+                                                 !opts.no_formula_guard));
+    return kExitOk;
+  }
+  std::string out = export_policies(selected, project.registry, format, opts.bom,
+                                    !opts.no_formula_guard, table_width(opts.output, opts.width));
+  if (format == OutputFormat::Table) out += left_out_note(left_out);  // data stays data
+  emit_text(opts.output, out);
   return kExitOk;
 }
 

@@ -20,6 +20,7 @@
 #include "core/diag/diagnostic_format.hpp"
 #include "core/policy/doc_type.hpp"
 #include "core/policy/draft.hpp"
+#include "core/policy/editor_schema.hpp"
 #include "core/policy/policy_checks.hpp"
 #include "core/policy/policy_writer.hpp"
 #include "core/tree/loader.hpp"
@@ -228,8 +229,8 @@ int run_new(const Options& options) {
   }
 
   const fs::path file = draft.file();
-  const std::string text =
-      policy_file_text(draft.policy(), schema_depth(file, project.policies_dir()));
+  const std::string text = policy_file_text(
+      draft.policy(), schema_depth(file, project.policies_dir()), modeline_schema_file(project));
   const Diagnostics problems = check_before_writing(text, file, project);
   if (problems.error_count() > 0) {
     for (const Diagnostic& d : problems.all())

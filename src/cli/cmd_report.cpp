@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
+#include "cli/output_file.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
@@ -16,6 +17,7 @@
 #include "core/bulletin/bulletin_render.hpp"
 #include "core/diag/diagnostic_format.hpp"
 #include "core/output/visible_text.hpp"
+#include "core/policy/editor_schema.hpp"
 #include "core/tree/project.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/util/atomic_write.hpp"
@@ -44,7 +46,8 @@ int write_skeleton(const Project& project, const PartialDate& month,
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   std::string error;
-  const std::string text = bulletin_skeleton(month, month_policies, project.registry);
+  const std::string text = bulletin_skeleton(month, month_policies, project.registry,
+                                             has_own_schema_file(project, kBulletinSchemaFile));
   switch (create_file_atomically(file, text, error)) {
     case WriteResult::Exists:
       throw UsageError(trf("{} already exists; --init never overwrites it", display),
@@ -186,20 +189,8 @@ int run_report(const Options& options) {
     std::cout << without_ci_commands(visible_text(*bulletin, LineBreaks::Keep));
     return kExitOk;
   }
-  std::string error;
-  switch (write_file_atomically(opts.output, *bulletin, error)) {
-    case WriteResult::Written:
-    case WriteResult::Exists:  // only create_file_atomically says so
-      return kExitOk;
-    case WriteResult::Refused:
-      throw UsageError(trf("cannot write {}: {}", opts.output, error),
-                       trf("name a new or regular file, or - for standard output; "
-                           "docs/security.md says what ccnt writes"));
-    case WriteResult::Failed:
-      break;
-  }
-  throw UsageError(trf("cannot write {}: {}", opts.output, error),
-                   trf("check that the directory exists and is writable"));
+  write_output_file(opts.output, *bulletin);
+  return kExitOk;
 }
 
 }  // namespace ccnt::cli

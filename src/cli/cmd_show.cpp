@@ -16,6 +16,7 @@
 #include "core/output/policy_export.hpp"
 #include "core/output/text_table.hpp"
 #include "core/output/visible_text.hpp"
+#include "core/query/relation_index.hpp"
 #include "core/tree/loader.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/util/edit_distance.hpp"
@@ -146,7 +147,31 @@ std::string yaml_as_written(std::string_view bytes) {
   return visible_text(text, LineBreaks::Keep);
 }
 
-std::string render_text(const Policy& policy, const Registry& registry, std::size_t width) {
+// The top directories of policies/ that hold the records related to `policy`: the nation's and
+// its province's; none (every directory) for a national record or a region the registry lacks.
+RegionDirFilter related_dirs(const Registry& registry, const Policy& policy) {
+  const Region* region = registry.find_region(policy.region);
+  const Region* nation = registry.find_region("national");
+  if (!region || !nation || region == nation) return {};
+  return [province = registry.lineage(*region).front()->dir, national = nation->dir](
+             std::string_view dir) { return dir == province || dir == national; };
+}
+
+// The label `show` gives a relation: what the record names, or what names it.
+std::string relation_label(const RelatedRecord& related) {
+  switch (related.kind) {
+    case RelationKind::Supersedes:
+      return std::string(related.incoming ? tr("superseded by") : tr("supersedes"));
+    case RelationKind::Amends:
+      return std::string(related.incoming ? tr("amended by") : tr("amends"));
+    case RelationKind::Implements:
+      break;
+  }
+  return std::string(related.incoming ? tr("implemented by") : tr("implements"));
+}
+
+std::string render_text(const Policy& policy, const Registry& registry,
+                        const std::vector<RelatedRecord>& related, std::size_t width) {
   std::string out = wrap_to_width(policy.title, width);
   if (!policy.title_en.empty()) out += wrap_to_width(policy.title_en, width);
   out += "\n";
@@ -190,6 +215,16 @@ std::string render_text(const Policy& policy, const Registry& registry, std::siz
     fields.emplace_back("tags", tags);
   }
   if (!policy.source.empty()) fields.emplace_back("source", policy.source);
+  // Each relation on a line of its own: the other record's id, then its title; the label once
+  // per kind.
+  for (std::size_t i = 0; i < related.size(); ++i) {
+    const RelatedRecord& other = related[i];
+    const bool same_label =
+        i > 0 && related[i - 1].kind == other.kind && related[i - 1].incoming == other.incoming;
+    fields.emplace_back(same_label ? std::string() : relation_label(other),
+                        other.policy ? std::string(other.id) + " " + other.policy->title
+                                     : trf("{} (not in the tree)", other.id));
+  }
   fields.emplace_back("path", policy.path);
 
   std::size_t label_width = 0;
@@ -252,9 +287,22 @@ int run_show(const Options& options) {
     return kExitOk;
   }
   const Policy& policy = loaded.policies.front();
+  // The relations both ways need the other records, through the cache, without text: those of
+  // its province and of the nation, where what it names and what names it lie (validate refuses
+  // the others: E056, E058); every record for a national one.
+  Diagnostics tree_problems;  // validate's business
+  const LoadOptions load{.jobs = options.global.jobs,
+                         .use_cache = !options.global.no_cache,
+                         .keep_region = related_dirs(project.registry, policy),
+                         .text = false};
+  const LoadedPolicies tree = load_project_policies(project, load, tree_problems);
+  std::vector<const Policy*> others;
+  others.reserve(tree.policies.size());
+  for (const Policy& other : tree.policies) others.push_back(&other);
+  const RelationIndex relations(others);
   if (opts.format == "json") {
     std::string out;
-    append_policy_json(out, policy, project.registry, true);
+    append_policy_json(out, policy, project.registry, true, &relations);
     std::cout << out << '\n';
     return kExitOk;
   }
@@ -263,8 +311,8 @@ int run_show(const Options& options) {
   if (width == 0) width = kPipedWidth;
   // Validation keeps hidden characters out of values; escaping here keeps them off the terminal
   // even so, and no line reads as a CI workflow command.
-  std::cout << without_ci_commands(
-      visible_text(render_text(policy, project.registry, width), LineBreaks::Keep));
+  std::cout << without_ci_commands(visible_text(
+      render_text(policy, project.registry, relations.related(policy), width), LineBreaks::Keep));
   return kExitOk;
 }
 

@@ -2,9 +2,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output_file.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
-#include "cli/terminal.hpp"
 #include "core/output/stats_output.hpp"
 #include "core/query/policy_stats.hpp"
 
@@ -12,6 +12,8 @@ namespace ccnt::cli {
 
 int run_stats(const Options& options) {
   const StatsOptions& opts = options.stats;
+  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
+  check_output_target(format, opts.output);
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   std::size_t left_out = 0;
@@ -23,10 +25,14 @@ int run_stats(const Options& options) {
   const StatsTables tables(opts.by);
   const IssuerStats issuers =
       tables.issuer ? count_by_issuer(selected, project.registry) : IssuerStats{};
-  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
-  std::cout << render_stats(stats, issuers, tables, format, terminal_width(stdout),
-                            !opts.no_formula_guard);
-  if (format == OutputFormat::Table) std::cout << left_out_note(left_out);  // data stays data
+  if (format == OutputFormat::Xlsx) {
+    emit_workbook(opts.output, stats_sheets(stats, issuers, tables));
+    return kExitOk;
+  }
+  std::string out = render_stats(stats, issuers, tables, format, table_width(opts.output),
+                                 !opts.no_formula_guard);
+  if (format == OutputFormat::Table) out += left_out_note(left_out);  // data stays data
+  emit_text(opts.output, out);
   return kExitOk;
 }
 

@@ -7,9 +7,9 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/messages.hpp"
+#include "cli/output_file.hpp"
 #include "cli/policy_selection.hpp"
 #include "cli/project_session.hpp"
-#include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
 #include "core/output/targets_output.hpp"
 #include "core/query/target_comparison.hpp"
@@ -37,6 +37,8 @@ const Indicator* find_indicator_or_throw(const Registry& registry, const std::st
 
 int run_targets(const Options& options) {
   const TargetsOptions& opts = options.targets;
+  const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
+  check_output_target(format, opts.output);
   const Project project = open_project_or_throw(options.global);
   const Indicator* indicator =
       opts.indicator.empty() ? nullptr : find_indicator_or_throw(project.registry, opts.indicator);
@@ -71,9 +73,12 @@ int run_targets(const Options& options) {
         std::erase_if(comparisons, [](const IndicatorComparison& c) { return c.compared.empty(); });
   }
 
-  std::cout << render_targets(comparisons, project.registry,
-                              parse_output_format(opts.format).value_or(OutputFormat::Table),
-                              terminal_width(stdout), !opts.no_formula_guard);
+  if (format == OutputFormat::Xlsx) {
+    emit_workbook(opts.output, targets_sheets(comparisons, project.registry));
+  } else {
+    emit_text(opts.output, render_targets(comparisons, project.registry, format,
+                                          table_width(opts.output), !opts.no_formula_guard));
+  }
   if (comparisons.empty() && hidden == 0)
     std::cerr << (indicator ? trf("ccnt: no targets of {} ({}) among the selected policies\n",
                                   indicator->name, indicator->slug)

@@ -11,6 +11,7 @@ int run_list(const Options& options);
 int run_show(const Options& options);
 int run_stats(const Options& options);
 int run_targets(const Options& options);
+int run_coverage(const Options& options);
 int run_report(const Options& options);
 int run_new(const Options& options);
 int run_import(const Options& options);
@@ -19,6 +20,8 @@ int run_completion(const Options& options);
 // Prints the candidates for the word being completed (the hidden __complete).
 int run_complete(const Options& options);
 int run_cache(const Options& options);
+int run_schema(const Options& options);
+int run_diff(const Options& options);
 // Prints the manual page in roff (the hidden __man; the build installs its output).
 int run_man(const Options& options);
 

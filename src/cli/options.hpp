@@ -23,7 +23,10 @@ enum class Command {
   Complete,
   Help,
   Man,
-  Cache
+  Cache,
+  Schema,
+  Diff,
+  Coverage
 };
 
 enum class ColorMode { Auto, Always, Never };
@@ -53,10 +56,13 @@ struct ListOptions {
   bool reverse = false;
   std::size_t limit = 0;  // 0 = no limit
   bool count = false;
-  std::string format = "table";   // table | json | jsonl | csv | tsv | yaml | markdown | ids
+  std::string format = "table";   // table | json | jsonl | csv | tsv | yaml | markdown | ids |
+                                  // xlsx
   bool bom = false;               // CSV/TSV: start with a UTF-8 byte-order mark for Excel
   bool no_formula_guard = false;  // CSV/TSV: no leading ' before cells a spreadsheet would run
   std::size_t width = 0;          // --width N: fit the table to N columns; 0 = the terminal's
+  std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
+  bool targets = false;           // --targets: CSV/TSV of the targets, one row per target
 };
 
 struct ShowOptions {
@@ -70,16 +76,30 @@ struct StatsOptions {
   // --by: the tables to print (region-sector, level, added, indicator, issuer); empty = the
   // first four.
   std::vector<std::string> by;
-  std::string format = "table";   // table | csv | json | markdown
+  std::string format = "table";   // table | csv | json | markdown | xlsx
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
 };
 
 struct TargetsOptions {
   FilterOptions filter;
   std::string indicator;          // slug or Chinese name; empty = every indicator with targets
   bool all = false;               // also indicators where nothing can be compared
-  std::string format = "table";   // table | csv | json | markdown
+  std::string format = "table";   // table | csv | json | markdown | xlsx
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
+};
+
+// ccnt coverage: regions × policy series (schemas/series.yaml).
+struct CoverageOptions {
+  std::vector<std::string> series;   // --series, repeatable: slug, name or label; empty = all
+  std::string level = "provincial";  // provincial | municipal
+  std::vector<std::string> regions;  // --region: rows only inside these regions
+  bool all_regions = false;          // every region of the level, not only those with a plan
+  std::string format = "table";      // table | csv | tsv | json | markdown | xlsx
+  bool no_formula_guard = false;     // CSV/TSV: no leading ' before cells a spreadsheet would run
+  std::string output;                // -o FILE, written atomically; empty = stdout (not for xlsx)
+  std::size_t width = 0;             // --width N: fit the table to N columns; 0 = the terminal's
 };
 
 struct ReportOptions {
@@ -126,6 +146,21 @@ struct CacheOptions {
   std::string action;  // info | clear
 };
 
+// ccnt schema --editor: the editor schema generated from the policy schema and the registries.
+struct SchemaOptions {
+  bool editor = false;  // the only schema it makes today; required, so that others can follow
+  std::string output;   // -o FILE, or - for stdout; empty = schemas/policy.editor.schema.json
+  bool check = false;   // compare with the file instead of writing it; exit 1 when it differs
+};
+
+// ccnt diff [REV1 [REV2]]: what a change does to the records, between two git revisions.
+struct DiffOptions {
+  std::vector<std::string> revisions;  // none: the merge base with the main branch, and the
+                                       // working tree; one: it and the working tree
+  std::string main_branch;             // --main: whose merge base is the default REV1
+  std::string format = "text";         // text | markdown | json
+};
+
 struct Options {
   Command command = Command::None;
   GlobalOptions global;
@@ -140,6 +175,9 @@ struct Options {
   CompletionOptions completion;
   std::string help_command;  // ccnt help COMMAND: the command whose help to print
   CacheOptions cache;
+  SchemaOptions schema;
+  DiffOptions diff;
+  CoverageOptions coverage;
 };
 
 }  // namespace ccnt::cli

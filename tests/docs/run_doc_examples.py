@@ -16,10 +16,16 @@ Words after `console` in the info string:
   fixture=DIR      run on a copy of DIR (relative to SOURCE_DIR; the project's schemas/ are
                    added when it has none) instead of the bundled data
   cwd=DIR          run in DIR, relative to the tree
+  with=DIR         also copy the files of DIR (relative to SOURCE_DIR) into the tree, e.g. an
+                   export for `ccnt import`
   fresh            start from a new copy of the tree (the blocks after it share that copy)
 
+A fenced block of another kind (```, ```sh, ...) with a line starting with `$ ` is an error:
+an example that shows a command is either run (```console) or marked ```console illustrative,
+never left out unnoticed.
+
 Commands run with bash in a scratch copy of the tree (the bundled data: policies/, schemas/,
-bulletins/ and templates/), with `ccnt` on PATH being the built binary, standard output and
+bulletins/, templates/ and mappings/), with `ccnt` on PATH being the built binary, standard output and
 standard error on a pseudo-terminal 100 columns wide, standard input empty, and the pinned
 environment of the e2e cases (LANG=C.UTF-8, NO_COLOR=1, CCNT_TODAY=2026-11-24, CCNT_DATA_DIR
 where nothing is). Blocks of one
@@ -43,8 +49,9 @@ import tempfile
 import termios
 import time
 
-BUNDLED = ("policies", "schemas", "bulletins", "templates")
+BUNDLED = ("policies", "schemas", "bulletins", "templates", "mappings")
 FENCE = re.compile(r"^(\s*)(`{3,})console(?:\s+(.*))?$")
+ANY_FENCE = re.compile(r"^(\s*)(`{3,})(.*)$")
 TIMEOUT_SECONDS = 60
 COLUMNS, ROWS = 100, 50
 
@@ -67,6 +74,18 @@ def parse_blocks(path):
     while index < len(lines):
         match = FENCE.match(lines[index])
         if not match:
+            other = ANY_FENCE.match(lines[index])
+            if other:  # another kind of block: skip it whole, refusing commands in it
+                end = index + 1
+                while end < len(lines) and lines[end].strip() != other.group(2):
+                    if lines[end].lstrip().startswith("$ "):
+                        raise SystemExit(
+                            f"{path}:{end + 1}: a `$ ` command in a ```{other.group(3)} block: "
+                            "make the block ```console (run and compared) or "
+                            "```console illustrative")
+                    end += 1
+                index = end + 1
+                continue
             index += 1
             continue
         indent, fence, info = match.group(1), match.group(2), match.group(3) or ""
@@ -109,9 +128,14 @@ def split_commands(body, first_line):
     return examples
 
 
-def make_tree(source_dir, fixture, scratch):
-    """Copies the bundled data, or the fixture `fixture`, into a new directory of `scratch`."""
+def make_tree(source_dir, fixture, scratch, extra=""):
+    """Copies the bundled data, or the fixture `fixture`, into a new directory of `scratch`,
+    and then the files of `extra` when given."""
     tree = tempfile.mkdtemp(prefix="tree-", dir=scratch)
+    if extra:
+        origin = os.path.join(source_dir, extra)
+        if not os.path.isdir(origin):
+            raise SystemExit(f"with={extra} is not a directory")
     if fixture:
         origin = os.path.join(source_dir, fixture)
         if not os.path.isdir(origin):
@@ -124,6 +148,8 @@ def make_tree(source_dir, fixture, scratch):
             origin = os.path.join(source_dir, name)
             if os.path.isdir(origin):
                 shutil.copytree(origin, os.path.join(tree, name), symlinks=True)
+    if extra:
+        shutil.copytree(os.path.join(source_dir, extra), tree, dirs_exist_ok=True, symlinks=True)
     return tree
 
 
@@ -222,9 +248,10 @@ def main():
                 skipped += len(examples)
                 continue
             fixture = attrs.get("fixture") or ""
-            if fixture not in trees or attrs.get("fresh"):
-                trees[fixture] = make_tree(source_dir, fixture, scratch)
-            cwd = os.path.join(trees[fixture], attrs.get("cwd") or "")
+            key = (fixture, attrs.get("with") or "")
+            if key not in trees or attrs.get("fresh"):
+                trees[key] = make_tree(source_dir, fixture, scratch, key[1])
+            cwd = os.path.join(trees[key], attrs.get("cwd") or "")
             for example in examples:
                 ran += 1
                 text, status = run_in_terminal(example.command, cwd, env)

@@ -23,7 +23,8 @@
 #                    created, ...); the case fails when it exits non-zero, with its output
 #   requires         optional: `root` when the case needs root (mknod); run_case.sh then exits
 #                    77 when not root, which ctest reports as skipped (SKIP_RETURN_CODE), never
-#                    as passed
+#                    as passed. Any other line names a program the case needs (git): without it
+#                    on PATH the case exits 77 too, naming it
 # The scratch tree gets the project's schemas/ unless tree/ brings its own. CCNT_DATA_DIR is
 # pinned to a directory that does not exist (for setup too), so that a ccnt installed on the
 # machine (its share/ccnt) never changes a result; a case's env may point it elsewhere.
@@ -34,6 +35,15 @@ no_installed_data=/nonexistent/ccnt-data
 if [[ -f $case_dir/requires ]] && grep -qx root "$case_dir/requires" && ((EUID != 0)); then
   echo "skipped: this case needs root (it creates device nodes with mknod)"
   exit 77
+fi
+if [[ -f $case_dir/requires ]]; then
+  while read -r program; do
+    [[ -z $program || $program == root ]] && continue
+    if ! command -v "$program" >/dev/null 2>&1; then
+      echo "skipped: not installed: $program (tools/bootstrap.sh installs it)"
+      exit 77
+    fi
+  done < "$case_dir/requires"
 fi
 scratch=$(mktemp -d)
 trap 'chmod -R u+rwx "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT

@@ -38,7 +38,7 @@ DIALOGUE = [
 ]
 
 EXPECTED_FILE = """\
-# yaml-language-server: $schema=../../../schemas/policy.schema.json
+# yaml-language-server: $schema=../../../schemas/policy.editor.schema.json
 id: zhejiang-energy-conservation-2023
 title: 浙江省节能减排工作方案
 region: zhejiang
@@ -89,7 +89,7 @@ EDITING_DIALOGUE = [
 ]
 
 EDITED_FILE = """\
-# yaml-language-server: $schema=../../../schemas/policy.schema.json
+# yaml-language-server: $schema=../../../schemas/policy.editor.schema.json
 id: zhejiang-energy-conservation-2023-2
 title: 能源发展规划
 region: zhejiang

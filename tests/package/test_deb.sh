@@ -46,9 +46,9 @@ version=$(dpkg-deb -f "$deb" Version)
   fail "the package's version is $version, the source's $expected_version"
 depends=$(dpkg-deb -f "$deb" Depends)
 say "Depends: $depends"
-# The libraries by name, whatever their version (bookworm: libyaml-cpp0.7, libfmt9, libutf8proc2;
-# tools/release.sh builds the package on Ubuntu too).
-for library in libyaml-cpp0. libfmt libutf8proc libc6 libstdc++6; do
+# The libraries by name, whatever their version (bookworm: libyaml-cpp0.7, libfmt9, libutf8proc2,
+# libxlsxwriter4; tools/release.sh builds the package on Ubuntu too).
+for library in libyaml-cpp0. libfmt libutf8proc libxlsxwriter libc6 libstdc++6; do
   [[ $depends == *"$library"* ]] || fail "Depends lacks $library"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
@@ -57,6 +57,7 @@ for path in ./usr/bin/ccnt \
             ./usr/share/ccnt/schemas/regions.yaml \
             ./usr/share/ccnt/schemas/sectors.yaml \
             ./usr/share/ccnt/schemas/indicators.yaml \
+            ./usr/share/ccnt/schemas/series.yaml \
             ./usr/share/bash-completion/completions/ccnt \
             ./usr/share/zsh/vendor-completions/_ccnt \
             ./usr/share/fish/vendor_completions.d/ccnt.fish \

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -210,6 +211,20 @@ TEST_CASE("write_files_atomically creates, replaces and refuses as the single-fi
   for (const fs::path& sub : {dir.path / "a", dir.path / "b"})
     for (const auto& entry : fs::directory_iterator(sub))
       CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("binary content is never written to a terminal, but to /dev/null and files") {
+  const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+  REQUIRE(master >= 0);
+  REQUIRE(::grantpt(master) == 0);
+  REQUIRE(::unlockpt(master) == 0);
+  const std::string terminal = ::ptsname(master);
+  std::string error;
+  CHECK(write_file_atomically(terminal, "PK\x03\x04", error, true) == WriteResult::Refused);
+  CHECK(error == "it is a terminal, and ccnt writes a binary file only to a file");
+  CHECK(write_file_atomically(terminal, "text\n", error, false) == WriteResult::Written);
+  ::close(master);
+  CHECK(write_file_atomically("/dev/null", "PK\x03\x04", error, true) == WriteResult::Written);
 }
 
 TEST_CASE(

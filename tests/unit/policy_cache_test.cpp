@@ -45,6 +45,10 @@ std::string describe(const LoadedPolicies& loaded, const Diagnostics& diagnostic
                        p.headline);
     for (const auto* list : {&p.sectors, &p.issuers, &p.tags})
       for (const std::string& item : *list) out += item + ",";
+    for (const RelationKind kind : kRelationKinds)
+      for (const RelationLink& link : p.relations.of(kind))
+        out += fmt::format("{} {} {}:{},", relation_field(kind), link.id, link.mark.line,
+                           link.mark.column);
     out += fmt::format("|{}|{}|{}|{}:{}|{}:{}\n", describe_date(p.published), p.added.to_string(),
                        describe_date(p.updated), p.id_mark.line, p.id_mark.column,
                        p.title_mark.line, p.title_mark.column);
@@ -130,6 +134,8 @@ TEST_CASE("policy cache: a run without text (validate) gets what drop_text leave
   CHECK(warm.text == uncached.text);
   CHECK(warm.text != full.text);  // summaries and targets are gone
   CHECK(warm.text.find("浙江省工业领域碳达峰实施方案") != std::string::npos);  // titles are not
+  // Nor the relations, which the checks across files read.
+  CHECK(warm.text.find("implements national-industry-carbon-peaking 10:5,") != std::string::npos);
   // A later run that wants the text still gets all of it from the same cache.
   const Run with_text = load(tree.root(), true);
   CHECK(with_text.from_cache == with_text.files);

@@ -129,3 +129,45 @@ TEST_CASE("targets are checked: years in order, percentages in range, known indi
             .codes()
             .count("E045"));
 }
+
+TEST_CASE("relations are read with where each id is written") {
+  const Checked checked = check(std::string(kValid) +
+                                "implements:\n  - national-industry-carbon-peaking\n"
+                                "supersedes:\n  - zhejiang-old-plan\n"
+                                "amends:\n  - zhejiang-other-plan\n  - zhejiang-third-plan\n");
+  CHECK(checked.diagnostics.all().empty());
+  REQUIRE(checked.policy);
+  const PolicyRelations& relations = checked.policy->relations;
+  REQUIRE(relations.implements.size() == 1);
+  CHECK(relations.implements[0].id == "national-industry-carbon-peaking");
+  CHECK(relations.implements[0].mark.line == 11);
+  CHECK(relation_ids(relations.supersedes) == std::vector<std::string>{"zhejiang-old-plan"});
+  CHECK(relation_ids(relations.amends) ==
+        std::vector<std::string>{"zhejiang-other-plan", "zhejiang-third-plan"});
+  CHECK(relations.amends[1].mark.line == 16);
+}
+
+TEST_CASE("a relation to the record itself is E057; a relation not an id is a schema error") {
+  const Checked itself = check(std::string(kValid) + "supersedes:\n  - zhejiang-test-plan\n");
+  CHECK(itself.codes() == std::set<std::string>{"E057"});
+  CHECK(itself.diagnostics.all()[0].message == "`supersedes` names the record itself");
+  CHECK(itself.diagnostics.all()[0].mark.line == 11);
+  const Checked scalar =
+      check(std::string(kValid) + "implements: national-industry-carbon-peaking\n");
+  CHECK_FALSE(scalar.policy);
+  const Checked not_an_id =
+      check(std::string(kValid) + "implements:\n  - 工业领域碳达峰实施方案\n");
+  CHECK_FALSE(not_an_id.policy);
+  CHECK_FALSE(not_an_id.codes().count("E057"));
+}
+
+TEST_CASE("a national record implements nothing (E055)") {
+  std::string national =
+      replaced(replaced(kValid, "zhejiang-test-plan", "national-test-plan"),
+               "region: zhejiang\nlevel: provincial", "region: national\nlevel: national");
+  national = replaced(national, "浙江省测试实施方案", "测试实施方案");
+  const Checked checked = check(national + "implements:\n  - zhejiang-industry-carbon-peaking\n",
+                                "national/industry/national-test-plan.yaml");
+  CHECK(checked.codes() == std::set<std::string>{"E055"});
+  CHECK(checked.diagnostics.all()[0].message == "a national record implements no other record");
+}

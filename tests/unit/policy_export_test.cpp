@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "source_tree.hpp"
 
 #include <nlohmann/json.hpp>
@@ -173,4 +175,91 @@ TEST_CASE("Markdown and ids exports") {
   CHECK(md.find("| published | region | sector | title | id |\n") == 0);
   CHECK(md.find("\\| piped") != std::string::npos);
   CHECK(export_policies({&policy}, registry(), OutputFormat::Ids) == policy.id + "\n");
+}
+
+TEST_CASE("CSV carries every field: the later columns, lists joined by ;") {
+  Policy policy = fixture_policy();
+  policy.stub = false;
+  policy.title_en = "Fixture plan";
+  policy.subsector = "building-materials";
+  policy.sectors = {"energy", "power"};
+  policy.document_number = "浙样〔2023〕1号";
+  policy.updated = PartialDate::parse("2023-05-20");
+  policy.status = "in-force";
+  policy.instrument = "target";
+  policy.source_ids = {"tracker:abc"};
+  policy.tags = {"碳达峰", "工业"};
+  policy.headline = "浙江省发布《测试》";
+  policy.relations.implements = {{"national-industry-carbon-peaking", {}}};
+  policy.relations.supersedes = {{"zhejiang-a", {}}, {"zhejiang-b", {}}};
+  const auto records = parse_csv(export_policies({&policy}, registry(), OutputFormat::Csv));
+  REQUIRE(records.size() == 2);
+  const std::vector<std::string>& header = records[0];
+  CHECK(header.size() == 29);
+  // The first fifteen columns stay where they were.
+  CHECK(std::vector<std::string>(header.begin(), header.begin() + 15) ==
+        std::vector<std::string>{"id", "title", "region", "region_name", "level", "sector",
+                                 "sector_name", "issuers", "doc_type", "published", "added",
+                                 "source", "summary", "targets", "path"});
+  std::map<std::string, std::string> row;
+  for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = records[1][i];
+  CHECK(row["stub"] == "false");
+  CHECK(row["title_en"] == "Fixture plan");
+  CHECK(row["subsector"] == "building-materials");
+  CHECK(row["sectors"] == "energy;power");
+  CHECK(row["document_number"] == "浙样〔2023〕1号");
+  CHECK(row["updated"] == "2023-05-20");
+  CHECK(row["status"] == "in-force");
+  CHECK(row["instrument"] == "target");
+  CHECK(row["source_ids"] == "tracker:abc");
+  CHECK(row["tags"] == "碳达峰;工业");
+  CHECK(row["headline"] == "浙江省发布《测试》");
+  CHECK(row["implements"] == "national-industry-carbon-peaking");
+  CHECK(row["supersedes"] == "zhejiang-a;zhejiang-b");
+  CHECK(row["amends"] == "");
+}
+
+TEST_CASE("the targets as CSV, one row per target keyed by policy id") {
+  const Policy policy = fixture_policy();
+  const auto records =
+      parse_csv(export_policy_targets({&policy, &policy}, registry(), OutputFormat::Csv));
+  REQUIRE(records.size() == 3);
+  CHECK(records[0] == target_csv_columns());
+  CHECK(records[1] == std::vector<std::string>{policy.id, "non-fossil-energy-share",
+                                               "非化石能源消费比重", "非化石能源消费比重达到 20%",
+                                               "20.5", "%", "share", "at-least", "", "2025", ""});
+}
+
+TEST_CASE("the workbook's sheets: the CSV's columns, dates as dates, numbers as numbers") {
+  Policy policy = fixture_policy();
+  policy.relations.implements = {{"national-industry-carbon-peaking", {}}};
+  const std::vector<Sheet> sheets = policy_sheets({&policy}, registry());
+  REQUIRE(sheets.size() == 2);
+  CHECK(sheets[0].name == "policies");
+  CHECK(sheets[0].headers == policy_csv_columns());
+  REQUIRE(sheets[0].rows.size() == 1);
+  const std::vector<SheetCell>& row = sheets[0].rows[0];
+  CHECK(row[9].kind == SheetCell::Kind::Date);  // published
+  CHECK(row[9].date.to_string() == "2022-11");
+  CHECK(row[13].kind == SheetCell::Kind::Number);  // targets
+  CHECK(row[13].number == 1);
+  CHECK(row[15].kind == SheetCell::Kind::Boolean);  // stub
+  CHECK(row[11].kind == SheetCell::Kind::Empty);    // no source
+  CHECK(row[26].text == "national-industry-carbon-peaking");
+  CHECK(sheets[1].name == "targets");
+  REQUIRE(sheets[1].rows.size() == 1);
+  CHECK(sheets[1].rows[0][4].kind == SheetCell::Kind::Number);
+  CHECK(sheets[1].rows[0][4].number == 20.5);
+  CHECK(sheets[1].rows[0][8].kind == SheetCell::Kind::Empty);  // no base year
+}
+
+TEST_CASE("JSON and YAML carry the relations when a record states them") {
+  Policy policy = fixture_policy();
+  CHECK(json::parse(export_policies({&policy}, registry(), OutputFormat::Json))[0].count(
+            "implements") == 0);
+  policy.relations.amends = {{"zhejiang-a", {}}};
+  const json object = json::parse(export_policies({&policy}, registry(), OutputFormat::Json))[0];
+  CHECK(object["amends"] == json::array({"zhejiang-a"}));
+  CHECK(export_policies({&policy}, registry(), OutputFormat::Yaml)
+            .find("  amends:\n    - zhejiang-a\n") != std::string::npos);
 }

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/policy/editor_schema.hpp"
 #include "core/policy/policy_checks.hpp"
 #include "core/policy/policy_writer.hpp"
 #include "core/tree/project.hpp"
@@ -163,7 +164,8 @@ TEST_CASE("every seed policy file is written back exactly as it is") {
     REQUIRE(policy);
     // Line by line; a hand-written file may quote a string that needs no quotes.
     const auto written =
-        split_lines(policy_file_text(*policy, schema_depth(file, source_project().policies_dir())));
+        split_lines(policy_file_text(*policy, schema_depth(file, source_project().policies_dir()),
+                                     modeline_schema_file(source_project())));
     const auto original = split_lines(*bytes);
     REQUIRE(written.size() == original.size());
     for (std::size_t i = 0; i < written.size(); ++i) {
@@ -222,5 +224,42 @@ TEST_CASE("a new record written by the writer passes check_policy") {
   CHECK(back->summary == policy.summary);
   CHECK(back->tags == policy.tags);
   CHECK(back->source == policy.source);
+  CHECK(policy_file_text(*back) == text);
+}
+
+TEST_CASE("relations are written after instrument, as lists, and read back the same") {
+  Policy policy;
+  policy.id = "zhejiang-industry-2024";
+  policy.title = "浙江省工业领域碳达峰实施方案（修订）";
+  policy.region = "zhejiang";
+  policy.level = "provincial";
+  policy.sector = "industry";
+  policy.doc_type = "实施方案";
+  policy.added = PartialDate{2024, 3, 0};
+  policy.status = "in-force";
+  policy.instrument = "target";
+  policy.summary = "测试。";
+  policy.relations.implements = {{"national-industry-carbon-peaking", {}}};
+  policy.relations.supersedes = {{"zhejiang-industry-carbon-peaking", {}}};
+  policy.relations.amends = {{"zhejiang-a", {}}, {"zhejiang-b", {}}};
+  const std::string text = policy_file_text(policy);
+  CHECK(text.find("status: in-force\n"
+                  "instrument: target\n"
+                  "implements:\n"
+                  "  - national-industry-carbon-peaking\n"
+                  "supersedes:\n"
+                  "  - zhejiang-industry-carbon-peaking\n"
+                  "amends:\n"
+                  "  - zhejiang-a\n"
+                  "  - zhejiang-b\n"
+                  "summary: 测试。\n") != std::string::npos);
+  const fs::path file =
+      source_project().policies_dir() / "zhejiang" / "industry" / "zhejiang-industry-2024.yaml";
+  Diagnostics diagnostics;
+  const auto back = read_back(text, file, diagnostics);
+  INFO(messages(diagnostics));
+  REQUIRE(back);
+  CHECK(relation_ids(back->relations.amends) ==
+        std::vector<std::string>{"zhejiang-a", "zhejiang-b"});
   CHECK(policy_file_text(*back) == text);
 }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/diag/diagnostic.hpp"
+#include "core/import/import_mapping.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
 using namespace ccnt;
@@ -61,4 +62,26 @@ TEST_CASE("every tracker category maps to a real sector and subsector, once, as 
                              " | " + (further.empty() ? "—" : further) + " |";
     CHECK(doc.find(line) != std::string::npos);  // docs/taxonomy.md lists the same row
   }
+}
+
+// The shipped mapping of the tracker's export takes its sectors from that table.
+TEST_CASE("the shipped tracker mapping maps categories through tracker-categories.yaml") {
+  Diagnostics diagnostics;
+  const auto mapping = load_import_mapping(testing::source_dir() / "mappings" / "tracker.yaml",
+                                           testing::source_registry(), diagnostics);
+  for (const Diagnostic& d : diagnostics.all()) UNSCOPED_INFO(d.message);
+  REQUIRE(mapping);
+  CHECK(diagnostics.empty());
+  const SectorChoice* saving = mapping->sector_for({"工业", "节能"});
+  REQUIRE(saving);
+  CHECK(saving->sector == "energy-conservation");
+  CHECK(saving->sectors == std::vector<std::string>{"industry"});
+  const SectorChoice* steel = mapping->sector_for({"工业", "钢铁"});
+  REQUIRE(steel);
+  CHECK(steel->subsector == "steel");
+  const SectorChoice* other = mapping->sector_for({"工业", "未列出的类别"});  // the level-1 row
+  REQUIRE(other);
+  CHECK(other->sector == "industry");
+  CHECK(other->subsector.empty());
+  CHECK_FALSE(mapping->sector_for({"未列出的类别"}));
 }

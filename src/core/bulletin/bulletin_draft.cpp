@@ -154,10 +154,12 @@ BulletinEditorial draft_bulletin(const PartialDate& month,
 
 std::string bulletin_skeleton(const PartialDate& month,
                               const std::vector<const Policy*>& month_policies,
-                              const Registry& registry) {
+                              const Registry& registry, bool schema_line) {
   const DraftGrouping grouping = group_for_draft(month_policies, registry);
   const std::string m = month.to_string();
-  std::string out = fmt::format(
+  std::string out =
+      schema_line ? "# yaml-language-server: $schema=../schemas/bulletin.schema.json\n" : "";
+  out += fmt::format(
       "# Editorial file of the CCNT (零碳录) bulletin for {0}.\n"
       "# `ccnt report --month {0}` renders the bulletin from this file, the policies\n"
       "# whose `added` is {0}, and templates/bulletin.md.mustache.\n"

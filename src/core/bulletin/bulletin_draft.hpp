@@ -35,9 +35,11 @@ BulletinEditorial draft_bulletin(const PartialDate& month,
                                  const Registry& registry);
 
 // The text of bulletins/YYYY-MM.yaml as --init writes it: the month's policies
-// grouped like the draft, TODO placeholders for the text, a comment on each field.
+// grouped like the draft, TODO placeholders for the text, a comment on each field; with
+// `schema_line`, first the `# yaml-language-server: $schema=` line naming
+// schemas/bulletin.schema.json for editors.
 std::string bulletin_skeleton(const PartialDate& month,
                               const std::vector<const Policy*>& month_policies,
-                              const Registry& registry);
+                              const Registry& registry, bool schema_line = false);
 
 }  // namespace ccnt

@@ -26,6 +26,8 @@ const std::vector<std::string> kFields = {
     "source_id",      "title",           "issuers", "link",    "published",
     "published_year", "published_month", "updated", "summary", "region"};
 const std::vector<std::string> kSectorKeys = {"include", "map"};
+const std::vector<std::string> kCategoryRowKeys = {"category_1", "category_2", "sector",
+                                                   "subsector", "sectors"};
 const std::vector<std::string> kPlaceholderKeys = {"month", "updated_before"};
 
 // Mapping files are small; a larger one is a mistake.
@@ -130,6 +132,28 @@ class MappingReader {
     return out;
   }
 
+  // The sector named `sector_name` (at `at`), and its subsector `sub_name` (at `sub_at`) when
+  // not empty, as slugs; nullopt, with an error, when the registry knows neither.
+  std::optional<SectorChoice> sector_choice(const std::string& sector_name, Mark at,
+                                            const std::string& sub_name, Mark sub_at) {
+    const Sector* sector = registry_.find_sector(sector_name);
+    if (!sector) {
+      if (!sector_name.empty())
+        error(at, trf("unknown sector `{}`", sector_name),
+              did_you_mean(registry_.suggest_sectors(sector_name)));
+      return std::nullopt;
+    }
+    SectorChoice choice{sector->slug, {}, {}};
+    if (!sub_name.empty()) {
+      if (const Subsector* sub = registry_.find_subsector(*sector, sub_name))
+        choice.subsector = sub->slug;
+      else
+        error(sub_at, trf("`{}` is not a subsector of {}", sub_name, sector->slug),
+              trf("schemas/sectors.yaml lists the subsectors of {}", sector->slug));
+    }
+    return choice;
+  }
+
   // Reads `map` (category → sector[/subsector]) of the mapping file or of an included file.
   void read_sector_map(const Node& map) {
     if (!map.is_map()) {
@@ -140,24 +164,49 @@ class MappingReader {
     for (const MapEntry& entry : map.entries) {
       const std::string value = text(entry.value, entry.key);
       const auto slash = value.find('/');
-      const std::string sector_name = value.substr(0, slash);
-      const Sector* sector = registry_.find_sector(sector_name);
-      if (!sector) {
-        if (!value.empty())
-          error(entry.value.mark, trf("unknown sector `{}`", sector_name),
-                did_you_mean(registry_.suggest_sectors(sector_name)));
+      const std::string sub_name = slash == std::string::npos ? "" : value.substr(slash + 1);
+      if (auto choice =
+              sector_choice(value.substr(0, slash), entry.value.mark, sub_name, entry.value.mark))
+        mapping_.sectors.insert_or_assign(entry.key, std::move(*choice));
+    }
+  }
+
+  // Reads `categories` of an included file (mappings/tracker-categories.yaml): rows of
+  // category_1, optional category_2, sector, optional subsector and further sectors, by slug.
+  void read_category_rows(const Node& rows) {
+    if (!rows.is_sequence()) {
+      error(rows.mark, trf("`{}` must be a list", "categories"));
+      return;
+    }
+    for (const Node& row : rows.items) {
+      if (!row.is_map()) {
+        error(row.mark, trf("each category row is a map of category_1, category_2, sector, "
+                            "subsector and sectors"));
         continue;
       }
-      SectorChoice choice{sector->slug, {}};
-      if (slash != std::string::npos) {
-        const std::string sub_name = value.substr(slash + 1);
-        if (const Subsector* sub = registry_.find_subsector(*sector, sub_name))
-          choice.subsector = sub->slug;
-        else
-          error(entry.value.mark, trf("`{}` is not a subsector of {}", sub_name, sector->slug),
-                trf("schemas/sectors.yaml lists the subsectors of {}", sector->slug));
+      keys(row, kCategoryRowKeys, "categories.");
+      const Node* first = row.find("category_1");
+      const Node* sector = row.find("sector");
+      if (!first || !sector) {
+        error(row.mark, trf("a category row needs `category_1` and `sector`"));
+        continue;
       }
-      mapping_.sectors.insert_or_assign(entry.key, choice);
+      std::string key = text(*first, "category_1");
+      if (const Node* second = row.find("category_2")) key += "/" + text(*second, "category_2");
+      const Node* sub = row.find("subsector");
+      auto choice = sector_choice(text(*sector, "sector"), sector->mark,
+                                  sub ? text(*sub, "subsector") : "", sub ? sub->mark : row.mark);
+      if (!choice) continue;
+      if (const Node* further = row.find("sectors")) {
+        for (const std::string& name : texts(*further, "sectors")) {
+          if (const Sector* other = registry_.find_sector(name))
+            choice->sectors.push_back(other->slug);
+          else if (!name.empty())
+            error(further->mark, trf("unknown sector `{}`", name),
+                  did_you_mean(registry_.suggest_sectors(name)));
+        }
+      }
+      mapping_.sectors.insert_or_assign(key, std::move(*choice));
     }
   }
 
@@ -174,11 +223,16 @@ class MappingReader {
         const std::string saved = path_;
         path_ = display_path(included);
         if (auto root = parse(included)) {
-          if (const Node* map = root->is_map() ? root->find("map") : nullptr) {
+          const Node* map = root->is_map() ? root->find("map") : nullptr;
+          const Node* rows = root->is_map() ? root->find("categories") : nullptr;
+          if (map && !rows) {
             keys(*root, {"map"}, "");
             read_sector_map(*map);
+          } else if (rows && !map) {
+            keys(*root, {"categories"}, "");
+            read_category_rows(*rows);
           } else {
-            error(root->mark, trf("an included sector file holds one key, `map`"));
+            error(root->mark, trf("an included sector file holds one key, `map` or `categories`"));
           }
         }
         path_ = saved;

@@ -20,6 +20,7 @@ namespace ccnt {
 struct SectorChoice {
   std::string sector;
   std::string subsector;
+  std::vector<std::string> sectors;  // further sectors the category implies
 };
 
 // A month that the source writes when it does not know the month: records whose month is

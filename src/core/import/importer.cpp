@@ -11,6 +11,7 @@
 #include "core/diag/message_catalog.hpp"
 #include "core/policy/cross_file_checks.hpp"
 #include "core/policy/doc_type.hpp"
+#include "core/policy/editor_schema.hpp"
 #include "core/policy/policy_checks.hpp"
 #include "core/policy/policy_writer.hpp"
 #include "core/policy/schema_enum.hpp"
@@ -161,6 +162,7 @@ class RowConverter {
     if (const SectorChoice* choice = mapping_.sector_for(levels)) {
       p.sector = choice->sector;
       p.subsector = choice->subsector;
+      p.sectors = choice->sectors;
     }
     p.doc_type = derive_doc_type(p.title, doc_types_);
     p.added = added_;
@@ -413,7 +415,8 @@ std::optional<ImportReport> import_table(const Project& project,
         return;
       }
     }
-    c.text = policy_file_text(c.policy, schema_depth(c.file, project.policies_dir()));
+    c.text = policy_file_text(c.policy, schema_depth(c.file, project.policies_dir()),
+                              modeline_schema_file(project));
     if (!check_record(project, c, date)) c.entry.outcome = ImportOutcome::Rejected;
   });
 

@@ -11,6 +11,7 @@ constexpr std::pair<OutputFormat, std::string_view> kNames[] = {
     {OutputFormat::Csv, "csv"},     {OutputFormat::Tsv, "tsv"},
     {OutputFormat::Yaml, "yaml"},   {OutputFormat::Markdown, "markdown"},
     {OutputFormat::Ids, "ids"},     {OutputFormat::Github, "github"},
+    {OutputFormat::Xlsx, "xlsx"},
 };
 
 }  // namespace

@@ -10,20 +10,34 @@
 
 namespace ccnt {
 
-enum class OutputFormat { Table, Text, Json, Jsonl, Csv, Tsv, Yaml, Markdown, Ids, Github };
+enum class OutputFormat { Table, Text, Json, Jsonl, Csv, Tsv, Yaml, Markdown, Ids, Github, Xlsx };
 
 // The formats each command accepts, the default first.
 inline constexpr OutputFormat kListFormats[] = {
-    OutputFormat::Table, OutputFormat::Json, OutputFormat::Jsonl,    OutputFormat::Csv,
-    OutputFormat::Tsv,   OutputFormat::Yaml, OutputFormat::Markdown, OutputFormat::Ids};
+    OutputFormat::Table,    OutputFormat::Json, OutputFormat::Jsonl,
+    OutputFormat::Csv,      OutputFormat::Tsv,  OutputFormat::Yaml,
+    OutputFormat::Markdown, OutputFormat::Ids,  OutputFormat::Xlsx};
 inline constexpr OutputFormat kStatsFormats[] = {OutputFormat::Table, OutputFormat::Csv,
-                                                 OutputFormat::Json, OutputFormat::Markdown};
+                                                 OutputFormat::Json, OutputFormat::Markdown,
+                                                 OutputFormat::Xlsx};
 inline constexpr OutputFormat kTargetsFormats[] = {OutputFormat::Table, OutputFormat::Csv,
-                                                   OutputFormat::Json, OutputFormat::Markdown};
+                                                   OutputFormat::Json, OutputFormat::Markdown,
+                                                   OutputFormat::Xlsx};
+inline constexpr OutputFormat kCoverageFormats[] = {OutputFormat::Table,    OutputFormat::Csv,
+                                                    OutputFormat::Tsv,      OutputFormat::Json,
+                                                    OutputFormat::Markdown, OutputFormat::Xlsx};
 inline constexpr OutputFormat kShowFormats[] = {OutputFormat::Text, OutputFormat::Yaml,
                                                 OutputFormat::Json};
 inline constexpr OutputFormat kValidateFormats[] = {OutputFormat::Text, OutputFormat::Json,
                                                     OutputFormat::Github, OutputFormat::Markdown};
+inline constexpr OutputFormat kDiffFormats[] = {OutputFormat::Text, OutputFormat::Markdown,
+                                                OutputFormat::Json};
+
+// True for a format whose output is binary (xlsx): written only to a file (-o), never to a
+// terminal or standard output.
+constexpr bool is_binary(OutputFormat format) {
+  return format == OutputFormat::Xlsx;
+}
 
 // The name a flag gives the format ("json", "markdown", ...).
 std::string_view format_name(OutputFormat format);

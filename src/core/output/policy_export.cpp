@@ -5,6 +5,7 @@
 #include "core/output/json_writer.hpp"
 #include "core/output/markdown_escape.hpp"
 #include "core/output/policy_table.hpp"
+#include "core/output/sheet.hpp"
 #include "core/output/text_table.hpp"
 #include "core/yaml/yaml_scalar.hpp"
 
@@ -19,15 +20,6 @@ std::string region_name(const Registry& registry, const std::string& slug) {
 std::string sector_name(const Registry& registry, const std::string& slug) {
   const Sector* sector = registry.find_sector(slug);
   return sector ? sector->name : slug;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
 }
 
 void optional_string(JsonWriter& json, std::string_view key, const std::string& value) {
@@ -123,6 +115,10 @@ void append_export_yaml(std::string& out, const Policy& policy, const Registry& 
   yaml.optional(in, "document_number", policy.document_number);
   yaml.optional(in, "status", policy.status);
   yaml.optional(in, "instrument", policy.instrument);
+  for (const RelationKind kind : kRelationKinds)
+    if (!policy.relations.of(kind).empty())
+      yaml.list(in, relation_field(kind), relation_ids(policy.relations.of(kind)));
+  yaml.optional(in, "headline", policy.headline);
   yaml.string(in, "summary", policy.summary);
   yaml.line(in, "targets");
   if (policy.targets.empty()) out += " []";
@@ -148,30 +144,58 @@ void append_export_yaml(std::string& out, const Policy& policy, const Registry& 
 
 // --- tables -------------------------------------------------------------------
 
-TextTable csv_table(const std::vector<const Policy*>& policies, const Registry& registry) {
-  TextTable table;
-  table.headers = policy_csv_columns();
-  table.rows.reserve(policies.size());
-  for (const Policy* policy : policies) {
-    table.rows.push_back({
-        policy->id,
-        policy->title,
-        policy->region,
-        region_name(registry, policy->region),
-        policy->level,
-        policy->sector,
-        sector_name(registry, policy->sector),
-        join(policy->issuers, ";"),
-        policy->doc_type,
-        policy->published ? policy->published->to_string() : std::string(),
-        policy->added.to_string(),
-        policy->source,
-        policy->summary,
-        std::to_string(policy->targets.size()),
-        policy->path,
-    });
-  }
-  return table;
+// One policy as the row of the CSV and the workbook: the cells of policy_csv_columns().
+std::vector<SheetCell> policy_row(const Policy& policy, const Registry& registry) {
+  const auto text = [](const std::string& value) { return SheetCell::of(value); };
+  const auto list = [](const std::vector<std::string>& items) {
+    return SheetCell::of(join_list(items));
+  };
+  return {text(policy.id),
+          text(policy.title),
+          text(policy.region),
+          text(region_name(registry, policy.region)),
+          text(policy.level),
+          text(policy.sector),
+          text(sector_name(registry, policy.sector)),
+          list(policy.issuers),
+          text(policy.doc_type),
+          SheetCell::of_date(policy.published),
+          SheetCell::of_date(policy.added),
+          text(policy.source),
+          text(policy.summary),
+          SheetCell::of_number(static_cast<double>(policy.targets.size())),
+          text(policy.path),
+          SheetCell::of_bool(policy.stub),
+          text(policy.title_en),
+          text(policy.subsector),
+          list(policy.sectors),
+          text(policy.document_number),
+          SheetCell::of_date(policy.updated),
+          text(policy.status),
+          text(policy.instrument),
+          list(policy.source_ids),
+          list(policy.tags),
+          text(policy.headline),
+          list(relation_ids(policy.relations.implements)),
+          list(relation_ids(policy.relations.supersedes)),
+          list(relation_ids(policy.relations.amends))};
+}
+
+// One target as a row of the targets table, keyed by its policy's id.
+std::vector<SheetCell> target_row(const Policy& policy, const Target& target,
+                                  const Registry& registry) {
+  const Indicator* indicator = registry.find_indicator(target.indicator);
+  return {SheetCell::of(policy.id),
+          SheetCell::of(target.indicator),
+          SheetCell::of(indicator ? indicator->name : std::string()),
+          SheetCell::of(target.text),
+          SheetCell::of_number(target.value),
+          SheetCell::of(target.unit),
+          SheetCell::of(target.kind),
+          SheetCell::of(target.qualifier),
+          target.base_year ? SheetCell::of_number(*target.base_year) : SheetCell{},
+          SheetCell::of_number(target.target_year),
+          SheetCell::of(target.scope)};
 }
 
 TextTable markdown_table(const std::vector<const Policy*>& policies, const Registry& registry) {
@@ -192,7 +216,7 @@ TextTable markdown_table(const std::vector<const Policy*>& policies, const Regis
 }  // namespace
 
 void append_policy_json(std::string& out, const Policy& policy, const Registry& registry,
-                        bool pretty) {
+                        bool pretty, const RelationIndex* relations) {
   JsonWriter json(out, pretty);
   json.begin_object();
   json.key("id").value(policy.id);
@@ -216,6 +240,16 @@ void append_policy_json(std::string& out, const Policy& policy, const Registry& 
   optional_string(json, "document_number", policy.document_number);
   optional_string(json, "status", policy.status);
   optional_string(json, "instrument", policy.instrument);
+  for (const RelationKind kind : kRelationKinds)
+    if (!policy.relations.of(kind).empty())
+      json.key(relation_field(kind)).strings(relation_ids(policy.relations.of(kind)));
+  if (relations)
+    for (const RelationKind kind : kRelationKinds) {
+      std::vector<std::string> ids;
+      for (const Policy* other : relations->naming(policy, kind)) ids.push_back(other->id);
+      if (!ids.empty()) json.key(inverse_relation_field(kind)).strings(ids);
+    }
+  optional_string(json, "headline", policy.headline);
   json.key("summary").value(policy.summary);
   json.key("targets").begin_array();
   for (const Target& target : policy.targets) write_target_json(json, target, registry);
@@ -226,11 +260,55 @@ void append_policy_json(std::string& out, const Policy& policy, const Registry& 
 }
 
 const std::vector<std::string>& policy_csv_columns() {
+  // The first fifteen as before relations and the rest were added, so that a reader of the
+  // older CSV finds its columns where they were.
   static const std::vector<std::string> kColumns = {
-      "id",     "title",       "region",  "region_name", "level",
-      "sector", "sector_name", "issuers", "doc_type",    "published",
-      "added",  "source",      "summary", "targets",     "path"};
+      "id",          "title",           "region",     "region_name", "level",      "sector",
+      "sector_name", "issuers",         "doc_type",   "published",   "added",      "source",
+      "summary",     "targets",         "path",       "stub",        "title_en",   "subsector",
+      "sectors",     "document_number", "updated",    "status",      "instrument", "source_ids",
+      "tags",        "headline",        "implements", "supersedes",  "amends"};
   return kColumns;
+}
+
+const std::vector<std::string>& target_csv_columns() {
+  static const std::vector<std::string> kColumns = {
+      "policy", "indicator", "indicator_name", "text",        "value", "unit",
+      "kind",   "qualifier", "base_year",      "target_year", "scope"};
+  return kColumns;
+}
+
+namespace {
+
+Sheet policies_sheet(const std::vector<const Policy*>& policies, const Registry& registry) {
+  Sheet sheet{"policies", policy_csv_columns(), {}};
+  sheet.rows.reserve(policies.size());
+  for (const Policy* policy : policies) sheet.rows.push_back(policy_row(*policy, registry));
+  return sheet;
+}
+
+Sheet policy_targets_sheet(const std::vector<const Policy*>& policies, const Registry& registry) {
+  Sheet sheet{"targets", target_csv_columns(), {}};
+  for (const Policy* policy : policies)
+    for (const Target& target : policy->targets)
+      sheet.rows.push_back(target_row(*policy, target, registry));
+  return sheet;
+}
+
+}  // namespace
+
+std::vector<Sheet> policy_sheets(const std::vector<const Policy*>& policies,
+                                 const Registry& registry) {
+  return {policies_sheet(policies, registry), policy_targets_sheet(policies, registry)};
+}
+
+std::string export_policy_targets(const std::vector<const Policy*>& policies,
+                                  const Registry& registry, OutputFormat format, bool bom,
+                                  bool formula_guard) {
+  std::string out = bom ? "\xEF\xBB\xBF" : "";
+  return out + policy_targets_sheet(policies, registry)
+                   .text_table()
+                   .render_csv(format == OutputFormat::Tsv ? '\t' : ',', formula_guard);
 }
 
 std::string export_policies(const std::vector<const Policy*>& policies, const Registry& registry,
@@ -265,7 +343,8 @@ std::string export_policies(const std::vector<const Policy*>& policies, const Re
     case OutputFormat::Csv:
     case OutputFormat::Tsv:
       if (bom) out += "\xEF\xBB\xBF";
-      out += csv_table(policies, registry)
+      out += policies_sheet(policies, registry)
+                 .text_table()
                  .render_csv(format == OutputFormat::Csv ? ',' : '\t', formula_guard);
       return out;
     case OutputFormat::Yaml:

@@ -214,6 +214,58 @@ std::string render_tables(const PolicyStats& stats, const IssuerStats& issuers,
 
 }  // namespace
 
+std::vector<Sheet> stats_sheets(const PolicyStats& stats, const IssuerStats& issuers,
+                                const StatsTables& tables) {
+  std::vector<Sheet> sheets;
+  const auto count = [](std::size_t n) { return SheetCell::of_number(static_cast<double>(n)); };
+  if (tables.region_sector) {
+    Sheet sheet{
+        "region-sector", {"region", "region_name", "sector", "sector_name", "policies"}, {}};
+    for (std::size_t r = 0; r < stats.regions.size(); ++r)
+      for (std::size_t s = 0; s < stats.sectors.size(); ++s)
+        if (stats.cells[r][s] > 0)
+          sheet.rows.push_back({SheetCell::of(stats.regions[r]->slug),
+                                SheetCell::of(stats.regions[r]->name),
+                                SheetCell::of(stats.sectors[s]->slug),
+                                SheetCell::of(stats.sectors[s]->name), count(stats.cells[r][s])});
+    sheets.push_back(std::move(sheet));
+  }
+  if (tables.level) {
+    Sheet sheet{"level", {"level", "policies"}, {}};
+    for (const Count& item : stats.by_level)
+      sheet.rows.push_back({SheetCell::of(item.key), count(item.count)});
+    sheets.push_back(std::move(sheet));
+  }
+  if (tables.added) {
+    Sheet sheet{"added", {"added", "policies"}, {}};
+    for (const Count& item : stats.by_month_added) {
+      const auto month = PartialDate::parse(item.key);
+      sheet.rows.push_back(
+          {month ? SheetCell::of_date(month) : SheetCell::of(item.key), count(item.count)});
+    }
+    sheets.push_back(std::move(sheet));
+  }
+  if (tables.indicator) {
+    Sheet sheet{"indicator", {"indicator", "indicator_name", "targets", "policies"}, {}};
+    for (const IndicatorCount& item : stats.by_indicator)
+      sheet.rows.push_back({SheetCell::of(item.indicator->slug),
+                            SheetCell::of(item.indicator->name), count(item.targets),
+                            count(item.policies)});
+    sheets.push_back(std::move(sheet));
+  }
+  if (tables.issuer) {
+    Sheet sheet{"issuer", {"agency", "name", "kind", "policies"}, {}};
+    for (const AgencyCount& item : issuers.agencies)
+      sheet.rows.push_back({SheetCell::of(item.id), SheetCell::of(item.name),
+                            SheetCell::of(kind_of(item)), count(item.policies)});
+    if (issuers.without_issuer > 0)
+      sheet.rows.push_back(
+          {SheetCell{}, SheetCell{}, SheetCell::of("none"), count(issuers.without_issuer)});
+    sheets.push_back(std::move(sheet));
+  }
+  return sheets;
+}
+
 StatsTables::StatsTables(const std::vector<std::string>& by) {
   if (by.empty()) return;
   const auto asked = [&](std::string_view name) {

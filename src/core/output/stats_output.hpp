@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/output/output_format.hpp"
+#include "core/output/sheet.hpp"
 #include "core/query/policy_stats.hpp"
 
 namespace ccnt {
@@ -26,5 +27,11 @@ struct StatsTables {
 std::string render_stats(const PolicyStats& stats, const IssuerStats& issuers,
                          const StatsTables& tables, OutputFormat format, std::size_t width,
                          bool formula_guard = true);
+
+// The workbook of `ccnt stats --format xlsx`: one sheet per table asked for, as tidy rows
+// (region-sector: region, sector, policies; level; added, a month as a date; indicator; issuer),
+// counts as numbers.
+std::vector<Sheet> stats_sheets(const PolicyStats& stats, const IssuerStats& issuers,
+                                const StatsTables& tables);
 
 }  // namespace ccnt

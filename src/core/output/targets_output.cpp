@@ -148,27 +148,39 @@ void write_json(std::string& out, const std::vector<IndicatorComparison>& compar
   out += '\n';
 }
 
-std::string render_csv(const std::vector<IndicatorComparison>& comparisons,
-                       const Registry& registry, bool formula_guard) {
-  TextTable table;
-  table.headers = {"indicator", "region",    "region_name", "policy",    "value",
-                   "unit",      "qualifier", "aim",         "base_year", "target_year",
-                   "scope",     "verdict",   "benchmark",   "reason"};
+// One row per target: the CSV's and the workbook's (every field of the JSON but `aim`'s text).
+Sheet targets_sheet(const std::vector<IndicatorComparison>& comparisons, const Registry& registry) {
+  Sheet sheet{"targets",
+              {"indicator", "region", "region_name", "policy", "value", "unit", "qualifier", "aim",
+               "base_year", "target_year", "scope", "verdict", "benchmark", "reason",
+               "indicator_name", "text"},
+              {}};
   for (const IndicatorComparison& comparison : comparisons)
     for (const Row& row : rows_of(comparison)) {
       const Target& target = *row.entry->target;
-      table.rows.push_back({comparison.indicator->slug, row.entry->policy->region,
-                            region_label(registry, *row.entry->policy), row.entry->policy->id,
-                            fmt::format("{}", target.value), target.unit, target.qualifier,
-                            row.entry->aim ? fmt::format("{}", row.entry->aim->value) : "",
-                            target.base_year ? std::to_string(*target.base_year) : "",
-                            std::to_string(target.target_year), target.scope, row.verdict,
-                            row.benchmark ? row.benchmark->policy->id : "", row.reason});
+      const Policy& policy = *row.entry->policy;
+      sheet.rows.push_back(
+          {SheetCell::of(comparison.indicator->slug), SheetCell::of(policy.region),
+           SheetCell::of(region_label(registry, policy)), SheetCell::of(policy.id),
+           SheetCell::of_number(target.value), SheetCell::of(target.unit),
+           SheetCell::of(target.qualifier),
+           row.entry->aim ? SheetCell::of_number(row.entry->aim->value) : SheetCell{},
+           target.base_year ? SheetCell::of_number(*target.base_year) : SheetCell{},
+           SheetCell::of_number(target.target_year), SheetCell::of(target.scope),
+           SheetCell::of(row.verdict),
+           SheetCell::of(row.benchmark ? row.benchmark->policy->id : std::string()),
+           SheetCell::of(row.reason), SheetCell::of(comparison.indicator->name),
+           SheetCell::of(target.text)});
     }
-  return table.render_csv(',', formula_guard);
+  return sheet;
 }
 
 }  // namespace
+
+std::vector<Sheet> targets_sheets(const std::vector<IndicatorComparison>& comparisons,
+                                  const Registry& registry) {
+  return {targets_sheet(comparisons, registry)};
+}
 
 std::string render_targets(const std::vector<IndicatorComparison>& comparisons,
                            const Registry& registry, OutputFormat format, std::size_t width,
@@ -180,7 +192,7 @@ std::string render_targets(const std::vector<IndicatorComparison>& comparisons,
       return out;
     }
     case OutputFormat::Csv:
-      return render_csv(comparisons, registry, formula_guard);
+      return targets_sheet(comparisons, registry).text_table().render_csv(',', formula_guard);
     default:
       return render_text(comparisons, registry, format == OutputFormat::Markdown, width);
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/output/output_format.hpp"
+#include "core/output/sheet.hpp"
 #include "core/policy/registry.hpp"
 #include "core/query/target_comparison.hpp"
 
@@ -17,5 +18,10 @@ namespace ccnt {
 std::string render_targets(const std::vector<IndicatorComparison>& comparisons,
                            const Registry& registry, OutputFormat format, std::size_t width,
                            bool formula_guard = true);
+
+// The workbook of `ccnt targets --format xlsx`: the sheet `targets`, the CSV's columns with
+// values and years as numbers.
+std::vector<Sheet> targets_sheets(const std::vector<IndicatorComparison>& comparisons,
+                                  const Registry& registry);
 
 }  // namespace ccnt

@@ -19,8 +19,8 @@ std::optional<int> year_of(const Node& map, std::string_view key) {
 
 // The string fields drop_text keeps.
 constexpr std::string Policy::*kIdentifyingFields[] = {
-    &Policy::path,  &Policy::id,     &Policy::title,    &Policy::region,
-    &Policy::level, &Policy::sector, &Policy::doc_type, &Policy::headline};
+    &Policy::path,   &Policy::id,       &Policy::title,    &Policy::region, &Policy::level,
+    &Policy::sector, &Policy::doc_type, &Policy::headline, &Policy::status};
 
 }  // namespace
 
@@ -42,6 +42,7 @@ void drop_text(Policy& policy) {
   for (std::string Policy::*field : kIdentifyingFields) slim.*field = std::move(policy.*field);
   slim.issuers = std::move(policy.issuers);
   slim.source_ids = std::move(policy.source_ids);
+  slim.relations = std::move(policy.relations);
   slim.stub = policy.stub;
   slim.published = policy.published;
   slim.added = policy.added;
@@ -76,6 +77,7 @@ Policy policy_from_node(const Node& document, std::string path) {
   policy.summary = scalar_at(document, "summary");
   policy.headline = scalar_at(document, "headline");
   policy.tags = scalars_at(document, "tags");
+  policy.relations = relations_from_node(document);
   if (const Node* id = document.find("id")) policy.id_mark = id->mark;
   if (const Node* title = document.find("title")) policy.title_mark = title->mark;
   if (const Node* targets = document.find("targets"); targets && targets->is_sequence()) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/policy/policy_relations.hpp"
 #include "core/util/partial_date.hpp"
 #include "core/yaml/document.hpp"
 
@@ -54,16 +55,17 @@ struct Policy {
   std::string headline;  // editorial override of the bulletin headline
   std::vector<Target> targets;
   std::vector<std::string> tags;
-  Mark id_mark;     // where `id` is written, for cross-file diagnostics
-  Mark title_mark;  // where `title` is written
+  PolicyRelations relations;  // implements, supersedes, amends: other records by id
+  Mark id_mark;               // where `id` is written, for cross-file diagnostics
+  Mark title_mark;            // where `title` is written
 
   // True when the primary or any further sector is `slug`.
   bool has_sector(const std::string& slug) const;
 };
 
 // True when `field` identifies a policy, so that drop_text keeps it: path, id, title, region,
-// level, sector, doc_type, headline, issuers and source_ids, which with the dates and marks are all
-// that checks across files and the bulletin's checks read.
+// level, sector, doc_type, headline, status, issuers and source_ids, which with the dates,
+// relations and marks are all that checks across files and the bulletin's checks read.
 bool is_identifying(std::string Policy::*field);
 bool is_identifying(std::vector<std::string> Policy::*field);
 

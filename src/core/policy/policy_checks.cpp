@@ -198,6 +198,25 @@ class PolicyChecker {
                    trf("doc_type is the kind of document the title names, e.g. 实施方案"));
   }
 
+  // What a record's relations can be checked for without the other records: none names the
+  // record itself (E057), and a national record implements nothing (E055).
+  void check_relations(const Policy& policy) {
+    for (const RelationKind kind : kRelationKinds) {
+      const std::string_view field = relation_field(kind);
+      if (schema_.broken(field)) continue;
+      for (const RelationLink& link : policy.relations.of(kind))
+        if (link.id == policy.id)
+          out_.error("E057", path_, link.mark, trf("`{}` names the record itself", field),
+                     trf("name another record's id, or remove the item"));
+      if (kind == RelationKind::Implements && !policy.relations.implements.empty() &&
+          policy.level == "national" && !schema_.broken("level"))
+        out_.error("E055", path_, mark_of(doc_, field),
+                   trf("a national record implements no other record"),
+                   trf("state the link in the lower-level record: its `implements` names this "
+                       "one"));
+    }
+  }
+
  private:
   // True when the directories before the sector's are those of the region's lineage, each as
   // its directory name or any other form of its name (policies/浙江省/…).
@@ -278,6 +297,7 @@ std::optional<Policy> check_policy(const Node& document, const fs::path& file,
   checker.check_dates(policy);
   checker.check_targets(policy);
   checker.check_issuers(policy);
+  checker.check_relations(policy);
   if (diagnostics.error_count() != errors_before) return std::nullopt;
   return policy;
 }

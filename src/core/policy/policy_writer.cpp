@@ -53,11 +53,12 @@ void write_target(RecordYamlWriter& out, const Target& target) {
 
 }  // namespace
 
-std::string policy_file_text(const Policy& policy, std::size_t depth) {
+std::string policy_file_text(const Policy& policy, std::size_t depth,
+                             std::string_view schema_file) {
   RecordYamlWriter out;
   std::string up;
   for (std::size_t i = 0; i < depth; ++i) up += "../";
-  out.raw(0, fmt::format("# yaml-language-server: $schema={}schemas/policy.schema.json", up));
+  out.raw(0, fmt::format("# yaml-language-server: $schema={}schemas/{}", up, schema_file));
   out.scalar("id", policy.id);
   if (policy.stub) out.raw(0, "stub: true");
   out.scalar("title", policy.title);
@@ -77,6 +78,8 @@ std::string policy_file_text(const Policy& policy, std::size_t depth) {
   out.list("source_ids", policy.source_ids);
   out.scalar("status", policy.status);
   out.scalar("instrument", policy.instrument);
+  for (const RelationKind kind : kRelationKinds)
+    out.list(relation_field(kind), relation_ids(policy.relations.of(kind)));
   out.scalar("headline", policy.headline);
   out.scalar("summary", policy.summary);
   if (!policy.targets.empty()) {

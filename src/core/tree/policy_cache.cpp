@@ -29,14 +29,14 @@ namespace fs = std::filesystem;
 namespace {
 
 // Raised to the next number whenever the layout below or the Policy record changes.
-constexpr std::uint32_t kFormatVersion = 3;
+constexpr std::uint32_t kFormatVersion = 4;
 constexpr char kMagic[8] = {'C', 'C', 'N', 'T', 'P', 'C', 'A', 'C'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
 // A tripwire: a new field in Policy or Target must be added to encode/decode below (and
 // kFormatVersion raised) before this size is updated.
 #if defined(__GLIBCXX__) && defined(__x86_64__)
-static_assert(sizeof(Policy) == 672 && sizeof(Target) == 224,
+static_assert(sizeof(Policy) == 744 && sizeof(Target) == 224,
               "Policy or Target changed: update policy_cache.cpp and raise kFormatVersion");
 #endif
 
@@ -111,6 +111,13 @@ class Encoder {
     num<std::uint32_t>(static_cast<std::uint32_t>(items.size()));
     for (const std::string& item : items) str(item);
   }
+  void links(const std::vector<RelationLink>& items) {
+    num<std::uint32_t>(static_cast<std::uint32_t>(items.size()));
+    for (const RelationLink& item : items) {
+      str(item.id);
+      mark(item.mark);
+    }
+  }
 
  private:
   std::string& out_;
@@ -177,6 +184,14 @@ class Decoder {
     for (std::string& item : items) item = str();
     return items;
   }
+  std::vector<RelationLink> links() {
+    std::vector<RelationLink> items(count(4 + 8));
+    for (RelationLink& item : items) {
+      item.id = str();
+      item.mark = mark();
+    }
+    return items;
+  }
 
  private:
   std::string_view bytes_;
@@ -208,6 +223,7 @@ void encode_policy(Encoder& e, const Policy& p) {
   e.optional_date(p.updated);
   e.mark(p.id_mark);
   e.mark(p.title_mark);
+  for (const RelationKind kind : kRelationKinds) e.links(p.relations.of(kind));
   e.num<std::uint32_t>(static_cast<std::uint32_t>(p.targets.size()));
   for (const Target& t : p.targets) {
     for (std::string Target::*field : kTargetStringFields) e.str(t.*field);
@@ -241,6 +257,7 @@ Policy decode_policy(Decoder& d, bool text) {
   p.updated = d.optional_date();
   p.id_mark = d.mark();
   p.title_mark = d.mark();
+  for (const RelationKind kind : kRelationKinds) p.relations.of(kind) = d.links();
   std::vector<Target> targets(d.count(6 * 4 + 8 + 1 + 4 + 4 + 8));
   for (Target& t : targets) {
     for (std::string Target::*field : kTargetStringFields) {

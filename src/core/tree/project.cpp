@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/diag/message_catalog.hpp"
+#include "core/policy/schema_enum.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
@@ -61,14 +62,24 @@ std::optional<Project> open_project(const fs::path& root, Diagnostics& diagnosti
   const fs::path schema_file = schemas / "policy.schema.json";
   const std::string schema_path = display_path(schema_file);
   std::optional<JsonSchema> schema;
+  std::vector<std::string> doc_types;
   if (auto bytes =
           read_tree_file(schema_file, schema_path, tree_prefix(schemas.parent_path()), diagnostics))
-    if (auto tree = parse_yaml(*bytes, schema_path, diagnostics))
+    if (auto tree = parse_yaml(*bytes, schema_path, diagnostics)) {
       schema = JsonSchema::compile(*tree, schema_path, diagnostics);
+      doc_types = schema_enum(*tree, "doc_type");
+    }
   if (!registry || !schema) return std::nullopt;
+  auto series = SeriesRegistry::load(schemas / "series.yaml", *registry, doc_types, diagnostics);
+  if (!series) return std::nullopt;
   const std::string tree = tree_prefix(root);
-  return Project{
-      root, schemas, std::move(*registry), std::move(*schema), tree, read_settings(root, tree)};
+  return Project{root,
+                 schemas,
+                 std::move(*registry),
+                 std::move(*schema),
+                 std::move(*series),
+                 tree,
+                 read_settings(root, tree)};
 }
 
 }  // namespace ccnt

@@ -9,6 +9,7 @@
 #include "core/diag/diagnostic.hpp"
 #include "core/policy/json_schema.hpp"
 #include "core/policy/registry.hpp"
+#include "core/policy/series_registry.hpp"
 #include "core/tree/tree_settings.hpp"
 
 namespace ccnt {
@@ -18,8 +19,9 @@ struct Project {
   std::filesystem::path schemas_dir;  // root/schemas, or the installed copy
   Registry registry;
   JsonSchema schema;
-  std::string tree;   // the canonical root ending in '/': no file outside it is read (E070)
-  Settings settings;  // <root>/.ccnt.yaml (tree_settings.hpp); the defaults when there is none
+  SeriesRegistry series;  // schemas/series.yaml; empty when the tree has none
+  std::string tree;       // the canonical root ending in '/': no file outside it is read (E070)
+  Settings settings;      // <root>/.ccnt.yaml (tree_settings.hpp); the defaults when there is none
 
   std::filesystem::path policies_dir() const { return root / "policies"; }
 };

@@ -17,6 +17,16 @@
 
 namespace ccnt {
 
+bool check_source_size(std::size_t size, const std::string& display, Diagnostics& diagnostics,
+                       std::size_t max_bytes) {
+  if (size <= max_bytes) return true;
+  diagnostics.error(
+      "E002", display, {},
+      trf("file is {} bytes, larger than the {} bytes a policy file may be", size, max_bytes),
+      trf("a policy file holds one document's record; split or shorten it"));
+  return false;
+}
+
 namespace {
 
 // Where the open descriptor `fd` leads (as /proc/self/fd shows it); the resolved `file` when
@@ -51,12 +61,8 @@ std::optional<std::string> read_file(const std::filesystem::path& file, const st
     diagnostics.error("E001", display, {}, trf("cannot read file: not a regular file"));
     return std::nullopt;
   }
-  if (static_cast<std::size_t>(info.st_size) > max_bytes) {
+  if (!check_source_size(static_cast<std::size_t>(info.st_size), display, diagnostics, max_bytes)) {
     ::close(fd);
-    diagnostics.error("E002", display, {},
-                      trf("file is {} bytes, larger than the {} bytes a policy file may be",
-                          info.st_size, max_bytes),
-                      trf("a policy file holds one document's record; split or shorten it"));
     return std::nullopt;
   }
   std::string bytes(static_cast<std::size_t>(info.st_size), '\0');

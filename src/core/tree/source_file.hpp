@@ -13,6 +13,11 @@ namespace ccnt {
 // Largest policy file ccnt reads; real ones are a few kilobytes.
 inline constexpr std::size_t kMaxSourceBytes = 1024 * 1024;
 
+// False, with E002 under `display`, when `size` bytes are more than a file may have; also for
+// bytes that come from elsewhere than a file (a blob of git, ccnt diff).
+bool check_source_size(std::size_t size, const std::string& display, Diagnostics& diagnostics,
+                       std::size_t max_bytes = kMaxSourceBytes);
+
 // Reads a file; on failure reports E001 (unreadable) or E002 (too large) under `display`.
 std::optional<std::string> read_source_file(const std::filesystem::path& file,
                                             const std::string& display, Diagnostics& diagnostics,

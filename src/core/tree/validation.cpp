@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/bulletin/bulletin_check.hpp"
+#include "core/policy/cross_file_checks.hpp"
 #include "core/policy/data_quality.hpp"
 #include "core/tree/source_file.hpp"
 #include "core/tree/tree_scan.hpp"
@@ -28,6 +29,13 @@ Validation validate_paths(const Project& project, const std::vector<fs::path>& p
   Validation result;
   LoadedPolicies loaded = load_project_policies(project, load, result.diagnostics);
   check_data_quality(loaded.policies, result.diagnostics);
+  // The relations need every record; a record in a file with errors is not missing.
+  std::unordered_set<std::string> unreadable_ids;
+  for (const Diagnostic& d : result.diagnostics.all())
+    if (d.severity == Severity::Error && d.path.ends_with(".yaml"))
+      unreadable_ids.insert(fs::path(d.path).stem().string());
+  check_relations(loaded.policies, project.registry, unreadable_ids, result.diagnostics);
+  check_series_records(loaded.policies, project.series, result.diagnostics);
   result.files = loaded.files;
   result.valid = loaded.policies.size();
   const auto is_stub = [](const Policy& policy) { return policy.stub; };

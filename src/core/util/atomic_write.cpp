@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>  // renameat2
 #include <cstring>
 #include <map>
 #include <memory>
@@ -24,18 +25,40 @@ namespace fs = std::filesystem;
 namespace {
 
 // 16 hex digits from the kernel's random source: a temporary name nobody can plant in advance.
+// The bytes are drawn a pool at a time, so that a batch of 10,000 files makes ~40 calls to
+// getrandom, not 10,000.
 std::string random_suffix() {
-  unsigned char bytes[8] = {};
-  std::size_t got = 0;
-  while (got < sizeof(bytes)) {
-    const ssize_t n = ::getrandom(bytes + got, sizeof(bytes) - got, 0);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
+  constexpr std::size_t kPool = 2048;
+  thread_local unsigned char pool[kPool];
+  thread_local std::size_t used = kPool;
+  if (used + 8 > kPool) {
+    std::size_t got = 0;
+    while (got < kPool) {
+      const ssize_t n = ::getrandom(pool + got, kPool - got, 0);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;  // never seen on Linux; what was not filled stays as it was
+      got += static_cast<std::size_t>(n);
+    }
+    used = 0;
   }
   std::string text;
-  for (unsigned char b : bytes) text += fmt::format("{:02x}", b);
+  for (std::size_t i = 0; i < 8; ++i) text += fmt::format("{:02x}", pool[used + i]);
+  used += 8;
   return text;
+}
+
+// The process's umask, read once (umask can only be read by setting it).
+mode_t current_umask() {
+  static const mode_t mask = [] {
+    const mode_t value = ::umask(0);
+    ::umask(value);
+    return value;
+  }();
+  return mask;
+}
+
+mode_t default_mode() {
+  return 0666 & ~current_umask();
 }
 
 bool write_all(int fd, std::string_view content, std::string& error) {
@@ -81,7 +104,7 @@ class TempFile {
     for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
       std::string name = stem + random_suffix();
       fd_ = ::openat(dir_fd, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                     0600);
+                     mode);
       if (fd_ >= 0)
         name_ = std::move(name);
       else if (errno != EEXIST)
@@ -91,7 +114,8 @@ class TempFile {
       error = std::strerror(errno);
       return;
     }
-    ::fchmod(fd_, mode);
+    // The umask may have taken bits of `mode` (a replaced file's own mode): give them back.
+    if ((mode & ~current_umask()) != mode) ::fchmod(fd_, mode);
   }
   ~TempFile() {
     if (fd_ >= 0) ::close(fd_);
@@ -130,10 +154,15 @@ class TempFile {
     return true;
   }
 
-  // Gives the temporary file the name `target` too, failing with EEXIST rather than replacing
-  // anything; the temporary name is removed on destruction.
-  int link_to(const std::string& target, bool sync = true) {
-    const int result = ::linkat(dir_fd_, name_.c_str(), dir_fd_, target.c_str(), 0);
+  // Renames the temporary file to `target`, failing with EEXIST rather than replacing anything
+  // (renameat2's RENAME_NOREPLACE; where the file system lacks it, a hard link to `target`
+  // whose temporary name is removed on destruction). 0 or the errno.
+  int move_to_new(const std::string& target, bool sync = true) {
+    int result = ::renameat2(dir_fd_, name_.c_str(), dir_fd_, target.c_str(), RENAME_NOREPLACE);
+    if (result == 0)
+      name_.clear();
+    else if (errno == EINVAL || errno == ENOSYS)
+      result = ::linkat(dir_fd_, name_.c_str(), dir_fd_, target.c_str(), 0);
     const int saved = errno;
     if (result == 0 && sync) ::fsync(dir_fd_);
     return result == 0 ? 0 : saved;
@@ -145,16 +174,10 @@ class TempFile {
   std::string name_;
 };
 
-mode_t default_mode() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
-}
-
 // Writes into an existing character device or FIFO without creating, truncating or replacing
 // it; checks that what it opened is what lstat saw.
 WriteResult write_in_place(int dir_fd, const std::string& name, const struct stat& seen,
-                           std::string_view content, std::string& error) {
+                           std::string_view content, std::string& error, bool binary) {
   // O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of hanging.
   const int fd =
       ::openat(dir_fd, name.c_str(), O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
@@ -169,6 +192,11 @@ WriteResult write_in_place(int dir_fd, const std::string& name, const struct sta
     ::close(fd);
     error = trf("it changed while ccnt was writing it");
     return WriteResult::Failed;
+  }
+  if (binary && ::isatty(fd)) {
+    ::close(fd);
+    error = trf("it is a terminal, and ccnt writes a binary file only to a file");
+    return WriteResult::Refused;
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   const bool written = write_all(fd, content, error);
@@ -202,7 +230,7 @@ std::string refusal(const struct stat& info) {
 }  // namespace
 
 WriteResult write_file_atomically(const fs::path& file, std::string_view content,
-                                  std::string& error) {
+                                  std::string& error, bool binary) {
   DirFd dir(file, error);
   if (dir.get() < 0) return WriteResult::Failed;
   const std::string name = file.filename().string();
@@ -216,7 +244,7 @@ WriteResult write_file_atomically(const fs::path& file, std::string_view content
   if (exists) {
     if (error = refusal(existing); !error.empty()) return WriteResult::Refused;
     if (S_ISCHR(existing.st_mode) || S_ISFIFO(existing.st_mode))
-      return write_in_place(dir.get(), name, existing, content, error);
+      return write_in_place(dir.get(), name, existing, content, error, binary);
     mode = existing.st_mode & 0777;  // set-id bits are not carried over to new content
   }
   TempFile temp(dir.get(), name, mode, error);
@@ -264,8 +292,8 @@ WriteResult create_file_atomically(const fs::path& file, std::string_view conten
     return WriteResult::Exists;
   TempFile temp(dir.get(), name, default_mode(), error);
   if (!temp.ok() || !temp.write(content, error)) return WriteResult::Failed;
-  // link() fails with EEXIST instead of replacing, even if the file appeared meanwhile.
-  if (const int failure = temp.link_to(name); failure != 0) {
+  // Fails with EEXIST instead of replacing, even if the file appeared meanwhile.
+  if (const int failure = temp.move_to_new(name); failure != 0) {
     if (failure == EEXIST) return WriteResult::Exists;
     error = std::strerror(failure);
     return WriteResult::Failed;
@@ -312,11 +340,10 @@ void write_groups(std::vector<BatchFile>& batch,
       }
       const std::string name = item.file.filename().string();
       struct stat existing {};
-      if (::fstatat(dirs[g]->get(), name.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0) {
-        if (!item.replace) {
-          item.result = WriteResult::Exists;
-          continue;
-        }
+      // A file that may only be created is not looked for: moving it into place fails with
+      // EEXIST when something is there.
+      if (item.replace &&
+          ::fstatat(dirs[g]->get(), name.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0) {
         item.error = refusal(existing);
         if (item.error.empty() && !S_ISREG(existing.st_mode))
           item.error = trf("it is not a regular file");
@@ -333,22 +360,25 @@ void write_groups(std::vector<BatchFile>& batch,
   // 2. Their content on disk before any of them gets its name.
   sync_file_systems(dirs);
 
-  // 3. Into place: renamed over what may be replaced, linked where nothing may be.
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (!temps[i]) continue;
-    BatchFile& item = batch[i];
-    const std::string name = item.file.filename().string();
-    if (item.replace) {
-      if (temps[i]->rename_to(name, item.error, false)) item.result = WriteResult::Written;
-    } else if (const int failure = temps[i]->link_to(name, false); failure == 0) {
-      item.result = WriteResult::Written;
-    } else if (failure == EEXIST) {
-      item.result = WriteResult::Exists;
-    } else {
-      item.error = std::strerror(failure);
+  // 3. Into place, in parallel over directories: renamed over what may be replaced, moved
+  // without replacing where nothing may be.
+  parallel_for(groups.size(), jobs, [&](std::size_t g) {
+    for (std::size_t i : *groups[g]) {
+      if (!temps[i]) continue;
+      BatchFile& item = batch[i];
+      const std::string name = item.file.filename().string();
+      if (item.replace) {
+        if (temps[i]->rename_to(name, item.error, false)) item.result = WriteResult::Written;
+      } else if (const int failure = temps[i]->move_to_new(name, false); failure == 0) {
+        item.result = WriteResult::Written;
+      } else if (failure == EEXIST) {
+        item.result = WriteResult::Exists;
+      } else {
+        item.error = std::strerror(failure);
+      }
+      temps[i].reset();  // removes a temporary name that is left (a link, a failure)
     }
-  }
-  temps.clear();  // removes the temporary names of linked files and of failures
+  });
 
   // 4. The new names on disk.
   sync_file_systems(dirs);

@@ -20,9 +20,10 @@ namespace ccnt {
 enum class WriteResult { Written, Exists, Failed, Refused };
 
 // Writes `content` to `file` as described above. On failure the target is untouched, no
-// temporary file is left behind, and `error` says why.
+// temporary file is left behind, and `error` says why. A `binary` content (a workbook) is never
+// written to a terminal: a terminal device at `file` is refused.
 WriteResult write_file_atomically(const std::filesystem::path& file, std::string_view content,
-                                  std::string& error);
+                                  std::string& error, bool binary = false);
 
 // Adds `content` at the end of `file` (created when absent) with the guarantees of
 // write_file_atomically: a regular file is read, then replaced by its old content and the new; a
