@@ -18,7 +18,10 @@
 #   cold ccnt validate of the tree it writes; a cold ccnt validate of N one-line broken files
 #   (`id: x`, eight errors each: memory bounded by what is printed, see docs/security.md); and
 #   once, start-up: ccnt --version against ccnt list --region national on a tree with no
-#   policies (the registries loaded).
+#   policies (the registries loaded); ccnt site (cold: no cache and no site; again with nothing
+#   changed; again after one policy changed), and, with chromium and chromedriver installed,
+#   the site's search in headless Chromium (bench/site_search_bench.py: first answer, each
+#   query's answer time, the bytes loaded; written to bench/out/search-N.json).
 # The machine's page cache is not dropped: every command reads files already in memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,7 +73,7 @@ if [[ ! -x $ajv ]]; then
 fi
 
 # --- corpora ------------------------------------------------------------------
-generator_hash=$(cat bench/corpus_generator.py schemas/* templates/* 2>/dev/null | sha256sum | cut -c1-16)
+generator_hash=$(find bench/corpus_generator.py schemas templates -type f -print0 | sort -z | xargs -0 cat | sha256sum | cut -c1-16)
 corpus_for() {  # corpus_for N: generates bench/out/corpus-N (and json-N) unless up to date
   local n=$1 dir=$out/corpus-$1 json=$out/json-$1
   local stamp="$generator_hash seed=${seed:-default} n=$n"
@@ -135,7 +138,9 @@ names=("ccnt validate, cold" "ccnt validate, warm" "ccnt list 浙江 industry, c
        "cat every file" "yaml-cpp YAML::Load, all cores" "ajv-cli 5 (JSON)"
        "ccnt validate, cold, yaml-cpp reader only" "ccnt import N rows (tracker CSV)"
        "ccnt validate, cold, of the imported tree"
-       "ccnt validate, cold, N broken files (8 errors each)")
+       "ccnt validate, cold, N broken files (8 errors each)"
+       "ccnt site, cold (no cache, no site)" "ccnt site, nothing changed"
+       "ccnt site, one policy changed")
 no_cache='rm -rf "$dir/.ccnt-cache"'
 for n in "${size_list[@]}"; do
   corpus_for "$n"
@@ -168,6 +173,24 @@ for n in "${size_list[@]}"; do
   record "$n" "${names[6]}"
   measure ajv : "$ajv" validate --spec=draft7 -s schemas/policy.schema.json -d "$out/json-$n/**/*.json"
   record "$n" "${names[7]}"
+  # The website: cold (no cache, no site), again unchanged, again after one policy changed.
+  site_dir=$out/site-$n
+  measure site-cold "rm -rf '$dir/.ccnt-cache' '$site_dir'" "$ccnt" site -o "$site_dir"
+  record "$n" "${names[12]}"
+  measure site-unchanged : "$ccnt" site -o "$site_dir"
+  record "$n" "${names[13]}"
+  one=$(find policies -name '*.yaml' | sort | head -1)
+  measure site-one-changed "sed -i 's/^summary: /summary: 修订：/' '$one'" "$ccnt" site -o "$site_dir"
+  record "$n" "${names[14]}"
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    python3 "$repo/bench/site_search_bench.py" "$site_dir" "$runs" >"$out/search-$n.json"
+    summary=$(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print(d["first_answer_s"], "s to the first answer;",
+      ", ".join(q + " " + str(v["median_ms"]) + " ms" for q, v in d["queries"].items()))' \
+      "$out/search-$n.json")
+    printf 'bench: N=%-7s search: %s\n' "$n" "$summary" >&2
+  fi
   cd "$repo"
   # Import: N rows into an empty tree (written afresh before each run), then validate it cold.
   export_csv=$out/export-$n.csv
@@ -233,6 +256,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f×", a / b; els
   for n in "${size_list[@]}"; do
     for name in "${names[@]}"; do
       [[ -n ${result_wall[$n,$name]:-} ]] || continue
+      [[ $name == "ccnt site"* ]] && continue  # in a table of their own, below
       w=${result_wall[$n,$name]} c=${result_cpu[$n,$name]} m=${result_rss[$n,$name]}
       printf '| %s | %s | %.3f | %.2f | %.1f | %s | %s | %s | %s |\n' "$n" "$name" "$w" "$c" \
         "$(awk -v k="$m" 'BEGIN {print k / 1024}')" \
@@ -240,6 +264,36 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f×", a / b; els
         "$(awk -v n="$n" -v w="$w" 'BEGIN {if (w > 0) printf "%.0f", n / w; else print "–"}')" \
         "$(ratio "$w" "${result_wall[$n,${names[6]}]}")" "$(ratio "$w" "${result_wall[$n,${names[7]}]}")"
     done
+  done
+  echo
+  echo "The website (\`ccnt site\`), against a cold \`ccnt validate\` of the same tree:"
+  echo
+  echo "| N | command | wall s | CPU s | peak RSS MiB | vs validate, cold |"
+  echo "|---:|---|---:|---:|---:|---:|"
+  for n in "${size_list[@]}"; do
+    for name in "${names[12]}" "${names[13]}" "${names[14]}"; do
+      [[ -n ${result_wall[$n,$name]:-} ]] || continue
+      printf '| %s | %s | %.3f | %.2f | %.1f | %s |\n' "$n" "$name" "${result_wall[$n,$name]}" \
+        "${result_cpu[$n,$name]}" "$(awk -v k="${result_rss[$n,$name]}" 'BEGIN {print k / 1024}')" \
+        "$(ratio "${result_wall[$n,$name]}" "${result_wall[$n,${names[0]}]}")"
+    done
+  done
+  for n in "${size_list[@]}"; do
+    [[ -f $out/search-$n.json ]] || continue
+    echo
+    echo "Search at N=$n in headless Chromium (bench/site_search_bench.py, median of $runs):"
+    echo
+    python3 - "$out/search-$n.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(f"- first answer {d['first_answer_s']} s after opening the page, having loaded "
+      f"{d['first_load_gzip_bytes'] / 1024:.0f} KiB compressed ({d['first_load_bytes'] / 1024:.0f} KiB)")
+print(f"- the whole index: {d['index_files']} files, {d['index_gzip_bytes'] / 1048576:.2f} MiB "
+      f"compressed ({d['index_bytes'] / 1048576:.2f} MiB)")
+for q, v in d["queries"].items():
+    print(f"- `{q}`: {v['median_ms']} ms ({v['results']}), "
+          f"{v['loaded_gzip_bytes'] / 1024:.0f} KiB compressed loaded for it")
+PY
   done
   echo
   echo "Start-up, no policies (median of $runs runs): \`ccnt --version\` $startup_version s wall"

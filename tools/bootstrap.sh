@@ -26,10 +26,11 @@ done
 
 # The build: compiler, CMake, Ninja, ccache (CMakeLists.txt compiles through it: a rebuild or
 # a new build directory reuses earlier results) and the libraries (CMakeLists.txt finds each
-# by name; libxlsxwriter-dev writes the workbooks of --format xlsx).
+# by name; libxlsxwriter-dev writes the workbooks of --format xlsx, libcmark-gfm-dev and
+# libcmark-gfm-extensions-dev turn the bulletins into the website's HTML).
 packages=(build-essential cmake ninja-build ccache pkg-config
           libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev
-          libxlsxwriter-dev)
+          libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
 build_packages=("${packages[@]}")
 # The tests: Catch2 and nlohmann-json (unit tests); python3 (interactive.new); groff-base
 # (man.renders); shellcheck, zsh and fish (completion.*); and for .ci/run: file (cpack's
@@ -37,6 +38,10 @@ build_packages=("${packages[@]}")
 # clang-tidy (tools/clang-tidy.sh).
 packages+=(catch2 nlohmann-json3-dev python3 groff-base shellcheck zsh fish
            file man-db debootstrap clang-tidy)
+# The website's tests (tests/site): chromium and chromium-driver drive the pages in a real
+# headless browser, fonts-wqy-zenhei lets its screenshots show Chinese, tidy checks that every
+# page is well-formed HTML.
+packages+=(chromium chromium-driver fonts-wqy-zenhei tidy)
 # ccnt diff runs git (and its tests build scratch repositories); the schema tests validate with
 # an independent validator (tests/schema/schema_test.py: python3-jsonschema, python3-yaml); the
 # editor test (tests/editor/lsp_test.py) runs yaml-language-server on Node.js (Debian's nodejs

@@ -39,6 +39,8 @@ int dispatch(const Options& options) {
       return run_complete(options);
     case Command::Cache:
       return run_cache(options);
+    case Command::Site:
+      return run_site(options);
     case Command::Man:
       return run_man(options);
     case Command::Schema:

@@ -28,13 +28,11 @@ constexpr Translation kEntries[] = {
      "发布机构（按原文，用、分隔；原文未写明则留空）"},
     {"Published: YYYY, YYYY-MM or YYYY-MM-DD (empty if the source gives no date)",
      "发布日期：YYYY、YYYY-MM 或 YYYY-MM-DD（原文未给出则留空）"},
-    {"Source: https URL of the official text (empty if none checked)",
-     "来源：原文的 https 链接（未核实则留空）"},
+    {"Source: https (or http) URL of the official text (empty if none checked)",
+     "来源：原文的 https（或 http）链接（未核实则留空）"},
     {"Summary, one paragraph", "摘要（一段）"},
     {"Document type", "文件类型"},
     {"Id (the file name)", "id（即文件名）"},
-    {"\nlevel {} (from the region), added {}, doc_type {}",
-     "\n级别 {}（由地区得出），收录月份 {}，文件类型 {}"},
     {"Write {}?", "写入 {}？"},
     {"nothing was written", "未写入任何文件"},
     {"cancelled; nothing was written", "已取消；未写入任何文件"},
@@ -110,8 +108,6 @@ constexpr Translation kEntries[] = {
     {"Region in any form (浙江, 浙江省, zhejiang); includes its cities",
      "地区，任何写法均可（浙江、浙江省、zhejiang）；包括其下的城市"},
     {"With --region: leave out the cities inside a region", "与 --region 同用：不包括地区内的城市"},
-    {"Sector slug or Chinese name; matches the primary or any further sector",
-     "部门的 slug 或中文名；匹配主部门或任一其他部门"},
     {"Issuing level: national, provincial, municipal, county",
      "发布级别：national、provincial、municipal、county"},
     {"Agency under any of its names (国家发展改革委), a local kind (发改委), or text in an issuer",
@@ -127,8 +123,6 @@ constexpr Translation kEntries[] = {
     {"Only policies with quantitative targets", "只列出有量化目标的政策"},
     {"Only stubs: records still waiting for a summary or a sector",
      "只列出存根：尚待补写摘要或部门的记录"},
-    {"Case-insensitive text in the title, summary or issuers",
-     "标题、摘要或发布机构中的文字（不区分大小写）"},
     {"Check policy files against the schema, the registries and each other",
      "按 schema、登记表及文件之间的关系检查政策文件"},
     {"Examples:\n"
@@ -270,7 +264,8 @@ constexpr Translation kEntries[] = {
      "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
      "  ccnt new … --dry-run              print the file instead of writing it\n"
      "Derived unless given: doc_type from the title's ending, level and directory from the\n"
-     "region, id <region>-<sector>-<year>, added = this month. Writes\n"
+     "region, id <region>-<English words of the title> (docs/data-model.md), added = this\n"
+     "month. Dates may be typed 2023-04, 2023年4月, 2023.4 or 2023/4. Writes\n"
      "policies/<region>/<sector>/<id>.yaml (never overwriting) and validates it.\n"
      "Documentation: docs/commands/new.md",
      "示例：\n"
@@ -280,7 +275,8 @@ constexpr Translation kEntries[] = {
      "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
      "  ccnt new … --dry-run              只显示文件内容，不写入\n"
      "未给出时自动推断：doc_type 取自标题结尾，级别和目录取自地区，\n"
-     "id 为 <地区>-<部门>-<年份>，added 为本月。写入\n"
+     "id 为 <地区>-<标题的英文词>（docs/data-model.md），added 为本月。日期可写作\n"
+     "2023-04、2023年4月、2023.4 或 2023/4。写入\n"
      "policies/<地区>/<部门>/<id>.yaml（从不覆盖）并检查它。\n"
      "文档：docs/commands/new.md"},
     {"Title exactly as published, without 《》", "标题，与原文完全一致，不带《》"},
@@ -295,15 +291,16 @@ constexpr Translation kEntries[] = {
      "发布日期，精确到原文给出的程度：YYYY、YYYY-MM 或 YYYY-MM-DD"},
     {"Summary of the document; - reads it from stdin (when not a terminal)",
      "文件摘要；- 表示从标准输入读取（标准输入不是终端时）"},
-    {"https URL of the official text, checked to open it", "原文的 https 链接，须确认能打开"},
+    {"URL of the official text, checked to open it: https, or http (warned)",
+     "原文链接，须确认能打开：https，或 http（会给出警告）"},
     {"Document type (default: derived from the end of the title; 其他 when none fits)",
      "文件类型（默认由标题结尾推断；都不符合时为 其他）"},
     {"Document number (文号) as published", "文号，按原文"},
     {"Keyword (碳达峰, 光伏); repeat for each", "关键词（如 碳达峰、光伏）；每个重复一次"},
     {"Month the record enters the tracker, YYYY-MM (default: this month)",
      "记录收入零碳录的月份，YYYY-MM（默认本月）"},
-    {"Id and file name (default: <region>-<sector>-<year>)",
-     "id 及文件名（默认 <地区>-<部门>-<年份>）"},
+    {"Id and file name (default: <region>-<English words of the title>)",
+     "id 及文件名（默认 <地区>-<标题的英文词>）"},
     {"Print the file that would be written; write nothing", "显示将要写入的文件；不写入任何内容"},
     {"Print the shell completion script for bash, zsh or fish",
      "输出 bash、zsh 或 fish 的补全脚本"},
@@ -498,6 +495,89 @@ constexpr Translation kEntries[] = {
     {"the schema or the registries have errors, listed above", "schema 或登记表有错误，见上"},
     {"fix them in schemas/; ccnt cannot check policies without them",
      "请在 schemas/ 中修正；没有它们 ccnt 无法检查政策"},
+    // issue 16: Chinese tables, search, ccnt new (analysts-search)
+    {"Column headers in en or zh (default: as messages for tables and Markdown; en for CSV, TSV "
+     "and xlsx)",
+     "列标题用 en 或 zh（默认：表格和 Markdown 随消息语言；CSV、TSV 和 xlsx 用 en）"},
+    {"--headers applies only to formats with column headers, not to {}",
+     "--headers 只适用于有列标题的格式，不适用于 {}"},
+    {"JSON and YAML keys are always English; see docs/commands/list.md",
+     "JSON 和 YAML 的键始终是英文；见 docs/commands/list.md"},
+    {"Sector slug or Chinese name (matches the primary or any further sector), or a subsector in "
+     "any of its names (光伏, solar)",
+     "部门的 slug 或中文名（匹配主部门或任一其他部门），或子部门的任一名称（光伏、solar）"},
+    {"Subsector in any of its names (光伏, solar, energy-storage)",
+     "子部门的任一名称（光伏、solar、energy-storage）"},
+    {"Text in the title, summary or issuers, ignoring case, full-width forms and traditional "
+     "characters; repeat for more terms, all of which must match",
+     "标题、摘要或发文机关中的文字，不区分大小写、全角半角和繁简；可重复给出多个词，须全部匹配"},
+    {"With several -q: any term may match, not all", "给出多个 -q 时：匹配任一词即可，不必全部"},
+    {"Print how many of the matching policies have each value of FIELD",
+     "按 FIELD 的每个取值统计匹配的政策数"},
+    {"--count and --count-by exclude each other", "--count 与 --count-by 不能同时使用"},
+    {"--count prints the number; --count-by a table of numbers",
+     "--count 输出总数；--count-by 输出分项计数表"},
+    {"unknown field `{}` for --count-by", "--count-by 的字段 `{}` 未知"},
+    {"--count-by prints a table, markdown, csv, tsv or json, not {}",
+     "--count-by 输出 table、markdown、csv、tsv 或 json，不输出 {}"},
+    {"drop --format, or choose one of those", "去掉 --format，或选其中之一"},
+    {"ccnt: note: {}\n", "ccnt：注意：{}\n"},
+    // cmd_new.cpp: the new questions and the preview
+    {"ccnt: warning: {}\n", "ccnt：警告：{}\n"},
+    {"  warning: {}", "  警告：{}"},
+    {"Subsector of {} ({}; empty for none)", "{} 的子部门（{}；没有则留空）"},
+    {"Added to the tracker in (YYYY-MM)", "收录月份（YYYY-MM）"},
+    {"Tags, separated by commas (empty for none)", "标签，用逗号分隔（没有则留空）"},
+    {"Add a quantitative target?", "添加量化目标？"},
+    {"Add another target?", "再添加一个目标？"},
+    {"  Indicator (slug or Chinese name)", "  指标（slug 或中文名）"},
+    {"  Text of the target, as the source words it", "  目标原文，与来源一致"},
+    {"  Value (a number)", "  目标值（数字）"},
+    {"  Unit", "  单位"},
+    {"  Kind", "  类别"},
+    {"  Base year (empty if none)", "  基准年（没有则留空）"},
+    {"  Target year", "  目标年"},
+    {"\n{}:", "\n{}："},
+    // cmd_site.cpp and ccnt site's flags
+    {"Write the static website of the tree: pages, search, charts, feed, downloads",
+     "生成数据树的静态网站：页面、检索、图表、订阅和下载"},
+    {"Examples:\n"
+     "  ccnt site                         the website, in _site/\n"
+     "  ccnt site -o public               in public/\n"
+     "  ccnt site --base-url https://OWNER.github.io/REPO/ \\\n"
+     "            --repository https://github.com/OWNER/REPO\n"
+     "Plain files that work from file:// and any static host; a second run writes only what\n"
+     "changed. The output directory must be new, empty, or one ccnt site wrote.\n"
+     "Documentation: docs/site.md, docs/commands/site.md",
+     "示例：\n"
+     "  ccnt site                         生成网站，写入 _site/\n"
+     "  ccnt site -o public               写入 public/\n"
+     "  ccnt site --base-url https://OWNER.github.io/REPO/ \\\n"
+     "            --repository https://github.com/OWNER/REPO\n"
+     "网站是普通文件，可从 file:// 和任何静态主机打开；再次运行只写入有变化的文件。\n"
+     "输出目录须是新目录、空目录，或 ccnt site 以前写过的目录。\n"
+     "文档：docs/site.md、docs/commands/site.md"},
+    {"Directory to write the site into (default: _site)", "网站的输出目录（默认：_site）"},
+    {"Address the site is published at, for the feed's and canonical links",
+     "网站发布的地址，用于订阅和规范链接"},
+    {"https URL of the data repository: each policy page links to edit its file",
+     "数据代码库的 https 地址：每个政策页面链接到编辑其文件"},
+    {"Branch of the repository the edit links open (default: main)",
+     "编辑链接打开的代码库分支（默认：main）"},
+    {"--branch expects a branch name, got `{}`", "--branch 需要分支名，收到的是 `{}`"},
+    {"for example: --base-url https://OWNER.github.io/REPO/",
+     "例如：--base-url https://OWNER.github.io/REPO/"},
+    {"for example: --repository https://github.com/OWNER/REPO",
+     "例如：--repository https://github.com/OWNER/REPO"},
+    {"{} expects an {} URL, got `{}`", "{} 需要 {} 地址，收到的是 `{}`"},
+    {"ccnt: error: the website was not written to {}\n", "ccnt：错误：网站未写入 {}\n"},
+    {"ccnt: error: {} files could not be written\n", "ccnt：错误：{} 个文件无法写入\n"},
+    {"ccnt: error: 1 file could not be written\n", "ccnt：错误：1 个文件无法写入\n"},
+    {"wrote the website of {} to {}: {} pages, {} files ({} written, {} unchanged, {} "
+     "removed)\n",
+     "已把 {}的网站写入 {}：{} 个页面，{} 个文件（写入 {} 个，未变 {} 个，删除 {} 个）\n"},
+    {"open {}/index.html in a browser; docs/site.md explains publishing it\n",
+     "请在浏览器中打开 {}/index.html；发布方法见 docs/site.md\n"},
     // cmd_schema.cpp
     {"cannot read the policy schema, see above", "无法读取政策 schema，见上"},
     {"the data tree has no schemas/ of its own to write the editor schema to",

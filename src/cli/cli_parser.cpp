@@ -11,6 +11,7 @@
 #include "cli/messages.hpp"
 #include "cli/usage_error.hpp"
 #include "core/output/output_format.hpp"
+#include "core/query/policy_tally.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/util/version.hpp"
 
@@ -157,8 +158,11 @@ void add_filter_options(CLI::App* cmd, FilterOptions& filter) {
                 trf("With --region: leave out the cities inside a region"))
       ->group(trf("Filters"));
   repeatable("--sector", filter.sectors,
-             trf("Sector slug or Chinese name; matches the primary or any further sector"),
+             trf("Sector slug or Chinese name (matches the primary or any further sector), or a "
+                 "subsector in any of its names (光伏, solar)"),
              "SECTOR");
+  repeatable("--subsector", filter.subsectors,
+             trf("Subsector in any of its names (光伏, solar, energy-storage)"), "SUBSECTOR");
   repeatable("--level", filter.levels,
              trf("Issuing level: national, provincial, municipal, county"), "LEVEL");
   repeatable("--issuer", filter.issuers,
@@ -183,8 +187,13 @@ void add_filter_options(CLI::App* cmd, FilterOptions& filter) {
                 trf("Only stubs: records still waiting for a summary or a sector"))
       ->group(trf("Filters"));
   cmd->add_option("-q,--search", filter.search,
-                  trf("Case-insensitive text in the title, summary or issuers"))
+                  trf("Text in the title, summary or issuers, ignoring case, full-width forms and "
+                      "traditional characters; repeat for more terms, all of which must match"))
       ->type_name("TEXT")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->group(trf("Filters"));
+  cmd->add_flag("--any", filter.any_term, trf("With several -q: any term may match, not all"))
       ->group(trf("Filters"));
 }
 
@@ -217,6 +226,16 @@ void add_formula_guard_flag(CLI::App* cmd, bool& no_formula_guard) {
   cmd->add_flag("--no-formula-guard", no_formula_guard,
                 trf("CSV/TSV: write cells starting with = + - @ as they are, without the leading "
                     "' that keeps spreadsheets from running them as formulas"));
+}
+
+// --headers en|zh, for the commands that print tables: the language of column headers and of
+// ccnt's words in them (default: that of messages for tables, English for CSV, TSV and xlsx).
+void add_headers_option(CLI::App* cmd, std::string& headers) {
+  cmd->add_option("--headers", headers,
+                  trf("Column headers in en or zh (default: as messages for tables and Markdown; "
+                      "en for CSV, TSV and xlsx)"))
+      ->check(CLI::IsMember({"en", "zh"}))
+      ->type_name("LANG");
 }
 
 // -o FILE, for the commands that export: the output written atomically (a workbook only so).
@@ -264,10 +283,15 @@ void add_list(CLI::App& app, Options& options) {
           "", "whole number"))
       ->type_name("N");
   cmd->add_flag("--count", list.count, trf("Print only the number of matching policies"));
+  cmd->add_option("--count-by", list.count_by,
+                  trf("Print how many of the matching policies have each value of FIELD"))
+      ->check(CLI::IsMember(std::vector<std::string>(tally_fields().begin(), tally_fields().end())))
+      ->type_name("FIELD");
   add_format_option(cmd, list.format, kListFormats, {});
   cmd->add_flag("--bom", list.bom,
                 trf("CSV/TSV: start with a UTF-8 byte-order mark, so that Excel reads Chinese"));
   add_formula_guard_flag(cmd, list.no_formula_guard);
+  add_headers_option(cmd, list.headers);
   add_width_option(cmd, list.width);
   add_output_option(cmd, list.output);
   cmd->add_flag("--targets", list.targets,
@@ -319,6 +343,7 @@ void add_stats(CLI::App& app, Options& options) {
       ->type_name("TABLE");
   add_format_option(cmd, stats.format, kStatsFormats, {});
   add_formula_guard_flag(cmd, stats.no_formula_guard);
+  add_headers_option(cmd, stats.headers);
   add_output_option(cmd, stats.output);
   cmd->callback([&options] { options.command = Command::Stats; });
 }
@@ -344,6 +369,7 @@ void add_targets(CLI::App& app, Options& options) {
                     "benchmark"));
   add_format_option(cmd, targets.format, kTargetsFormats, {});
   add_formula_guard_flag(cmd, targets.no_formula_guard);
+  add_headers_option(cmd, targets.headers);
   add_output_option(cmd, targets.output);
   cmd->callback([&options] { options.command = Command::Targets; });
 }
@@ -468,7 +494,8 @@ void add_new(CLI::App& app, Options& options) {
           "  ccnt new --title … --region 广州 --sector peaking --summary - < summary.txt\n"
           "  ccnt new … --dry-run              print the file instead of writing it\n"
           "Derived unless given: doc_type from the title's ending, level and directory from the\n"
-          "region, id <region>-<sector>-<year>, added = this month. Writes\n"
+          "region, id <region>-<English words of the title> (docs/data-model.md), added = this\n"
+          "month. Dates may be typed 2023-04, 2023年4月, 2023.4 or 2023/4. Writes\n"
           "policies/<region>/<sector>/<id>.yaml (never overwriting) and validates it.\n"
           "Documentation: docs/commands/new.md"));
   cmd->add_option("--title", opts.title, trf("Title exactly as published, without 《》"))
@@ -497,7 +524,7 @@ void add_new(CLI::App& app, Options& options) {
                   trf("Summary of the document; - reads it from stdin (when not a terminal)"))
       ->type_name("TEXT");
   cmd->add_option("--source", opts.source,
-                  trf("https URL of the official text, checked to open it"))
+                  trf("URL of the official text, checked to open it: https, or http (warned)"))
       ->type_name("URL");
   cmd->add_option(
          "--type", opts.doc_type,
@@ -513,7 +540,8 @@ void add_new(CLI::App& app, Options& options) {
   cmd->add_option("--added", opts.added,
                   trf("Month the record enters the tracker, YYYY-MM (default: this month)"))
       ->type_name("MONTH");
-  cmd->add_option("--id", opts.id, trf("Id and file name (default: <region>-<sector>-<year>)"))
+  cmd->add_option("--id", opts.id,
+                  trf("Id and file name (default: <region>-<English words of the title>)"))
       ->type_name("ID");
   cmd->add_flag("--dry-run", opts.dry_run,
                 trf("Print the file that would be written; write nothing"));
@@ -552,6 +580,34 @@ void add_cache(CLI::App& app, Options& options) {
       ->check(CLI::IsMember({"info", "clear"}))
       ->type_name("ACTION");
   cmd->callback([&options] { options.command = Command::Cache; });
+}
+
+void add_site(CLI::App& app, Options& options) {
+  SiteCliOptions& opts = options.site;
+  CLI::App* cmd = app.add_subcommand(
+      "site", trf("Write the static website of the tree: pages, search, charts, feed, downloads"));
+  cmd->footer(
+      trf("Examples:\n"
+          "  ccnt site                         the website, in _site/\n"
+          "  ccnt site -o public               in public/\n"
+          "  ccnt site --base-url https://OWNER.github.io/REPO/ \\\n"
+          "            --repository https://github.com/OWNER/REPO\n"
+          "Plain files that work from file:// and any static host; a second run writes only what\n"
+          "changed. The output directory must be new, empty, or one ccnt site wrote.\n"
+          "Documentation: docs/site.md, docs/commands/site.md"));
+  cmd->add_option("-o,--output", opts.output,
+                  trf("Directory to write the site into (default: _site)"))
+      ->type_name("DIR");
+  cmd->add_option("--base-url", opts.base_url,
+                  trf("Address the site is published at, for the feed's and canonical links"))
+      ->type_name("URL");
+  cmd->add_option("--repository", opts.repository,
+                  trf("https URL of the data repository: each policy page links to edit its file"))
+      ->type_name("URL");
+  cmd->add_option("--branch", opts.branch,
+                  trf("Branch of the repository the edit links open (default: main)"))
+      ->type_name("NAME");
+  cmd->callback([&options] { options.command = Command::Site; });
 }
 
 void add_schema(CLI::App& app, Options& options) {
@@ -642,6 +698,7 @@ void configure_app(CLI::App& app, Options& options) {
   add_import(app, options);
   add_completion(app, options);
   add_cache(app, options);
+  add_site(app, options);
   add_schema(app, options);
   add_diff(app, options);
   add_help(app, options);

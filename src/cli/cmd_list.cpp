@@ -9,6 +9,8 @@
 #include "cli/project_session.hpp"
 #include "cli/usage_error.hpp"
 #include "core/output/policy_export.hpp"
+#include "core/output/tally_output.hpp"
+#include "core/query/policy_tally.hpp"
 
 namespace ccnt::cli {
 namespace {
@@ -72,6 +74,14 @@ int run_list(const Options& options) {
                          "them on a sheet of their own"));
   const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
   check_output_target(format, opts.output);
+  const std::optional<HeaderLanguage> headers = headers_or_throw(opts.headers, format);
+  if (!opts.count_by.empty() && opts.count)
+    throw UsageError(trf("--count and --count-by exclude each other"),
+                     trf("--count prints the number; --count-by a table of numbers"));
+  if (!opts.count_by.empty() && !tally_format_supported(format))
+    throw UsageError(
+        trf("--count-by prints a table, markdown, csv, tsv or json, not {}", opts.format),
+        trf("drop --format, or choose one of those"));
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   std::size_t left_out = 0;
@@ -85,6 +95,16 @@ int run_list(const Options& options) {
                    PolicyOrder(opts.sort, opts.reverse, project.registry));
   if (opts.limit > 0 && selected.size() > opts.limit) selected.resize(opts.limit);
 
+  if (!opts.count_by.empty()) {
+    const std::optional<Tally> tally = tally_policies(selected, project.registry, opts.count_by);
+    if (!tally) throw UsageError(trf("unknown field `{}` for --count-by", opts.count_by));
+    std::string out = render_tally(*tally, format, table_width(opts.output, opts.width),
+                                   !opts.no_formula_guard, headers);
+    if (format == OutputFormat::Table) out += left_out_note(left_out);
+    emit_text(opts.output, out);
+    return kExitOk;
+  }
+
   if (opts.count) {
     std::cout << selected.size() << '\n';
     return kExitOk;
@@ -94,17 +114,19 @@ int run_list(const Options& options) {
     std::cout << left_out_note(left_out);
     return kExitOk;
   }
+  const HeaderLanguage header_language = headers.value_or(default_header_language(format));
   if (format == OutputFormat::Xlsx) {
-    emit_workbook(opts.output, policy_sheets(selected, project.registry));
+    emit_workbook(opts.output, policy_sheets(selected, project.registry, header_language));
     return kExitOk;
   }
   if (opts.targets) {
     emit_text(opts.output, export_policy_targets(selected, project.registry, format, opts.bom,
-                                                 !opts.no_formula_guard));
+                                                 !opts.no_formula_guard, header_language));
     return kExitOk;
   }
-  std::string out = export_policies(selected, project.registry, format, opts.bom,
-                                    !opts.no_formula_guard, table_width(opts.output, opts.width));
+  std::string out =
+      export_policies(selected, project.registry, format, opts.bom, !opts.no_formula_guard,
+                      table_width(opts.output, opts.width), headers);
   if (format == OutputFormat::Table) out += left_out_note(left_out);  // data stays data
   emit_text(opts.output, out);
   return kExitOk;

@@ -18,6 +18,7 @@
 #include "cli/terminal.hpp"
 #include "cli/usage_error.hpp"
 #include "core/diag/diagnostic_format.hpp"
+#include "core/output/visible_text.hpp"
 #include "core/policy/doc_type.hpp"
 #include "core/policy/draft.hpp"
 #include "core/policy/editor_schema.hpp"
@@ -80,8 +81,58 @@ void fill_from_flags(Draft& draft, const NewOptions& opts) {
   throw_if(draft.set_issuers(opts.issuers));
   throw_if(draft.set_published(opts.published, "--published"));
   throw_if(draft.set_source(opts.source));
+  // A written file is validated, which warns (W014); a dry run says it here.
+  if (const std::string warning = draft.source_warning(); !warning.empty() && opts.dry_run)
+    std::cerr << trf("ccnt: warning: {}\n", warning);
   throw_if(draft.set_summary(opts.summary));
   throw_if(draft.set_doc_type(opts.doc_type));
+}
+
+// The names Tab completes for the subsectors of `sector`: slugs and Chinese names.
+std::vector<std::string> subsector_names(const Sector& sector) {
+  std::vector<std::string> names;
+  for (const Subsector& sub : sector.subsectors) {
+    names.push_back(sub.slug);
+    names.push_back(sub.name);
+  }
+  return names;
+}
+
+// The names Tab completes for indicators: slugs and Chinese names.
+std::vector<std::string> indicator_names(const Registry& registry) {
+  std::vector<std::string> names;
+  for (const Indicator& indicator : registry.indicators()) {
+    names.push_back(indicator.slug);
+    names.push_back(indicator.name);
+  }
+  return names;
+}
+
+// Asks for one target, value by value; Tab completes the indicator and the kind.
+Target ask_target(const Registry& registry, Prompter& prompter) {
+  TargetDraft target(registry);
+  const auto ask = [&prompter](std::string_view question, const std::string& default_answer,
+                               const std::function<DraftCheck(std::string&)>& check,
+                               const std::vector<std::string>& names = {}) {
+    if (!prompter.ask(
+            question, default_answer, [&](std::string& a) { return as_answer_error(check(a)); },
+            names))
+      throw UsageError(trf("cancelled; nothing was written"));
+  };
+  ask(
+      tr("  Indicator (slug or Chinese name)"), {},
+      [&](std::string& a) { return target.set_indicator(a); }, indicator_names(registry));
+  ask(tr("  Text of the target, as the source words it"), {},
+      [&](std::string& a) { return target.set_text(a); });
+  ask(tr("  Value (a number)"), {}, [&](std::string& a) { return target.set_value(a); });
+  ask(tr("  Unit"), target.target().unit, [&](std::string& a) { return target.set_unit(a); });
+  ask(
+      tr("  Kind"), target.target().kind, [&](std::string& a) { return target.set_kind(a); },
+      TargetDraft::kinds());
+  ask(tr("  Base year (empty if none)"), {},
+      [&](std::string& a) { return target.set_base_year(a); });
+  ask(tr("  Target year"), {}, [&](std::string& a) { return target.set_target_year(a); });
+  return target.target();
 }
 
 // Asks for what the flags did not give, checking each answer as it comes.
@@ -124,7 +175,15 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
         values_of(sector_names(project.registry)));
   else
     throw_if(draft.set_sectors(opts.sectors));
-  throw_if(draft.set_subsector(opts.subsector));
+  const Sector& sector = *project.registry.find_sector(draft.policy().sector);
+  if (opts.subsector.empty() && !sector.subsectors.empty())
+    ask(
+        trf("Subsector of {} ({}; empty for none)", sector.name,
+            fmt::join(subsector_names(sector), tr(", "))),
+        {}, [&](std::string& a) { return as_answer_error(draft.set_subsector(a)); },
+        subsector_names(sector));
+  else
+    throw_if(draft.set_subsector(opts.subsector));
   if (opts.issuers.empty())
     ask(tr("Issuers as published, separated by 、 (empty if the source names none)"), {},
         [&](std::string& a) { return as_answer_error(draft.set_issuers(split_list(a))); });
@@ -136,10 +195,12 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
   else
     throw_if(draft.set_published(opts.published, "--published"));
   if (opts.source.empty())
-    ask(tr("Source: https URL of the official text (empty if none checked)"), {},
+    ask(tr("Source: https (or http) URL of the official text (empty if none checked)"), {},
         [&](std::string& a) { return as_answer_error(draft.set_source(a)); });
   else
     throw_if(draft.set_source(opts.source));
+  if (const std::string warning = draft.source_warning(); !warning.empty())
+    prompter.say(trf("  warning: {}", warning));
   if (opts.summary.empty() || opts.summary == "-")
     ask(tr("Summary, one paragraph"), {},
         required(trf("the summary is required"),
@@ -152,6 +213,18 @@ void fill_from_terminal(Draft& draft, const NewOptions& opts, const Project& pro
         [&](std::string& a) { return as_answer_error(draft.set_doc_type(a)); }, draft.doc_types());
   else
     throw_if(draft.set_doc_type(opts.doc_type));
+  if (opts.added.empty())
+    ask(tr("Added to the tracker in (YYYY-MM)"), draft.policy().added.to_string(),
+        [&](std::string& a) { return as_answer_error(draft.set_added(a, {})); });
+  if (opts.tags.empty())
+    ask(tr("Tags, separated by commas (empty for none)"), {}, [&](std::string& a) {
+      draft.set_tags(split_list(a));
+      return std::string();
+    });
+  while (prompter.confirm(
+      draft.policy().targets.empty() ? tr("Add a quantitative target?") : tr("Add another target?"),
+      false))
+    draft.add_target(ask_target(project.registry, prompter));
 }
 
 // Checks the text about to be written as the file it will be, without writing it.
@@ -210,6 +283,7 @@ int run_new(const Options& options) {
   Prompter prompter = interactive && terminal_supports_editing()
                           ? Prompter(std::cin, std::cout, STDIN_FILENO, terminal_width(stdout))
                           : Prompter(std::cin, std::cout);
+  if (interactive && !prompter.edits_lines()) prompter.join_pasted_lines(STDIN_FILENO);
   if (interactive)
     fill_from_terminal(draft, opts, project, prompter);
   else
@@ -244,8 +318,9 @@ int run_new(const Options& options) {
     return kExitOk;
   }
   if (interactive) {
-    prompter.say(trf("\nlevel {} (from the region), added {}, doc_type {}", draft.policy().level,
-                     draft.policy().added.to_string(), draft.policy().doc_type));
+    // The file as it will be written, to read before saying yes.
+    prompter.say(trf("\n{}:", display_path(file)));
+    prompter.say(without_ci_commands(visible_text(text, LineBreaks::Keep)));
     if (!prompter.confirm(trf("Write {}?", display_path(file)), true)) {
       prompter.say(tr("nothing was written"));
       return kExitOk;

@@ -13,6 +13,7 @@
 #include "core/diag/diagnostic_format.hpp"
 #include "core/output/display_width.hpp"
 #include "core/output/json_writer.hpp"
+#include "core/output/labels.hpp"
 #include "core/output/policy_export.hpp"
 #include "core/output/text_table.hpp"
 #include "core/output/visible_text.hpp"
@@ -67,12 +68,15 @@ std::string format_number(double value) {
 }
 
 // "≥ 300万千瓦" and the like: the value with its unit and qualifier.
-std::string target_value(const Target& target) {
+std::string target_value(const Target& target, HeaderLanguage words) {
   std::string value = format_number(target.value) + target.unit;
   if (target.qualifier == "at-least") return "≥ " + value;
   if (target.qualifier == "at-most") return "≤ " + value;
   if (target.qualifier == "about") return "≈ " + value;
-  if (target.qualifier == "aim") return value + " (aim)";
+  if (target.qualifier == "aim") {
+    const std::string_view aim = label("(aim)", words);
+    return value + (aim.starts_with("（") ? "" : " ") + std::string(aim);
+  }
   return value;
 }
 
@@ -95,14 +99,17 @@ std::string indent_lines(const std::string& text, std::size_t indent) {
 // The targets as a table; on a terminal too narrow for it, as one wrapped item
 // per target, so that no value is ever cut.
 std::string render_targets(const std::vector<Target>& targets, const Registry& registry,
-                           std::size_t width) {
+                           std::size_t width, HeaderLanguage words) {
   TextTable table;
-  table.headers = {"indicator", "target", "kind", "base", "year", "scope"};
+  for (std::string_view key : {"indicator", "target|value", "kind", "base", "year", "scope"})
+    table.headers.emplace_back(label(key, words));
   table.right_align = {false, true, false, true, true, false};
   for (const Target& target : targets) {
     const Indicator* indicator = registry.find_indicator(target.indicator);
-    table.rows.push_back({indicator ? indicator->name : target.indicator, target_value(target),
-                          target.kind, target.base_year ? std::to_string(*target.base_year) : "",
+    table.rows.push_back({indicator ? indicator->name : target.indicator,
+                          target_value(target, words),
+                          std::string(value_label("kind", target.kind, words)),
+                          target.base_year ? std::to_string(*target.base_year) : "",
                           std::to_string(target.target_year), target.scope});
   }
   const std::string full = table.render();
@@ -114,12 +121,17 @@ std::string render_targets(const std::vector<Target>& targets, const Registry& r
   }
   if (widest <= width) return indent_lines(full, kIndent);
 
+  const bool chinese = words == HeaderLanguage::Chinese;
   std::string out;
   for (const auto& row : table.rows) {
-    std::string item = row[0] + ": " + row[1] + " by " + row[4] + " (" + row[2];
-    if (!row[3].empty()) item += ", base " + row[3];
-    if (!row[5].empty()) item += ", " + row[5];
-    item += ")";
+    // 单位GDP能耗下降率: 14% by 2025 (reduction, base 2020, 全省) — or in Chinese words.
+    const std::string comma = chinese ? "，" : ", ";
+    std::string item = row[0] + (chinese ? "：" : ": ") + row[1] + (chinese ? "，" : " ") +
+                       std::string(label("by", words)) + " " + row[4] + (chinese ? "（" : " (") +
+                       row[2];
+    if (!row[3].empty()) item += comma + std::string(label("base", words)) + " " + row[3];
+    if (!row[5].empty()) item += comma + row[5];
+    item += chinese ? "）" : ")";
     // "- " starts the item; its continuation lines line up under the text.
     const std::string wrapped = wrap_to_width(item, width > 2 ? width - 2 : 1);
     bool first = true;
@@ -171,7 +183,8 @@ std::string relation_label(const RelatedRecord& related) {
 }
 
 std::string render_text(const Policy& policy, const Registry& registry,
-                        const std::vector<RelatedRecord>& related, std::size_t width) {
+                        const std::vector<RelatedRecord>& related, std::size_t width,
+                        HeaderLanguage words) {
   std::string out = wrap_to_width(policy.title, width);
   if (!policy.title_en.empty()) out += wrap_to_width(policy.title_en, width);
   out += "\n";
@@ -187,7 +200,7 @@ std::string render_text(const Policy& policy, const Registry& registry,
     fields.emplace_back("issuers", issuers);
   }
   fields.emplace_back("region", named(region ? region->name : "", policy.region));
-  fields.emplace_back("level", policy.level);
+  fields.emplace_back("level", std::string(label(policy.level, words)));
   std::string sector_text = named(sector ? sector->name : "", policy.sector);
   if (!policy.subsector.empty()) {
     const Subsector* sub = sector ? registry.find_subsector(*sector, policy.subsector) : nullptr;
@@ -204,9 +217,13 @@ std::string render_text(const Policy& policy, const Registry& registry,
   }
   fields.emplace_back("doc_type", policy.doc_type);
   if (!policy.document_number.empty()) fields.emplace_back("number", policy.document_number);
-  if (!policy.instrument.empty()) fields.emplace_back("instrument", policy.instrument);
-  if (!policy.status.empty()) fields.emplace_back("status", policy.status);
-  fields.emplace_back("published", policy.published ? policy.published->to_string() : "unknown");
+  if (!policy.instrument.empty())
+    fields.emplace_back("instrument",
+                        std::string(value_label("instrument", policy.instrument, words)));
+  if (!policy.status.empty())
+    fields.emplace_back("status", std::string(value_label("status", policy.status, words)));
+  fields.emplace_back("published", policy.published ? policy.published->to_string()
+                                                    : std::string(label("unknown", words)));
   fields.emplace_back("added", policy.added.to_string());
   if (policy.updated) fields.emplace_back("updated", policy.updated->to_string());
   if (!policy.tags.empty()) {
@@ -228,14 +245,15 @@ std::string render_text(const Policy& policy, const Registry& registry,
   fields.emplace_back("path", policy.path);
 
   std::size_t label_width = 0;
-  for (const auto& [label, value] : fields) label_width = std::max(label_width, label.size());
+  for (const auto& field : fields)
+    label_width = std::max(label_width, display_width(label(field.first, words)));
   const std::size_t value_column = kIndent + label_width + 2;
   const std::size_t value_width = width > value_column + 10 ? width - value_column : 10;
-  for (const auto& [label, value] : fields) {
+  for (const auto& [key, value] : fields) {
     // Long values (issuers, tags) wrap under themselves; URLs and paths are never broken.
-    const bool breakable = label != "source" && label != "path";
+    const bool breakable = key != "source" && key != "path";
     const std::string text = breakable ? wrap_to_width(value, value_width) : value + "\n";
-    out += std::string(kIndent, ' ') + pad_to_width(label, label_width + 2);
+    out += std::string(kIndent, ' ') + pad_to_width(label(key, words), label_width + 2);
     bool first = true;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -248,13 +266,15 @@ std::string render_text(const Policy& policy, const Registry& registry,
     }
   }
 
-  out += "\nSummary\n";
+  out += "\n" + std::string(label("Summary", words)) + "\n";
   out +=
       indent_lines(wrap_to_width(policy.summary, width > kIndent ? width - kIndent : 1), kIndent);
 
   if (!policy.targets.empty()) {
-    out += fmt::format("\nTargets ({})\n", policy.targets.size());
-    out += render_targets(policy.targets, registry, width > kIndent ? width - kIndent : 1);
+    out +=
+        fmt::format(fmt::runtime(words == HeaderLanguage::Chinese ? "\n{}（{}）\n" : "\n{} ({})\n"),
+                    label("Targets", words), policy.targets.size());
+    out += render_targets(policy.targets, registry, width > kIndent ? width - kIndent : 1, words);
   }
   return out;
 }
@@ -311,8 +331,10 @@ int run_show(const Options& options) {
   if (width == 0) width = kPipedWidth;
   // Validation keeps hidden characters out of values; escaping here keeps them off the terminal
   // even so, and no line reads as a CI workflow command.
-  std::cout << without_ci_commands(visible_text(
-      render_text(policy, project.registry, relations.related(policy), width), LineBreaks::Keep));
+  std::cout << without_ci_commands(
+      visible_text(render_text(policy, project.registry, relations.related(policy), width,
+                               default_header_language(OutputFormat::Text)),
+                   LineBreaks::Keep));
   return kExitOk;
 }
 

@@ -14,6 +14,7 @@ int run_stats(const Options& options) {
   const StatsOptions& opts = options.stats;
   const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
   check_output_target(format, opts.output);
+  const std::optional<HeaderLanguage> headers = headers_or_throw(opts.headers, format);
   const Project project = open_project_or_throw(options.global);
   const PolicyFilter filter = make_filter_or_throw(opts.filter, project);
   std::size_t left_out = 0;
@@ -26,11 +27,12 @@ int run_stats(const Options& options) {
   const IssuerStats issuers =
       tables.issuer ? count_by_issuer(selected, project.registry) : IssuerStats{};
   if (format == OutputFormat::Xlsx) {
-    emit_workbook(opts.output, stats_sheets(stats, issuers, tables));
+    emit_workbook(opts.output,
+                  stats_sheets(stats, issuers, tables, headers.value_or(HeaderLanguage::English)));
     return kExitOk;
   }
   std::string out = render_stats(stats, issuers, tables, format, table_width(opts.output),
-                                 !opts.no_formula_guard);
+                                 !opts.no_formula_guard, headers);
   if (format == OutputFormat::Table) out += left_out_note(left_out);  // data stays data
   emit_text(opts.output, out);
   return kExitOk;

@@ -39,6 +39,7 @@ int run_targets(const Options& options) {
   const TargetsOptions& opts = options.targets;
   const OutputFormat format = parse_output_format(opts.format).value_or(OutputFormat::Table);
   check_output_target(format, opts.output);
+  const std::optional<HeaderLanguage> headers = headers_or_throw(opts.headers, format);
   const Project project = open_project_or_throw(options.global);
   const Indicator* indicator =
       opts.indicator.empty() ? nullptr : find_indicator_or_throw(project.registry, opts.indicator);
@@ -74,10 +75,12 @@ int run_targets(const Options& options) {
   }
 
   if (format == OutputFormat::Xlsx) {
-    emit_workbook(opts.output, targets_sheets(comparisons, project.registry));
+    emit_workbook(opts.output, targets_sheets(comparisons, project.registry,
+                                              headers.value_or(HeaderLanguage::English)));
   } else {
-    emit_text(opts.output, render_targets(comparisons, project.registry, format,
-                                          table_width(opts.output), !opts.no_formula_guard));
+    emit_text(opts.output,
+              render_targets(comparisons, project.registry, format, table_width(opts.output),
+                             !opts.no_formula_guard, headers));
   }
   if (comparisons.empty() && hidden == 0)
     std::cerr << (indicator ? trf("ccnt: no targets of {} ({}) among the selected policies\n",

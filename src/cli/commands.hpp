@@ -20,6 +20,8 @@ int run_completion(const Options& options);
 // Prints the candidates for the word being completed (the hidden __complete).
 int run_complete(const Options& options);
 int run_cache(const Options& options);
+// Writes the static website of the tree (docs/site.md).
+int run_site(const Options& options);
 int run_schema(const Options& options);
 int run_diff(const Options& options);
 // Prints the manual page in roff (the hidden __man; the build installs its output).

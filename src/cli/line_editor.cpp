@@ -102,6 +102,18 @@ TabResult LineBuffer::complete(const std::vector<std::string>& names) {
   return {TabResult::Kind::Listed, std::move(matches)};
 }
 
+std::string LineBuffer::shown() const {
+  std::string out;
+  out.reserve(text_.size());
+  for (char c : text_) {
+    if (c == '\n')
+      out += "⏎";
+    else if (c != '\r')
+      out += c;
+  }
+  return out;
+}
+
 // --- TerminalLineReader ---
 
 std::optional<unsigned char> TerminalLineReader::next_byte() {
@@ -123,28 +135,73 @@ void TerminalLineReader::refresh(std::string_view prompt, const LineBuffer& line
   const std::size_t row =
       shown_columns_ > 0 ? (shown_columns_ - 1) / std::max<std::size_t>(columns_, 1) : 0;
   if (row > 0) out_ << "\x1b[" << row << 'A';
-  out_ << "\r\x1b[J" << prompt << line.text() << std::flush;
-  shown_columns_ = display_width(prompt) + display_width(line.text());
+  out_ << "\r\x1b[J" << prompt << line.shown() << std::flush;
+  shown_columns_ = display_width(prompt) + display_width(line.shown());
+}
+
+void TerminalLineReader::read_paste(LineBuffer& line) {
+  constexpr std::string_view kEnd = "\x1b[201~";
+  std::string pasted;
+  while (!pasted.ends_with(kEnd)) {
+    const auto byte = next_byte();
+    if (!byte) break;  // the input ended inside the paste: keep what came
+    pasted += static_cast<char>(*byte);
+  }
+  if (pasted.ends_with(kEnd)) pasted.resize(pasted.size() - kEnd.size());
+  // Line ends as "\n"; other control characters (a tab, an escape) are dropped, as typed ones are.
+  std::string text;
+  for (std::size_t i = 0; i < pasted.size(); ++i) {
+    const auto c = static_cast<unsigned char>(pasted[i]);
+    if (c == '\r') {
+      text += '\n';
+      if (i + 1 < pasted.size() && pasted[i + 1] == '\n') ++i;
+    } else if (c == '\n' || c >= 0x20) {
+      if (c != 0x7F) text += static_cast<char>(c);
+    }
+  }
+  while (text.ends_with('\n')) text.pop_back();  // a paste of whole lines ends with one
+  if (find_invalid_utf8(text)) return;           // not text: nothing is inserted
+  line.insert(text);
 }
 
 std::optional<std::string> TerminalLineReader::read(std::string_view prompt,
                                                     const std::vector<std::string>& names) {
   const RawMode raw(fd_);
+  // Bracketed paste on for this line, off again however the line ends.
+  // Switched off before the line's last newline, so that nothing follows what the user sees.
+  struct BracketedPaste {
+    std::ostream& out;
+    bool on = true;
+    explicit BracketedPaste(std::ostream& o) : out(o) { out << "\x1b[?2004h" << std::flush; }
+    void off() {
+      if (on) out << "\x1b[?2004l";
+      on = false;
+    }
+    ~BracketedPaste() {
+      off();
+      out << std::flush;
+    }
+    BracketedPaste(const BracketedPaste&) = delete;
+    BracketedPaste& operator=(const BracketedPaste&) = delete;
+  } paste_mode(out_);
   LineBuffer line;
   out_ << prompt << std::flush;
   shown_columns_ = display_width(prompt);
   for (;;) {
     const auto byte = next_byte();
     if (!byte || (*byte == 0x04 && line.text().empty())) {  // end of input, Ctrl-D
+      paste_mode.off();
       out_ << "\n" << std::flush;
       return std::nullopt;
     }
     switch (*byte) {
       case '\r':
       case '\n':
+        paste_mode.off();
         out_ << "\n" << std::flush;
         return line.text();
       case 0x03:  // Ctrl-C
+        paste_mode.off();
         out_ << "^C\n" << std::flush;
         return std::nullopt;
       case 0x7F:  // Backspace
@@ -178,7 +235,13 @@ std::optional<std::string> TerminalLineReader::read(std::string_view prompt,
       case 0x1B: {  // an escape sequence (arrows, function keys): skipped whole
         const auto kind = next_byte();
         if (kind == '[') {
-          for (auto b = next_byte(); b && !(*b >= 0x40 && *b <= 0x7E); b = next_byte()) {
+          std::string parameters;
+          auto b = next_byte();
+          for (; b && !(*b >= 0x40 && *b <= 0x7E); b = next_byte())
+            parameters += static_cast<char>(*b);
+          if (b == '~' && parameters == "200") {  // the start of a bracketed paste
+            read_paste(line);
+            refresh(prompt, line);
           }
         } else if (kind == 'O') {
           next_byte();

@@ -26,6 +26,8 @@ struct TabResult {
 class LineBuffer {
  public:
   const std::string& text() const { return text_; }
+  // The text as the terminal shows it: a line break pasted into the answer as ⏎.
+  std::string shown() const;
 
   void insert(std::string_view bytes) { text_ += bytes; }
   // Removes the last character (a whole UTF-8 sequence); false when the line is empty.
@@ -44,7 +46,10 @@ class LineBuffer {
 
 // Reads lines from a terminal in raw mode: printable text, Backspace, Ctrl-U, Ctrl-W, Tab;
 // Enter ends the line, Ctrl-D on an empty line and Ctrl-C end the input. Other keys (arrows,
-// function keys) are ignored. Bytes typed or pasted ahead stay for the next line.
+// function keys) are ignored. Bytes typed ahead stay for the next line. Bracketed paste is
+// switched on while a line is read: a paste (ESC [200~ … ESC [201~) is inserted whole, its
+// line breaks kept as "\n" (shown as ⏎), so that a pasted paragraph of several lines is one
+// answer rather than one answer per line.
 class TerminalLineReader {
  public:
   // `fd` is the terminal's input; `out` prints to the same terminal, `columns` wide unless the
@@ -60,6 +65,8 @@ class TerminalLineReader {
   std::optional<unsigned char> next_byte();
   // Reprints the prompt and the line over what was shown.
   void refresh(std::string_view prompt, const LineBuffer& line);
+  // Reads a bracketed paste up to its end marker into `line` (the start marker was read).
+  void read_paste(LineBuffer& line);
 
   int fd_;
   std::ostream& out_;

@@ -24,6 +24,7 @@ enum class Command {
   Help,
   Man,
   Cache,
+  Site,
   Schema,
   Diff,
   Coverage
@@ -61,8 +62,10 @@ struct ListOptions {
   bool bom = false;               // CSV/TSV: start with a UTF-8 byte-order mark for Excel
   bool no_formula_guard = false;  // CSV/TSV: no leading ' before cells a spreadsheet would run
   std::size_t width = 0;          // --width N: fit the table to N columns; 0 = the terminal's
-  std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
-  bool targets = false;           // --targets: CSV/TSV of the targets, one row per target
+  std::string headers;   // --headers en|zh: language of headers; empty = labels.hpp's default
+  std::string count_by;  // --count-by FIELD: a tally of the matching policies by one field
+  std::string output;    // -o FILE, written atomically; empty = stdout (not for xlsx)
+  bool targets = false;  // --targets: CSV/TSV of the targets, one row per target
 };
 
 struct ShowOptions {
@@ -78,6 +81,7 @@ struct StatsOptions {
   std::vector<std::string> by;
   std::string format = "table";   // table | csv | json | markdown | xlsx
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string headers;            // --headers en|zh; empty = labels.hpp's default
   std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
 };
 
@@ -87,6 +91,7 @@ struct TargetsOptions {
   bool all = false;               // also indicators where nothing can be compared
   std::string format = "table";   // table | csv | json | markdown | xlsx
   bool no_formula_guard = false;  // CSV: no leading ' before cells a spreadsheet would run
+  std::string headers;            // --headers en|zh; empty = labels.hpp's default
   std::string output;             // -o FILE, written atomically; empty = stdout (not for xlsx)
 };
 
@@ -142,6 +147,14 @@ struct CompletionOptions {
   std::vector<std::string> words;  // __complete: the words after `ccnt`; the last is completed
 };
 
+// ccnt site: the website of the tree (core/site/site_options.hpp holds what it becomes).
+struct SiteCliOptions {
+  std::string output;      // -o DIR; empty = _site
+  std::string base_url;    // --base-url URL: where the site is published
+  std::string repository;  // --repository URL: edit links to the data repository
+  std::string branch;      // --branch NAME; empty = main
+};
+
 struct CacheOptions {
   std::string action;  // info | clear
 };
@@ -175,6 +188,7 @@ struct Options {
   CompletionOptions completion;
   std::string help_command;  // ccnt help COMMAND: the command whose help to print
   CacheOptions cache;
+  SiteCliOptions site;
   SchemaOptions schema;
   DiffOptions diff;
   CoverageOptions coverage;

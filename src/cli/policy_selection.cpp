@@ -37,6 +37,7 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
   FilterError error;
   auto made = PolicyFilter::make(filter, project.registry, doc_types, error);
   if (!made) throw filter_usage_error(error);
+  for (const std::string& note : made->notes()) std::cerr << trf("ccnt: note: {}\n", note);
   return std::move(*made);
 }
 
@@ -74,6 +75,18 @@ std::string left_out_note(std::size_t left_out) {
   if (left_out == 0) return {};
   return left_out == 1 ? trf("1 file with errors was left out; run 'ccnt validate'\n")
                        : trf("{} files with errors were left out; run 'ccnt validate'\n", left_out);
+}
+
+std::optional<HeaderLanguage> headers_or_throw(const std::string& flag, OutputFormat format) {
+  if (flag.empty()) return std::nullopt;
+  const bool has_headers = format == OutputFormat::Table || format == OutputFormat::Markdown ||
+                           format == OutputFormat::Csv || format == OutputFormat::Tsv ||
+                           format == OutputFormat::Xlsx;
+  if (!has_headers)
+    throw UsageError(trf("--headers applies only to formats with column headers, not to {}",
+                         format_name(format)),
+                     trf("JSON and YAML keys are always English; see docs/commands/list.md"));
+  return parse_header_language(flag);
 }
 
 }  // namespace ccnt::cli

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/options.hpp"
+#include "core/output/labels.hpp"
+#include "core/output/output_format.hpp"
 #include "core/policy/policy.hpp"
 #include "core/query/policy_filter.hpp"
 #include "core/tree/project.hpp"
@@ -35,5 +38,9 @@ std::vector<Policy> load_matching_policies(const Project& project, const PolicyF
 // no record disappears silently: "1 file with errors was left out; run 'ccnt validate'". Empty
 // when none was.
 std::string left_out_note(std::size_t left_out);
+
+// The header language --headers asks for (`flag`: en, zh or empty for the default), or
+// UsageError when `format` has no column headers (JSON, YAML, ids).
+std::optional<HeaderLanguage> headers_or_throw(const std::string& flag, OutputFormat format);
 
 }  // namespace ccnt::cli

@@ -1,5 +1,7 @@
 #include "cli/prompt.hpp"
 
+#include <poll.h>
+
 #include <istream>
 #include <ostream>
 
@@ -26,6 +28,12 @@ std::optional<std::string> Prompter::read_line(std::string_view prompt,
     out_ << "\n";
     return std::nullopt;
   }
+  while (paste_fd_ >= 0 && more_input_waiting()) {
+    std::string next;
+    if (!std::getline(in_, next)) break;
+    line += '\n';
+    line += next;
+  }
   return std::string(trim(line));
 }
 
@@ -44,6 +52,12 @@ std::optional<std::string> Prompter::ask(std::string_view question,
     if (problem.empty()) return answer;
     out_ << "  " << problem << "\n";
   }
+}
+
+bool Prompter::more_input_waiting() const {
+  if (in_.rdbuf()->in_avail() > 0) return true;
+  pollfd waiting{paste_fd_, POLLIN, 0};
+  return ::poll(&waiting, 1, 0) > 0 && (waiting.revents & POLLIN) != 0;
 }
 
 bool Prompter::confirm(std::string_view question, bool default_yes) {

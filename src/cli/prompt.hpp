@@ -29,6 +29,11 @@ class Prompter {
   // True when answers are read with line editing, so that Tab completes names.
   bool edits_lines() const { return editor_ != nullptr; }
 
+  // Line by line from the terminal `fd` (one that cannot edit lines): lines that are already
+  // waiting when one has been read, as a paste of several lines is, join it as one answer
+  // (with "\n" between them) instead of answering the next questions.
+  void join_pasted_lines(int fd) { paste_fd_ = fd; }
+
   // Asks `question` until `check` accepts the answer. An empty answer takes
   // `default_answer` (shown in brackets); nullopt when the input ends (Ctrl-D). Tab
   // completes the word being typed from `names`.
@@ -43,6 +48,8 @@ class Prompter {
   void say(std::string_view text);
 
  private:
+  // True when the terminal has more input already waiting (see join_pasted_lines).
+  bool more_input_waiting() const;
   // Prints `prompt` and reads the answer, trimmed.
   std::optional<std::string> read_line(std::string_view prompt,
                                        const std::vector<std::string>& names = {});
@@ -50,6 +57,7 @@ class Prompter {
   std::istream& in_;
   std::ostream& out_;
   std::unique_ptr<TerminalLineReader> editor_;
+  int paste_fd_ = -1;
 };
 
 }  // namespace ccnt::cli

@@ -4,12 +4,16 @@
     new_pty.py CCNT SOURCE_DIR
 
 Copies a small tree to a scratch directory, answers each question when it
-appears (a wrong region first, to see the suggestion), and checks the
-transcript and the file written (TERM=dumb: plain line input); then again on a
-terminal that can edit lines (TERM=xterm), completing the region and the
-sectors with Tab and correcting with Backspace; then in Chinese, cancelled
-with Ctrl-D, and with Ctrl-C on the editing terminal; and checks that with
-stdin a silent open pipe it does not wait. Exits 0 on success, 1 with what
+appears (a wrong region first, to see the suggestion; a date as people type
+it; an http source, taken with a warning; a summary of two lines pasted at
+once, which arrives as one answer; added, tags and a target), and checks the
+transcript, the file shown before it is written and the file written
+(TERM=dumb: plain line input); then again on a terminal that can edit lines
+(TERM=xterm), completing the region and the sectors with Tab and correcting
+with Backspace; then a bracketed paste of a two-line summary, a subsector and
+an indicator completed with Tab; then in Chinese, cancelled with Ctrl-D, and
+with Ctrl-C on the editing terminal; and checks that with stdin a silent open
+pipe it does not wait. Exits 0 on success, 1 with what
 differs otherwise.
 """
 import os
@@ -28,18 +32,31 @@ DIALOGUE = [
     ("with commas): ", "energy-conservation"),
     ("names none): ", "浙江省发展改革委、浙江省经济和信息化厅"),
     ("gives no date): ", "2023-13"),
-    ("gives no date): ", "2023-03"),
-    ("none checked): ", "http://example.org"),
-    ("none checked): ", ""),
-    ("one paragraph: ", "《方案》提出，到2025年，全省单位地区生产总值能耗下降。"),
+    ("gives no date): ", "2023年3月"),  # as people type dates
+    ("none checked): ", "ftp://example.org"),
+    ("none checked): ", "http://example.gov.cn/a.html"),  # taken, with a warning
+    # Two lines pasted at once on a terminal that cannot edit: one answer.
+    ("one paragraph: ", "《方案》提出，到2025年，全省单位地区生产总值能耗下降14.5%。\n第二段：加强节能监察。"),
     ("[工作方案]: ", ""),
-    ("[zhejiang-energy-conservation-2023]: ", ""),
+    ("(YYYY-MM) [2026-11]: ", "2023.3"),
+    ("empty for none): ", "节能, 减排"),
+    ("target? [y/N]: ", "y"),
+    ("Chinese name): ", "单位地区生产总值能耗下降"),
+    ("Chinese name): ", "单位地区生产总值能耗下降率"),
+    ("words it: ", "全省单位地区生产总值能耗下降14.5%"),
+    ("(a number): ", "14.5%"),
+    ("Unit [%]: ", ""),
+    ("Kind [reduction]: ", ""),
+    ("if none): ", "2020"),
+    ("Target year: ", "2025"),
+    ("another target? [y/N]: ", ""),
+    ("[zhejiang-energy-conservation-emission-reduction]: ", ""),
     ("[Y/n]: ", "y"),
 ]
 
 EXPECTED_FILE = """\
 # yaml-language-server: $schema=../../../schemas/policy.editor.schema.json
-id: zhejiang-energy-conservation-2023
+id: zhejiang-energy-conservation-emission-reduction
 title: 浙江省节能减排工作方案
 region: zhejiang
 level: provincial
@@ -49,15 +66,32 @@ issuers:
   - 浙江省经济和信息化厅
 doc_type: 工作方案
 published: "2023-03"
-added: "2026-11"
-summary: 《方案》提出，到2025年，全省单位地区生产总值能耗下降。
+added: "2023-03"
+source: http://example.gov.cn/a.html
+summary: "《方案》提出，到2025年，全省单位地区生产总值能耗下降14.5%。\\n第二段：加强节能监察。"
+targets:
+  - indicator: energy-intensity-reduction
+    text: 全省单位地区生产总值能耗下降14.5%
+    value: 14.5
+    unit: "%"
+    kind: reduction
+    base_year: 2020
+    target_year: 2025
+tags:
+  - 节能
+  - 减排
 """
 
+# The file is shown before it is written, then the question and the result.
 EXPECTED_TAIL = """\
-level provincial (from the region), added 2026-11, doc_type 工作方案
-Write policies/zhejiang/energy-conservation/zhejiang-energy-conservation-2023.yaml? [Y/n]: y
-created policies/zhejiang/energy-conservation/zhejiang-energy-conservation-2023.yaml
-checked 1 policy in 1 file: no problems found
+
+policies/zhejiang/energy-conservation/zhejiang-energy-conservation-emission-reduction.yaml:
+""" + EXPECTED_FILE + """
+Write policies/zhejiang/energy-conservation/zhejiang-energy-conservation-emission-reduction.yaml? [Y/n]: y
+created policies/zhejiang/energy-conservation/zhejiang-energy-conservation-emission-reduction.yaml
+policies/zhejiang/energy-conservation/zhejiang-energy-conservation-emission-reduction.yaml:13:9: warning[W014]: the source is an http:// address, not https://
+  hint: many government sites serve only http; if the address also opens with https://, write that instead
+checked 1 file: 0 errors, 1 warning
 """
 
 CHINESE_TAIL = """\
@@ -84,13 +118,71 @@ EDITING_DIALOGUE = [
     ("[规划]: ", "行动\t"),  # 行动方案 and 行动计划 share 行动: nothing to add, so listed
     ("行动方案  行动计划\r\n", "计\t"),
     ("[规划]: 行动计划", "\n"),
-    ("[zhejiang-energy-conservation-2023-2]: ", "\n"),
+    ("[2026-11]: ", "\n"),
+    ("empty for none): ", "\n"),
+    ("target? [y/N]: ", "\n"),
+    ("[zhejiang-energy]: ", "\n"),
     ("[Y/n]: ", "y\n"),
 ]
 
+# On TERM=xterm: a subsector completed with Tab, a summary of two lines pasted (bracketed paste:
+# the terminal wraps it in ESC [200~ … ESC [201~, its line breaks sent as CR as xterm sends
+# them) arriving as one answer, a date as typed, and a
+# target whose indicator is completed with Tab.
+PASTE_DIALOGUE = [
+    ("without 《》: ", "浙江省光伏发电高质量发展实施意见\n"),
+    ("zhejiang) [浙江]: ", "\n"),
+    ("with commas): ", "power\n"),
+    ("empty for none): ", "光\t"),  # → 光伏, the only subsector of 电力 starting so
+    ("empty for none): 光伏", "\n"),
+    ("names none): ", "\n"),
+    ("gives no date): ", "2023.4\n"),
+    ("none checked): ", "\n"),
+    ("one paragraph: ", "\x1b[200~《意见》提出，到2025年光伏装机达到 500 万千瓦。\r第二段：测试样例。\x1b[201~"),
+    ("⏎第二段：测试样例。", "\n"),  # shown on one line, the break as ⏎
+    ("[实施意见]: ", "\n"),
+    ("[2026-11]: ", "\n"),
+    ("empty for none): ", "光伏\n"),
+    ("target? [y/N]: ", "y\n"),
+    ("Chinese name): ", "光伏装\t"),
+    ("Chinese name): 光伏装机容量", "\n"),
+    ("words it: ", "光伏装机达到 500 万千瓦\n"),
+    ("(a number): ", "500\n"),
+    ("Unit [万千瓦]: ", "\n"),
+    ("Kind [capacity]: ", "\n"),
+    ("if none): ", "\n"),
+    ("Target year: ", "2025\n"),
+    ("another target? [y/N]: ", "\n"),
+    ("[zhejiang-pv-high-quality-development]: ", "\n"),
+    ("[Y/n]: ", "y\n"),
+]
+
+PASTED_FILE = """\
+# yaml-language-server: $schema=../../../schemas/policy.editor.schema.json
+id: zhejiang-pv-high-quality-development
+title: 浙江省光伏发电高质量发展实施意见
+region: zhejiang
+level: provincial
+sector: power
+subsector: solar
+doc_type: 实施意见
+published: "2023-04"
+added: "2026-11"
+summary: "《意见》提出，到2025年光伏装机达到 500 万千瓦。\\n第二段：测试样例。"
+targets:
+  - indicator: solar-capacity
+    text: 光伏装机达到 500 万千瓦
+    value: 500
+    unit: 万千瓦
+    kind: capacity
+    target_year: 2025
+tags:
+  - 光伏
+"""
+
 EDITED_FILE = """\
 # yaml-language-server: $schema=../../../schemas/policy.editor.schema.json
-id: zhejiang-energy-conservation-2023-2
+id: zhejiang-energy
 title: 能源发展规划
 region: zhejiang
 level: provincial
@@ -105,10 +197,13 @@ summary: 规划提出，到2025年，能源结构持续优化。
 
 EXPECTED_LINES = [
     "  unknown region `浙将` — `浙将` is not in schemas/regions.yaml — add it there",
-    "  `2023-13` is not a date — write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the "
-    "source, e.g. 2023-03",
-    "  `http://example.org` is not an https URL — give the https:// address of the "
+    "  `2023-13` is not a date — write YYYY, YYYY-MM or YYYY-MM-DD (or 2023年4月, 2023.4, "
+    "2023/4), as precise as the source",
+    "  `ftp://example.org` is not an http or https URL — give the https:// address of the "
     "official text, after checking it opens",
+    "  warning: the source is an http:// address, not https:// — many government sites serve "
+    "only http; if the address also opens with https://, write that instead",
+    "  unknown indicator `单位地区生产总值能耗下降` — did you mean 单位地区生产总值能耗下降率?",
 ]
 
 
@@ -159,6 +254,12 @@ def converse(ccnt, directory, lang, dialogue, term="dumb"):
     return os.waitstatus_to_exitcode(status), transcript.decode().replace("\r\n", "\n")
 
 
+def read_written(scratch, *parts):
+    """The text of the file ccnt new wrote at policies/PARTS..., or None when there is none."""
+    path = os.path.join(scratch, "policies", *parts)
+    return open(path, encoding="utf-8").read() if os.path.exists(path) else None
+
+
 def main():
     ccnt, source_dir = sys.argv[1], sys.argv[2]
     scratch = tempfile.mkdtemp()
@@ -174,9 +275,8 @@ def main():
                 failures.append(f"missing line: {line}")
         if not text.endswith(EXPECTED_TAIL):
             failures.append("transcript does not end with:\n" + EXPECTED_TAIL)
-        written = os.path.join(scratch, "policies", "zhejiang", "energy-conservation",
-                               "zhejiang-energy-conservation-2023.yaml")
-        content = open(written, encoding="utf-8").read() if os.path.exists(written) else None
+        content = read_written(scratch, "zhejiang", "energy-conservation",
+                               "zhejiang-energy-conservation-emission-reduction.yaml")
         if content != EXPECTED_FILE:
             failures.append(f"file written:\n{content}")
         # A terminal that edits lines: Tab completes names, Backspace corrects.
@@ -185,12 +285,21 @@ def main():
             failures.append(f"editing dialogue: exit status {status}")
         if "Tab completes region, sector and document type names.\n" not in edited:
             failures.append("editing dialogue: Tab is not announced")
-        written = os.path.join(scratch, "policies", "zhejiang", "energy-conservation",
-                               "zhejiang-energy-conservation-2023-2.yaml")
-        content = open(written, encoding="utf-8").read() if os.path.exists(written) else None
+        content = read_written(scratch, "zhejiang", "energy-conservation", "zhejiang-energy.yaml")
         if content != EDITED_FILE:
             failures.append(f"file written by the editing dialogue:\n{content}")
             text += "\n" + edited
+        # Bracketed paste of two lines, a subsector and a target completed with Tab.
+        status, pasted = converse(ccnt, scratch, "C.UTF-8", PASTE_DIALOGUE, term="xterm")
+        if status != 0:
+            failures.append(f"paste dialogue: exit status {status}")
+        if "\x1b[?2004h" not in pasted:
+            failures.append("paste dialogue: bracketed paste is not switched on")
+        content = read_written(scratch, "zhejiang", "power",
+                               "zhejiang-pv-high-quality-development.yaml")
+        if content != PASTED_FILE:
+            failures.append(f"file written by the paste dialogue:\n{content}")
+            text += "\n" + pasted
         # Ctrl-C on the editing terminal cancels, as Ctrl-D does.
         status, cancelled = converse(ccnt, scratch, "C.UTF-8", [("without 《》: ", "\x03")],
                                      term="xterm")

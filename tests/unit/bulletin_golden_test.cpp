@@ -1,6 +1,7 @@
 // The March 2023 data renders the real March 2023 bulletin.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -17,14 +18,29 @@ namespace {
 
 const std::filesystem::path kSource = ccnt::testing::source_dir();
 
-// Paragraphs (split on blank lines) with all whitespace removed.
+// The text of a Markdown line without its block markup: a heading's #s, a list item's marker,
+// and ** around the whole line (the published bulletin's headlines are bold list items, the
+// rendered ones headings).
+std::string text_of_line(std::string line) {
+  const auto starts = [&line](std::string_view prefix) { return line.rfind(prefix, 0) == 0; };
+  if (starts("#"))
+    line.erase(0, line.find_first_not_of('#'));
+  else if (starts("- "))
+    line.erase(0, 2);
+  line.erase(0, line.find_first_not_of(' '));
+  if (line.size() > 4 && starts("**") && line.ends_with("**"))
+    line = line.substr(2, line.size() - 4);
+  return line;
+}
+
+// Paragraphs (split on blank lines) as text, with all whitespace removed.
 std::vector<std::string> paragraphs(const std::string& text) {
   std::vector<std::string> result;
   std::string current;
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {
     std::string squeezed;
-    for (char c : line)
+    for (char c : text_of_line(line))
       if (c != ' ' && c != '\t' && c != '\r') squeezed += c;
     if (squeezed.empty()) {
       if (!current.empty()) result.push_back(std::move(current));
@@ -71,4 +87,22 @@ TEST_CASE("every paragraph of the March 2023 bulletin is rendered, in order") {
   }
   // And nothing else: the default template adds no paragraph the bulletin does not have.
   CHECK(rendered.size() == golden.size());
+}
+
+TEST_CASE("the rendered March 2023 bulletin has real headings") {
+  const std::string text = render_march_2023();
+  std::vector<std::string> headings;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);)
+    if (line.starts_with("#")) headings.push_back(line);
+  // One title, eight headings of the published sections, and a heading per policy (17).
+  REQUIRE(headings.size() == 9 + 17);
+  CHECK(headings[0] == "# 2023 年 3 月月报");
+  CHECK(std::count(headings.begin(), headings.end(), "## 碳中和国家行动一览") == 2);
+  CHECK(std::count(headings.begin(), headings.end(), "## 碳中和地方行动一览") == 2);
+  CHECK(std::count(headings.begin(), headings.end(), "## 关于零碳录") == 1);
+  CHECK(std::count_if(headings.begin(), headings.end(),
+                      [](const std::string& h) { return h.starts_with("# "); }) == 1);
+  CHECK(std::find(headings.begin(), headings.end(),
+                  "### 浙江省发布《浙江省工业领域碳达峰实施方案》") != headings.end());
 }

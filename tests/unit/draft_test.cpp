@@ -106,23 +106,52 @@ TEST_CASE("dates may not lie in the future; the flag is named when there is one"
   CHECK(month->message == "invalid month `2024` for --added");
 }
 
-TEST_CASE("only https sources are taken") {
+TEST_CASE("https sources are taken, http ones with a warning, nothing else") {
   DraftFixture fixture;
   Draft draft = fixture.draft();
   CHECK_FALSE(draft.set_source(" https://www.gov.cn/x "));
   CHECK(draft.policy().source == "https://www.gov.cn/x");
-  CHECK(draft.set_source("http://www.gov.cn/x"));
+  CHECK(draft.source_warning().empty());
+  CHECK_FALSE(draft.set_source("http://www.gov.cn/x"));
+  CHECK(draft.source_warning().starts_with("the source is an http:// address, not https://"));
   CHECK(draft.set_source("https://"));
+  CHECK(draft.set_source("ftp://www.gov.cn/x"));
+  CHECK(draft.set_source("www.gov.cn/x"));
   CHECK_FALSE(draft.set_source(""));
 }
 
-TEST_CASE("the derived id is region-sector-year, numbered from 2 past ids and file names taken") {
+TEST_CASE("dates are taken as people type them") {
+  CHECK(normalize_typed_date("2023-04") == "2023-04");
+  CHECK(normalize_typed_date("2023年4月") == "2023-04");
+  CHECK(normalize_typed_date("2023.4") == "2023-04");
+  CHECK(normalize_typed_date("2023/4") == "2023-04");
+  CHECK(normalize_typed_date("2023-4") == "2023-04");
+  CHECK(normalize_typed_date("2023年4月5日") == "2023-04-05");
+  CHECK(normalize_typed_date("2023.4.15") == "2023-04-15");
+  CHECK(normalize_typed_date("２０２３年１２月") == "2023-12");
+  CHECK(normalize_typed_date("2023年") == "2023");
+  CHECK(normalize_typed_date(" 2023 ") == "2023");
+  CHECK(normalize_typed_date("April 2023") == "April 2023");  // left for the date check to refuse
+  DraftFixture fixture;
+  Draft draft = fixture.draft();
+  CHECK_FALSE(draft.set_published("2023年4月", {}));
+  CHECK(draft.policy().published->to_string() == "2023-04");
+  CHECK_FALSE(draft.set_added("2023.5", {}));
+  CHECK(draft.policy().added.to_string() == "2023-05");
+  CHECK(draft.set_added("2023", {}));  // added is a month
+  CHECK(draft.set_published("2023年13月", {}));
+}
+
+TEST_CASE("the derived id follows the convention: region and the title's terms, then the year") {
   DraftFixture fixture;
   // A broken file still holds its name.
   write_text(fixture.tree.policy("zhejiang/industry/zhejiang-industry-2023.yaml"), "id: [\n");
+  write_text(fixture.tree.policy("zhejiang/industry/zhejiang-industry.yaml"), "id: [\n");
   Draft draft = fixture.draft();
+  REQUIRE_FALSE(draft.set_title("浙江省某实施方案"));  // no term: the sector's slug
   REQUIRE_FALSE(draft.set_region("浙江"));
   REQUIRE_FALSE(draft.set_sectors({"industry"}));
+  REQUIRE_FALSE(draft.set_doc_type(""));
   REQUIRE_FALSE(draft.set_published("2023-05", {}));
   CHECK(draft.derived_id() == "zhejiang-industry-2023-2");
   REQUIRE_FALSE(draft.set_published("2022", {}));
@@ -130,6 +159,8 @@ TEST_CASE("the derived id is region-sector-year, numbered from 2 past ids and fi
   CHECK(draft.policy().id == "zhejiang-industry-2022");
   CHECK(draft.file() ==
         fixture.project->policies_dir() / "zhejiang" / "industry" / "zhejiang-industry-2022.yaml");
+  REQUIRE_FALSE(draft.set_title("浙江省光伏发电高质量发展实施意见"));
+  CHECK(draft.derived_id() == "zhejiang-pv-high-quality-development");
 
   const auto taken = draft.set_id("zhejiang-industry-2023");
   REQUIRE(taken);
@@ -138,6 +169,29 @@ TEST_CASE("the derived id is region-sector-year, numbered from 2 past ids and fi
   REQUIRE(used);
   CHECK(used->message.find("is already used by") != std::string::npos);
   CHECK(draft.set_id("Not-An-Id"));
+}
+
+TEST_CASE("a target is filled in value by value") {
+  DraftFixture fixture;
+  TargetDraft target(fixture.project->registry);
+  CHECK(target.set_indicator("no-such-indicator"));
+  REQUIRE_FALSE(target.set_indicator("规上工业单位增加值能耗下降率"));
+  CHECK(target.target().indicator == "industrial-energy-intensity-reduction");
+  CHECK(target.target().unit == "%");
+  CHECK(target.target().kind == "reduction");
+  CHECK(target.set_text(" "));
+  CHECK_FALSE(target.set_text("下降13.5%"));
+  CHECK(target.set_value("很多"));
+  CHECK_FALSE(target.set_value("１３.５%"));
+  CHECK(target.target().value == 13.5);
+  CHECK(target.set_kind("percent"));
+  CHECK_FALSE(target.set_base_year("2020"));
+  CHECK(target.set_target_year("2019"));
+  CHECK(target.set_target_year("20x5"));
+  CHECK_FALSE(target.set_target_year("2025"));
+  CHECK(target.target().target_year == 2025);
+  CHECK_FALSE(target.set_base_year(""));
+  CHECK_FALSE(target.target().base_year);
 }
 
 TEST_CASE("a title is recorded once per region, and may recur in another region") {

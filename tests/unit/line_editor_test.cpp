@@ -2,6 +2,10 @@
 // is driven through a pseudo-terminal by tests/interactive/new_pty.py).
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <sstream>
+
 #include "cli/line_editor.hpp"
 
 using ccnt::cli::LineBuffer;
@@ -85,4 +89,42 @@ TEST_CASE("line editor: Tab on a word no name starts with changes nothing", "[li
   CHECK(line.complete(kRegions).kind == TabResult::Kind::Nothing);
   CHECK(line.text() == "浙将");
   CHECK(typed("x").complete({}).kind == TabResult::Kind::Nothing);
+}
+
+namespace {
+
+// What TerminalLineReader reads from `input` (through a pipe: raw mode does nothing there).
+std::optional<std::string> read_from(std::string_view input, std::string* shown = nullptr) {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  REQUIRE(::write(fds[1], input.data(), input.size()) == static_cast<ssize_t>(input.size()));
+  ::close(fds[1]);
+  std::ostringstream out;
+  ccnt::cli::TerminalLineReader reader(fds[0], out, 80);
+  auto line = reader.read("? ", {});
+  ::close(fds[0]);
+  if (shown) *shown = out.str();
+  return line;
+}
+
+}  // namespace
+
+TEST_CASE("line editor: a bracketed paste is one answer, its line breaks kept", "[line_editor]") {
+  std::string shown;
+  // xterm sends a pasted line break as CR; the paste ends, then Enter gives the answer.
+  const auto line = read_from("\x1b[200~第一行。\r第二行。\r\x1b[201~\r", &shown);
+  REQUIRE(line);
+  CHECK(*line == "第一行。\n第二行。");
+  CHECK(shown.starts_with("\x1b[?2004h? "));  // bracketed paste on while the line is read
+  CHECK(shown.find("第一行。⏎第二行。") != std::string::npos);
+  CHECK(shown.ends_with("\x1b[?2004l\n"));  // and off before the line ends
+  // Typed text around a paste; CRLF and LF line ends alike.
+  CHECK(read_from("a\x1b[200~b\r\nc\nd\x1b[201~e\n") == "ab\nc\nde");
+  // Input that ends inside a paste ends the dialogue, as at any other point.
+  CHECK(read_from("x\x1b[200~yz") == std::nullopt);
+}
+
+TEST_CASE("line editor: the shown line marks pasted line breaks", "[line_editor]") {
+  CHECK(typed("a\nb").shown() == "a⏎b");
+  CHECK(typed("ab").shown() == "ab");
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "core/query/policy_filter.hpp"
 
 using namespace ccnt;
@@ -184,13 +186,13 @@ TEST_CASE("Filter --has-targets and --search") {
   query.has_targets = true;
   CHECK(matching_ids(query) == Ids{"zj-industry"});
   query = {};
-  query.search = "GUANGZHOU";  // case-insensitive, in the summary
+  query.search = {"GUANGZHOU"};  // case-insensitive, in the summary
   CHECK(matching_ids(query) == Ids{"gz-peaking"});
-  query.search = "光伏";
+  query.search = {"光伏"};
   CHECK(matching_ids(query) == Ids{"gz-peaking"});
-  query.search = "发展和改革";  // in an issuer
+  query.search = {"发展和改革"};  // in an issuer
   CHECK(matching_ids(query) == Ids{"gd-energy"});
-  query.search = "fixture zj";  // in the title
+  query.search = {"fixture zj"};  // in the title
   CHECK(matching_ids(query) == Ids{"zj-industry", "zj-sinks"});
 }
 
@@ -270,4 +272,75 @@ TEST_CASE("region_dir_filter keeps the province directories that hold the select
   const auto only = PolicyFilter::make(query, registry(), error)->region_dir_filter();
   CHECK(only("guangdong"));
   CHECK_FALSE(only("jiangsu"));
+}
+
+TEST_CASE("Filter --sector takes a subsector in any of its names and says what it matched") {
+  std::vector<Policy> policies = fixtures();
+  policies[0].subsector = "energy-storage";  // gd-energy
+  for (const char* name :
+       {"储能", "energy-storage", "Energy Storage", "ＥＮＥＲＧＹ-ＳＴＯＲＡＧＥ"}) {
+    INFO(name);
+    PolicyQuery query;
+    query.sectors = {name};
+    FilterError error;
+    const auto filter = PolicyFilter::make(query, registry(), error);
+    REQUIRE(filter);
+    CHECK(filter->matches(policies[0]));
+    CHECK_FALSE(filter->matches(policies[1]));  // gz-peaking names energy as a further sector
+    REQUIRE(filter->notes().size() == 1);
+    CHECK(filter->notes()[0] == fmt::format("`{}` is no sector; matching the subsector 储能 "
+                                            "(energy-storage) of 能源 (energy)",
+                                            name));
+  }
+  // A sector and a subsector in one flag: either matches.
+  PolicyQuery query;
+  query.sectors = {"储能", "transport"};
+  FilterError error;
+  const auto filter = PolicyFilter::make(query, registry(), error);
+  REQUIRE(filter);
+  CHECK(filter->matches(policies[0]));
+  CHECK(filter->matches(policies[1]));
+  CHECK_FALSE(filter->matches(policies[2]));
+}
+
+TEST_CASE("Filter --subsector selects the policies of a subsector and names an unknown one") {
+  std::vector<Policy> policies = fixtures();
+  policies[0].subsector = "energy-storage";
+  PolicyQuery query;
+  query.subsectors = {"储能"};
+  FilterError error;
+  auto filter = PolicyFilter::make(query, registry(), error);
+  REQUIRE(filter);
+  CHECK(filter->matches(policies[0]));
+  CHECK_FALSE(filter->matches(policies[1]));
+  CHECK(filter->is_restrictive());
+  CHECK(filter->notes().empty());
+  query.subsectors = {"solr"};
+  CHECK_FALSE(PolicyFilter::make(query, registry(), error));
+  CHECK(error.message == "unknown subsector `solr`");
+  CHECK(error.hint == "did you mean solar?");
+  query = {};
+  query.sectors = {"solr"};
+  CHECK_FALSE(PolicyFilter::make(query, registry(), error));
+  CHECK(error.message == "unknown sector `solr`");
+  CHECK(error.hint == "did you mean the subsector solar?");
+}
+
+TEST_CASE("Filter -q terms must all match (any with --any) and folding applies to query and text") {
+  PolicyQuery query;
+  query.search = {"光伏", "guangzhou"};
+  CHECK(matching_ids(query) == Ids{"gz-peaking"});
+  query.search = {"光伏", "发展和改革"};
+  CHECK(matching_ids(query).empty());
+  query.any_term = true;
+  CHECK(matching_ids(query) == Ids{"gd-energy", "gz-peaking"});
+  query = {};
+  query.search = {"ＧＵＡＮＧＺＨＯＵ"};  // full-width letters
+  CHECK(matching_ids(query) == Ids{"gz-peaking"});
+  query.search = {"廣東省發展"};  // traditional characters
+  CHECK(matching_ids(query) == Ids{"gd-energy"});
+  query.search = {"到２０２５年，"};  // full-width digits and comma
+  CHECK(matching_ids(query) == Ids{"gz-peaking"});
+  query.search = {""};  // an empty term selects nothing less
+  CHECK(matching_ids(query).size() == 4);
 }

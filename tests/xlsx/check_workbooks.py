@@ -13,7 +13,8 @@ checks every sheet of every workbook:
     (yyyy, yyyy-mm, yyyy-mm-dd), stub as a boolean, an absent value as an empty cell;
   - no cell is a formula (no <f> element in any worksheet), even a title starting with `=`;
   - a column is as wide as its longest text as displayed (a Han character two columns), up to
-    the cap of 60.
+    the cap of 60;
+  - with --headers zh, the header rows are the Chinese labels of the CSV's, the cells unchanged.
 Exits 0 when every check passes, 1 with the failures listed. Needs openpyxl (Debian's
 python3-openpyxl); tests/xlsx/run.sh finds an interpreter that has it or skips (exit 77).
 """
@@ -189,6 +190,29 @@ def check_list(tree):
             fail(f"list policies: no title {title!r} among {titles}")
 
 
+def check_chinese_headers(tree):
+    """--headers zh: the workbook's header rows are those of the CSV with --headers zh (Chinese
+    labels), the cells the same as with the English headers."""
+    for command in (["list"], ["stats"]):
+        name = command[0] + "-zh.xlsx"
+        book = tree.workbook(name, *command, "--headers", "zh")
+        english = tree.workbook(command[0] + "-en.xlsx", *command)
+        first = book[book.sheetnames[0]]
+        headers = [cell.value for cell in next(first.iter_rows(max_row=1))]
+        if command == ["list"]:
+            expected = tree.csv("list", "--headers", "zh")[0]
+            if headers != expected:
+                fail(f"{name}: headers {headers}, the CSV's with --headers zh are {expected}")
+            if headers[:3] != ["ID", "标题", "地区"]:
+                fail(f"{name}: headers start {headers[:3]}")
+        elif not headers or headers[0] != "地区":
+            fail(f"{name}: headers {headers}")
+        for sheet_name in book.sheetnames:
+            rows = list(book[sheet_name].iter_rows(min_row=2, values_only=True))
+            if rows != list(english[sheet_name].iter_rows(min_row=2, values_only=True)):
+                fail(f"{name}: {sheet_name}: the cells differ from the English workbook's")
+
+
 def check_stats(tree):
     book = tree.workbook("stats.xlsx", "stats", "--by", "region-sector,level,added,indicator,issuer")
     stats = json.loads(tree.run("stats", "--by", "region-sector,level,added,indicator,issuer",
@@ -261,6 +285,7 @@ def main():
     try:
         for fixture, series, check in (("query-tree", None, check_list),
                                        ("query-tree", None, check_stats),
+                                       ("query-tree", None, check_chinese_headers),
                                        ("targets-tree", None, check_targets),
                                        ("coverage-tree", "series.yaml", check_coverage)):
             tree = Tree(ccnt, source, fixture, series)

@@ -1,7 +1,6 @@
 #include "core/bulletin/bulletin_render.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -13,7 +12,7 @@
 #include "core/bulletin/bulletin_targets.hpp"
 #include "core/diag/message_catalog.hpp"
 #include "core/output/markdown_escape.hpp"
-#include "core/util/edit_distance.hpp"
+#include "core/output/template_check.hpp"
 #include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
 
@@ -29,8 +28,9 @@ constexpr std::string_view kTemplateName = "bulletin.md.mustache";
 // Looks policies up by id and regions and sectors by slug, for one rendering.
 class BulletinDataBuilder {
  public:
-  BulletinDataBuilder(const std::vector<Policy>& policies, const Registry& registry)
-      : tree_(policies), registry_(registry) {
+  BulletinDataBuilder(const std::vector<Policy>& policies, const Registry& registry,
+                      const BulletinLinks& links)
+      : tree_(policies), registry_(registry), links_(links) {
     by_id_.reserve(policies.size());
     for (const Policy& policy : policies) by_id_.emplace(policy.id, &policy);
   }
@@ -93,6 +93,7 @@ class BulletinDataBuilder {
     if (!policy.document_number.empty()) item["document_number"] = policy.document_number;
     // Ready for a link destination, `[…]({{source}})`: https only, nothing that could end it.
     if (auto source = markdown_link_destination(policy.source)) item["source"] = *source;
+    if (links_.policy_url) item["url"] = links_.policy_url(policy);
     return item;
   }
 
@@ -192,63 +193,10 @@ class BulletinDataBuilder {
 
   const std::vector<Policy>& tree_;
   const Registry& registry_;
+  const BulletinLinks& links_;
   std::unordered_map<std::string, const Policy*> by_id_;
   std::vector<const Policy*> listed_;  // the policies rendered, in order
 };
-
-// kainjow reports "Unclosed section \"x\" at 123" with a byte offset; this
-// splits it into the message and the position in the template.
-std::pair<std::string, Mark> locate_template_error(std::string_view text,
-                                                   const std::string& message) {
-  const auto at = message.rfind(" at ");
-  if (at != std::string::npos) {
-    std::size_t offset = 0;
-    const char* begin = message.data() + at + 4;
-    const char* end = message.data() + message.size();
-    const auto [ptr, ec] = std::from_chars(begin, end, offset);
-    if (ec == std::errc() && ptr == end && offset <= text.size())
-      return {message.substr(0, at), mark_at(text, offset)};
-  }
-  return {message, {}};
-}
-
-// Reports each tag name the renderer does not provide; stops at a
-// set-delimiter tag, after which tags are no longer written with braces.
-void check_template_names(std::string_view text, const std::string& path,
-                          Diagnostics& diagnostics) {
-  const std::vector<std::string>& known = bulletin_template_names();
-  std::size_t at = 0;
-  while ((at = text.find("{{", at)) != std::string_view::npos) {
-    const bool triple = text.substr(at, 3) == "{{{";
-    const std::size_t start = at + (triple ? 3 : 2);
-    const std::size_t end = text.find(triple ? "}}}" : "}}", start);
-    if (end == std::string_view::npos) return;  // a syntax error, reported by the parser
-    std::string name(trim(text.substr(start, end - start)));
-    const std::size_t tag = at;
-    at = end + (triple ? 3 : 2);
-    if (name.empty() || name.front() == '!') continue;
-    if (name.front() == '=') return;
-    if (std::string_view("#^/&>").find(name.front()) != std::string_view::npos)
-      name = std::string(trim(std::string_view(name).substr(1)));
-    if (name == ".") continue;
-    std::size_t part_start = 0;
-    while (part_start <= name.size()) {
-      std::size_t dot = name.find('.', part_start);
-      if (dot == std::string::npos) dot = name.size();
-      const std::string part = name.substr(part_start, dot - part_start);
-      if (std::find(known.begin(), known.end(), part) == known.end()) {
-        const auto suggestions = closest_matches(part, known, 1);
-        diagnostics.warning("W062", path, mark_at(text, tag),
-                            trf("the renderer provides no `{}`; the tag renders nothing", part),
-                            suggestions.empty()
-                                ? trf("docs/bulletin.md lists the template variables")
-                                : trf("did you mean `{}`?", suggestions.front()));
-        break;
-      }
-      part_start = dot + 1;
-    }
-  }
-}
 
 }  // namespace
 
@@ -285,6 +233,7 @@ const std::vector<std::string>& bulletin_template_names() {
                                               "published",
                                               "document_number",
                                               "source",
+                                              "url",
                                               "credits",
                                               "counts",
                                               "total",
@@ -317,7 +266,8 @@ bool check_bulletin_template(std::string_view template_text, const std::string& 
         trf("every {} needs a matching {}; see docs/bulletin.md", "{{#name}}", "{{/name}}"));
     return false;
   }
-  check_template_names(template_text, path, diagnostics);
+  check_template_names(template_text, path, bulletin_template_names(), "W062",
+                       trf("docs/bulletin.md lists the template variables"), diagnostics);
   return true;
 }
 
@@ -325,10 +275,11 @@ std::optional<std::string> render_bulletin(std::string_view template_text,
                                            const std::string& template_path,
                                            const BulletinEditorial& editorial,
                                            const std::vector<Policy>& policies,
-                                           const Registry& registry, Diagnostics& diagnostics) {
+                                           const Registry& registry, Diagnostics& diagnostics,
+                                           const BulletinLinks& links) {
   mustache::mustache tmpl{std::string(template_text)};
   tmpl.set_custom_escape([](const std::string& text) { return markdown_escape(text); });
-  const mustache::data data = BulletinDataBuilder(policies, registry).build(editorial);
+  const mustache::data data = BulletinDataBuilder(policies, registry, links).build(editorial);
   std::string rendered = tmpl.is_valid() ? tmpl.render(data) : std::string();
   if (!tmpl.is_valid()) {
     const auto [message, mark] = locate_template_error(template_text, tmpl.error_message());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,16 +32,24 @@ const std::vector<std::string>& bulletin_template_names();
 bool check_bulletin_template(std::string_view template_text, const std::string& path,
                              Diagnostics& diagnostics);
 
+// What the renderer links to beyond the data: the website's page of a policy ({{url}} in the
+// template), when rendering for the website (`ccnt site`). Empty: no links.
+struct BulletinLinks {
+  std::function<std::string(const Policy&)> policy_url = {};
+};
+
 // Renders the bulletin of an editorial plan (read from a file or drafted)
 // with the template. `policies` is the tree; the plan's ids are looked up in
 // it. Text from policy files is escaped for Markdown ({{name}}); editorial text
 // is Markdown already ({{{name}}}). Runs of blank lines are folded into one.
-// Returns nullopt, with E068, when the template cannot be rendered.
+// Returns nullopt, with E068, when the template cannot be rendered. The same rendering is the
+// Markdown of `ccnt report` and, converted to HTML, the bulletin pages of `ccnt site`.
 std::optional<std::string> render_bulletin(std::string_view template_text,
                                            const std::string& template_path,
                                            const BulletinEditorial& editorial,
                                            const std::vector<Policy>& policies,
-                                           const Registry& registry, Diagnostics& diagnostics);
+                                           const Registry& registry, Diagnostics& diagnostics,
+                                           const BulletinLinks& links = {});
 
 // Folds runs of blank (or blank-looking) lines into one, drops leading blank
 // lines and ends the text with exactly one newline.

@@ -5,23 +5,15 @@
 #include <fmt/format.h>
 
 #include "core/bulletin/bulletin_month.hpp"
+#include "core/output/labels.hpp"
 #include "core/query/target_comparison.hpp"
 
 namespace ccnt {
 namespace {
 
+// The bulletin is Chinese: the comparison words of `ccnt targets` in Chinese.
 std::string verdict_text(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::Stricter:
-      return "严于国家水平";
-    case Verdict::Equal:
-      return "与国家水平相同";
-    case Verdict::Weaker:
-      return "宽于国家水平";
-    case Verdict::Benchmark:
-      break;
-  }
-  return "国家基准";
+  return std::string(label(to_string(verdict), HeaderLanguage::Chinese));
 }
 
 std::string entry_value(const TargetEntry& entry) {

@@ -115,6 +115,12 @@ JsonWriter& JsonWriter::end_array() {
   return close(']');
 }
 
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  before_value();
+  out_ += json;
+  return *this;
+}
+
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
   append_json_string(out_, name);

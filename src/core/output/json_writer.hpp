@@ -28,6 +28,8 @@ class JsonWriter {
   JsonWriter& value(std::size_t number) { return value(static_cast<long long>(number)); }
   JsonWriter& value(bool flag);
   JsonWriter& null();
+  // A value that is JSON already (written by another writer), inserted as it is.
+  JsonWriter& raw(std::string_view json);
   JsonWriter& strings(const std::vector<std::string>& items);
 
  private:

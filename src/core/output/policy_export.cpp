@@ -13,13 +13,11 @@ namespace ccnt {
 namespace {
 
 std::string region_name(const Registry& registry, const std::string& slug) {
-  const Region* region = registry.find_region(slug);
-  return region ? region->name : slug;
+  return region_name_or_slug(registry, slug);
 }
 
 std::string sector_name(const Registry& registry, const std::string& slug) {
-  const Sector* sector = registry.find_sector(slug);
-  return sector ? sector->name : slug;
+  return sector_name_or_slug(registry, slug);
 }
 
 void optional_string(JsonWriter& json, std::string_view key, const std::string& value) {
@@ -198,9 +196,11 @@ std::vector<SheetCell> target_row(const Policy& policy, const Target& target,
           SheetCell::of(target.scope)};
 }
 
-TextTable markdown_table(const std::vector<const Policy*>& policies, const Registry& registry) {
+TextTable markdown_table(const std::vector<const Policy*>& policies, const Registry& registry,
+                         HeaderLanguage headers) {
   TextTable table;
-  table.headers = {"published", "region", "sector", "title", "id"};
+  for (std::string_view key : {"published", "region", "sector", "title", "id"})
+    table.headers.emplace_back(label(key, headers));
   table.markdown = {false, false, false, true, true};  // the title's link and the id's code span
   for (const Policy* policy : policies) {
     // Only an https source becomes a link; any other is left out rather than shown as a link.
@@ -280,15 +280,17 @@ const std::vector<std::string>& target_csv_columns() {
 
 namespace {
 
-Sheet policies_sheet(const std::vector<const Policy*>& policies, const Registry& registry) {
-  Sheet sheet{"policies", policy_csv_columns(), {}};
+Sheet policies_sheet(const std::vector<const Policy*>& policies, const Registry& registry,
+                     HeaderLanguage headers = HeaderLanguage::English) {
+  Sheet sheet{"policies", header_labels(policy_csv_columns(), headers), {}};
   sheet.rows.reserve(policies.size());
   for (const Policy* policy : policies) sheet.rows.push_back(policy_row(*policy, registry));
   return sheet;
 }
 
-Sheet policy_targets_sheet(const std::vector<const Policy*>& policies, const Registry& registry) {
-  Sheet sheet{"targets", target_csv_columns(), {}};
+Sheet policy_targets_sheet(const std::vector<const Policy*>& policies, const Registry& registry,
+                           HeaderLanguage headers = HeaderLanguage::English) {
+  Sheet sheet{"targets", header_labels(target_csv_columns(), headers), {}};
   for (const Policy* policy : policies)
     for (const Target& target : policy->targets)
       sheet.rows.push_back(target_row(*policy, target, registry));
@@ -298,25 +300,28 @@ Sheet policy_targets_sheet(const std::vector<const Policy*>& policies, const Reg
 }  // namespace
 
 std::vector<Sheet> policy_sheets(const std::vector<const Policy*>& policies,
-                                 const Registry& registry) {
-  return {policies_sheet(policies, registry), policy_targets_sheet(policies, registry)};
+                                 const Registry& registry, HeaderLanguage headers) {
+  return {policies_sheet(policies, registry, headers),
+          policy_targets_sheet(policies, registry, headers)};
 }
 
 std::string export_policy_targets(const std::vector<const Policy*>& policies,
                                   const Registry& registry, OutputFormat format, bool bom,
-                                  bool formula_guard) {
+                                  bool formula_guard, HeaderLanguage headers) {
   std::string out = bom ? "\xEF\xBB\xBF" : "";
-  return out + policy_targets_sheet(policies, registry)
+  return out + policy_targets_sheet(policies, registry, headers)
                    .text_table()
                    .render_csv(format == OutputFormat::Tsv ? '\t' : ',', formula_guard);
 }
 
 std::string export_policies(const std::vector<const Policy*>& policies, const Registry& registry,
-                            OutputFormat format, bool bom, bool formula_guard, std::size_t width) {
+                            OutputFormat format, bool bom, bool formula_guard, std::size_t width,
+                            std::optional<HeaderLanguage> headers) {
+  const HeaderLanguage language = headers.value_or(default_header_language(format));
   std::string out;
   switch (format) {
     case OutputFormat::Table:
-      return policy_table(policies, registry, width);
+      return policy_table(policies, registry, width, language);
     case OutputFormat::Json: {
       if (policies.empty()) return "[]\n";
       out += "[\n";
@@ -343,7 +348,7 @@ std::string export_policies(const std::vector<const Policy*>& policies, const Re
     case OutputFormat::Csv:
     case OutputFormat::Tsv:
       if (bom) out += "\xEF\xBB\xBF";
-      out += policies_sheet(policies, registry)
+      out += policies_sheet(policies, registry, language)
                  .text_table()
                  .render_csv(format == OutputFormat::Csv ? ',' : '\t', formula_guard);
       return out;
@@ -352,7 +357,7 @@ std::string export_policies(const std::vector<const Policy*>& policies, const Re
       for (const Policy* policy : policies) append_export_yaml(out, *policy, registry);
       return out;
     case OutputFormat::Markdown:
-      return markdown_table(policies, registry).render_markdown();
+      return markdown_table(policies, registry, language).render_markdown();
     case OutputFormat::Ids:
       for (const Policy* policy : policies) {
         out += policy->id;

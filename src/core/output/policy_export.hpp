@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/output/labels.hpp"
 #include "core/output/output_format.hpp"
 #include "core/output/sheet.hpp"
 #include "core/policy/policy.hpp"
@@ -30,21 +32,26 @@ const std::vector<std::string>& policy_csv_columns();
 const std::vector<std::string>& target_csv_columns();
 
 // The workbook of `ccnt list --format xlsx`: the sheet `policies` (the CSV's columns, dates as
-// dates, numbers as numbers) and the sheet `targets` (target_csv_columns()).
+// dates, numbers as numbers) and the sheet `targets` (target_csv_columns()); the headers are
+// the keys, or their Chinese labels with `headers` Chinese (--headers zh).
 std::vector<Sheet> policy_sheets(const std::vector<const Policy*>& policies,
-                                 const Registry& registry);
+                                 const Registry& registry,
+                                 HeaderLanguage headers = HeaderLanguage::English);
 
 // The targets of `policies` as CSV or TSV (`ccnt list --targets`), one row per target.
 std::string export_policy_targets(const std::vector<const Policy*>& policies,
                                   const Registry& registry, OutputFormat format, bool bom = false,
-                                  bool formula_guard = true);
+                                  bool formula_guard = true,
+                                  HeaderLanguage headers = HeaderLanguage::English);
 
 // The whole list in `format` (one of kListFormats). CSV and TSV start with a UTF-8 byte-order
 // mark when `bom`, and their cells are guarded against spreadsheet formulas (csv_formula_guard)
 // unless `formula_guard` is false; the table is fitted to `width` columns (0: no limit; see
-// policy_table.hpp).
+// policy_table.hpp). The headers of the table, Markdown, CSV and TSV are in `headers` (default:
+// default_header_language(format)); JSON and YAML keys never change.
 std::string export_policies(const std::vector<const Policy*>& policies, const Registry& registry,
                             OutputFormat format, bool bom = false, bool formula_guard = true,
-                            std::size_t width = 0);
+                            std::size_t width = 0,
+                            std::optional<HeaderLanguage> headers = std::nullopt);
 
 }  // namespace ccnt

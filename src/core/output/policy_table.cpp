@@ -14,9 +14,10 @@ constexpr std::size_t kMinTitleWidth = 24;
 }  // namespace
 
 std::string policy_table(const std::vector<const Policy*>& policies, const Registry& registry,
-                         std::size_t width) {
+                         std::size_t width, HeaderLanguage headers) {
   TextTable table;
-  table.headers = {"published", "region", "sector", "title", "id"};
+  for (std::string_view key : {"published", "region", "sector", "title", "id"})
+    table.headers.emplace_back(label(key, headers));
   table.shrinkable = {false, false, false, true, false};
   table.whole = {false, false, false, false, true};
   table.rows.reserve(policies.size());
@@ -26,7 +27,12 @@ std::string policy_table(const std::vector<const Policy*>& policies, const Regis
     const Region* region = registry.find_region(policy->region);
     const Sector* sector = registry.find_sector(policy->sector);
     std::string sector_cell = sector ? sector->name : policy->sector;
-    if (policy->stub) sector_cell += sector_cell.empty() ? "(stub)" : " (stub)";
+    if (policy->stub) {
+      const std::string_view stub = label("(stub)", headers);
+      // A full-width bracket brings its own space.
+      if (!sector_cell.empty() && !stub.starts_with("（")) sector_cell += ' ';
+      sector_cell += stub;
+    }
     table.rows.push_back({policy->published ? policy->published->to_string() : "-",
                           region ? region->name : policy->region, std::move(sector_cell),
                           policy->title, policy->id});

@@ -17,32 +17,42 @@ struct Section {
 };
 
 // The kind column of an issuer count: `unplaced` for an issuer the registry cannot place.
-std::string kind_of(const AgencyCount& item) {
-  return item.id.empty() ? "unplaced" : item.kind;
+std::string kind_of(const AgencyCount& item, HeaderLanguage words = HeaderLanguage::English) {
+  return std::string(item.id.empty() ? label("unplaced", words)
+                                     : value_label("agency", item.kind, words));
 }
 
-Section issuer_section(const IssuerStats& issuers) {
-  Section section{"By issuer", {}};
-  section.table.headers = {"issuer", "kind", "policies"};
+// The headers `keys` in `words`.
+std::vector<std::string> headers_of(std::initializer_list<std::string_view> keys,
+                                    HeaderLanguage words) {
+  std::vector<std::string> headers;
+  for (std::string_view key : keys) headers.emplace_back(label(key, words));
+  return headers;
+}
+
+Section issuer_section(const IssuerStats& issuers, HeaderLanguage words) {
+  Section section{std::string(label("By issuer", words)), {}};
+  section.table.headers = headers_of({"issuer", "kind", "policies"}, words);
   section.table.right_align = {false, false, true};
   for (const AgencyCount& item : issuers.agencies)
-    section.table.rows.push_back({item.name, kind_of(item), std::to_string(item.policies)});
+    section.table.rows.push_back({item.name, kind_of(item, words), std::to_string(item.policies)});
   if (issuers.without_issuer > 0)
-    section.table.rows.push_back({"(no issuer)", "", std::to_string(issuers.without_issuer)});
+    section.table.rows.push_back(
+        {std::string(label("(no issuer)", words)), "", std::to_string(issuers.without_issuer)});
   return section;
 }
 
 std::vector<Section> sections_of(const PolicyStats& stats, const IssuerStats& issuers,
-                                 const StatsTables& tables) {
+                                 const StatsTables& tables, HeaderLanguage words) {
   std::vector<Section> sections;
 
   if (stats.regions.empty()) return sections;  // nothing counted: no table of zeros
 
   if (tables.region_sector) {
-    Section matrix{"By region and sector", {}};
-    matrix.table.headers.push_back("region");
+    Section matrix{std::string(label("By region and sector", words)), {}};
+    matrix.table.headers.emplace_back(label("region", words));
     for (const Sector* sector : stats.sectors) matrix.table.headers.push_back(sector->name);
-    matrix.table.headers.push_back("total");
+    matrix.table.headers.emplace_back(label("total", words));
     std::vector<std::size_t> column_totals(stats.sectors.size(), 0);
     for (std::size_t r = 0; r < stats.regions.size(); ++r) {
       std::vector<std::string> row{stats.regions[r]->name};
@@ -56,7 +66,7 @@ std::vector<Section> sections_of(const PolicyStats& stats, const IssuerStats& is
       row.push_back(std::to_string(total));
       matrix.table.rows.push_back(std::move(row));
     }
-    std::vector<std::string> totals{"total"};
+    std::vector<std::string> totals{std::string(label("total", words))};
     std::size_t all = 0;
     for (std::size_t n : column_totals) {
       totals.push_back(std::to_string(n));
@@ -69,27 +79,31 @@ std::vector<Section> sections_of(const PolicyStats& stats, const IssuerStats& is
     sections.push_back(std::move(matrix));
   }
 
-  const auto counts = [](std::string title, std::string key, const std::vector<Count>& items) {
-    Section section{std::move(title), {}};
-    section.table.headers = {std::move(key), "policies"};
+  // `named`: the keys are ccnt's words (levels), shown in `words`.
+  const auto counts = [words](std::string_view title, std::string_view key,
+                              const std::vector<Count>& items, bool named) {
+    Section section{std::string(label(title, words)), {}};
+    section.table.headers = headers_of({key, "policies"}, words);
     section.table.right_align = {false, true};
     for (const Count& item : items)
-      section.table.rows.push_back({item.key, std::to_string(item.count)});
+      section.table.rows.push_back(
+          {named ? std::string(label(item.key, words)) : item.key, std::to_string(item.count)});
     return section;
   };
-  if (tables.level) sections.push_back(counts("By level", "level", stats.by_level));
-  if (tables.added) sections.push_back(counts("By month added", "added", stats.by_month_added));
+  if (tables.level) sections.push_back(counts("By level", "level", stats.by_level, true));
+  if (tables.added)
+    sections.push_back(counts("By month added", "added", stats.by_month_added, false));
 
   if (tables.indicator) {
-    Section targets{"Targets by indicator", {}};
-    targets.table.headers = {"indicator", "name", "targets", "policies"};
+    Section targets{std::string(label("Targets by indicator", words)), {}};
+    targets.table.headers = headers_of({"indicator", "name", "targets", "policies"}, words);
     targets.table.right_align = {false, false, true, true};
     for (const IndicatorCount& item : stats.by_indicator)
       targets.table.rows.push_back({item.indicator->slug, item.indicator->name,
                                     std::to_string(item.targets), std::to_string(item.policies)});
     sections.push_back(std::move(targets));
   }
-  if (tables.issuer) sections.push_back(issuer_section(issuers));
+  if (tables.issuer) sections.push_back(issuer_section(issuers, words));
   return sections;
 }
 
@@ -167,9 +181,9 @@ std::string render_json(const PolicyStats& stats, const IssuerStats& issuers,
 
 // CSV as tidy data: one row per count, so that every table fits one sheet.
 std::string render_csv(const PolicyStats& stats, const IssuerStats& issuers,
-                       const StatsTables& tables, bool formula_guard) {
+                       const StatsTables& tables, bool formula_guard, HeaderLanguage headers) {
   TextTable table;
-  table.headers = {"table", "key", "subkey", "count"};
+  table.headers = headers_of({"table", "key", "subkey", "count"}, headers);
   if (tables.region_sector)
     for (std::size_t r = 0; r < stats.regions.size(); ++r)
       for (std::size_t s = 0; s < stats.sectors.size(); ++s)
@@ -201,10 +215,10 @@ std::string render_csv(const PolicyStats& stats, const IssuerStats& issuers,
 
 // The count, then one titled table per section; Markdown titles are headings.
 std::string render_tables(const PolicyStats& stats, const IssuerStats& issuers,
-                          const StatsTables& tables, bool markdown, std::size_t width) {
-  std::string out =
-      fmt::format("{} {}\n", stats.policies, stats.policies == 1 ? "policy" : "policies");
-  for (const Section& section : sections_of(stats, issuers, tables)) {
+                          const StatsTables& tables, bool markdown, std::size_t width,
+                          HeaderLanguage words) {
+  std::string out = policy_count_label(stats.policies, words) + "\n";
+  for (const Section& section : sections_of(stats, issuers, tables, words)) {
     if (section.table.rows.empty()) continue;
     out += markdown ? "\n## " + section.title + "\n\n" : "\n" + section.title + "\n\n";
     out += markdown ? section.table.render_markdown() : section.table.render(width);
@@ -215,7 +229,7 @@ std::string render_tables(const PolicyStats& stats, const IssuerStats& issuers,
 }  // namespace
 
 std::vector<Sheet> stats_sheets(const PolicyStats& stats, const IssuerStats& issuers,
-                                const StatsTables& tables) {
+                                const StatsTables& tables, HeaderLanguage headers) {
   std::vector<Sheet> sheets;
   const auto count = [](std::size_t n) { return SheetCell::of_number(static_cast<double>(n)); };
   if (tables.region_sector) {
@@ -263,6 +277,7 @@ std::vector<Sheet> stats_sheets(const PolicyStats& stats, const IssuerStats& iss
           {SheetCell{}, SheetCell{}, SheetCell::of("none"), count(issuers.without_issuer)});
     sheets.push_back(std::move(sheet));
   }
+  for (Sheet& sheet : sheets) sheet.headers = header_labels(sheet.headers, headers);
   return sheets;
 }
 
@@ -280,16 +295,17 @@ StatsTables::StatsTables(const std::vector<std::string>& by) {
 
 std::string render_stats(const PolicyStats& stats, const IssuerStats& issuers,
                          const StatsTables& tables, OutputFormat format, std::size_t width,
-                         bool formula_guard) {
+                         bool formula_guard, std::optional<HeaderLanguage> headers) {
+  const HeaderLanguage words = headers.value_or(default_header_language(format));
   switch (format) {
     case OutputFormat::Json:
       return render_json(stats, issuers, tables);
     case OutputFormat::Csv:
-      return render_csv(stats, issuers, tables, formula_guard);
+      return render_csv(stats, issuers, tables, formula_guard, words);
     case OutputFormat::Markdown:
-      return render_tables(stats, issuers, tables, true, width);
+      return render_tables(stats, issuers, tables, true, width, words);
     default:
-      return render_tables(stats, issuers, tables, false, width);
+      return render_tables(stats, issuers, tables, false, width, words);
   }
 }
 

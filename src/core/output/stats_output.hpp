@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/output/labels.hpp"
 #include "core/output/output_format.hpp"
 #include "core/output/sheet.hpp"
 #include "core/query/policy_stats.hpp"
@@ -23,15 +25,18 @@ struct StatsTables {
 
 // The counts in `format` (`issuers` is read only when tables.issuer); the terminal table is fitted
 // to `width` columns (0: no limit); CSV cells are guarded against spreadsheet formulas
-// (csv_formula_guard) unless `formula_guard` is false.
+// (csv_formula_guard) unless `formula_guard` is false. Titles, headers and ccnt's words are in
+// `headers` (default: default_header_language(format)); CSV cells and JSON keys are keys.
 std::string render_stats(const PolicyStats& stats, const IssuerStats& issuers,
                          const StatsTables& tables, OutputFormat format, std::size_t width,
-                         bool formula_guard = true);
+                         bool formula_guard = true,
+                         std::optional<HeaderLanguage> headers = std::nullopt);
 
 // The workbook of `ccnt stats --format xlsx`: one sheet per table asked for, as tidy rows
 // (region-sector: region, sector, policies; level; added, a month as a date; indicator; issuer),
 // counts as numbers.
 std::vector<Sheet> stats_sheets(const PolicyStats& stats, const IssuerStats& issuers,
-                                const StatsTables& tables);
+                                const StatsTables& tables,
+                                HeaderLanguage headers = HeaderLanguage::English);
 
 }  // namespace ccnt

@@ -33,7 +33,9 @@ struct Row {
   std::string reason;            // for rows set apart
 };
 
-std::vector<Row> rows_of(const IndicatorComparison& comparison) {
+// The rows, with the reasons in `words`.
+std::vector<Row> rows_of(const IndicatorComparison& comparison,
+                         HeaderLanguage words = HeaderLanguage::English) {
   std::vector<Row> rows;
   for (const TargetEntry& entry : comparison.benchmarks)
     rows.push_back({&entry, "benchmark", nullptr, ""});
@@ -41,34 +43,41 @@ std::vector<Row> rows_of(const IndicatorComparison& comparison) {
     rows.push_back(
         {&compared.entry, std::string(to_string(compared.verdict)), &compared.benchmark, ""});
   for (const ApartTarget& apart : comparison.apart)
-    rows.push_back({&apart.entry, "not-comparable", nullptr, apart.reason});
+    rows.push_back({&apart.entry, "not-comparable", nullptr,
+                    words == HeaderLanguage::Chinese ? apart.reason_zh : apart.reason});
   return rows;
 }
 
-std::string heading_of(const Indicator& indicator) {
-  return fmt::format("{} ({}, {}; {} is stricter)", indicator.name, indicator.slug,
-                     indicator.unit.empty() ? "-" : indicator.unit,
-                     indicator.higher_is_stricter ? "higher" : "lower");
+std::string heading_of(const Indicator& indicator, HeaderLanguage words) {
+  const std::string_view unit =
+      indicator.unit.empty() ? std::string_view("-") : std::string_view(indicator.unit);
+  const std::string_view stricter =
+      label(indicator.higher_is_stricter ? "higher is stricter" : "lower is stricter", words);
+  if (words == HeaderLanguage::Chinese)
+    return fmt::format("{}（{}，{}；{}）", indicator.name, indicator.slug, unit, stricter);
+  return fmt::format("{} ({}, {}; {})", indicator.name, indicator.slug, unit, stricter);
 }
 
 // The table of one indicator. For the terminal (`notes` non-null) the reasons
 // go under the table as numbered notes, one per distinct reason, so that the
 // table stays narrow; Markdown keeps them in a last column.
 TextTable comparison_table(const IndicatorComparison& comparison, const Registry& registry,
-                           std::vector<std::string>* notes) {
+                           std::vector<std::string>* notes, HeaderLanguage words) {
   TextTable table;
-  table.headers = {"region", "value", "base", "target", "scope", "vs national", "policy"};
+  for (std::string_view key :
+       {"region", "value", "base", "target|year", "scope", "vs national", "policy"})
+    table.headers.emplace_back(label(key, words));
   const bool reason_column = !notes && !comparison.apart.empty();
-  if (reason_column) table.headers.push_back("reason");
+  if (reason_column) table.headers.emplace_back(label("reason", words));
   // The scope gives way first. The value, the verdict (with its note number) and the
   // policy id are never cut: a cut one would say something else, or not paste into `show`.
   table.shrinkable.assign(table.headers.size(), false);
   table.shrinkable[4] = true;
   table.whole.assign(table.headers.size(), false);
   table.whole[1] = table.whole[5] = table.whole[6] = true;
-  for (const Row& row : rows_of(comparison)) {
+  for (const Row& row : rows_of(comparison, words)) {
     const Target& target = *row.entry->target;
-    std::string verdict = row.verdict;
+    std::string verdict(label(row.verdict, words));
     if (notes && !row.reason.empty()) {
       auto it = std::find(notes->begin(), notes->end(), row.reason);
       if (it == notes->end()) it = notes->insert(it, row.reason);
@@ -88,19 +97,20 @@ TextTable comparison_table(const IndicatorComparison& comparison, const Registry
 }
 
 std::string render_text(const std::vector<IndicatorComparison>& comparisons,
-                        const Registry& registry, bool markdown, std::size_t width) {
+                        const Registry& registry, bool markdown, std::size_t width,
+                        HeaderLanguage words) {
   std::string out;
   for (const IndicatorComparison& comparison : comparisons) {
     if (!out.empty()) out += '\n';
-    const std::string heading = heading_of(*comparison.indicator);
+    const std::string heading = heading_of(*comparison.indicator, words);
     if (markdown) {
       out += "## " + heading + "\n\n";
-      out += comparison_table(comparison, registry, nullptr).render_markdown();
+      out += comparison_table(comparison, registry, nullptr, words).render_markdown();
       continue;
     }
     out += heading + "\n\n";
     std::vector<std::string> notes;
-    out += comparison_table(comparison, registry, &notes).render(width);
+    out += comparison_table(comparison, registry, &notes, words).render(width);
     if (!notes.empty()) out += '\n';
     for (std::size_t i = 0; i < notes.size(); ++i) out += fmt::format("[{}] {}\n", i + 1, notes[i]);
   }
@@ -149,11 +159,14 @@ void write_json(std::string& out, const std::vector<IndicatorComparison>& compar
 }
 
 // One row per target: the CSV's and the workbook's (every field of the JSON but `aim`'s text).
-Sheet targets_sheet(const std::vector<IndicatorComparison>& comparisons, const Registry& registry) {
+// The headers are the keys, or their Chinese labels with `headers` Chinese (--headers zh).
+Sheet targets_sheet(const std::vector<IndicatorComparison>& comparisons, const Registry& registry,
+                    HeaderLanguage headers = HeaderLanguage::English) {
   Sheet sheet{"targets",
-              {"indicator", "region", "region_name", "policy", "value", "unit", "qualifier", "aim",
-               "base_year", "target_year", "scope", "verdict", "benchmark", "reason",
-               "indicator_name", "text"},
+              header_labels({"indicator", "region", "region_name", "policy", "value", "unit",
+                             "qualifier", "aim", "base_year", "target_year", "scope", "verdict",
+                             "benchmark|column", "reason", "indicator_name", "text"},
+                            headers),
               {}};
   for (const IndicatorComparison& comparison : comparisons)
     for (const Row& row : rows_of(comparison)) {
@@ -178,13 +191,14 @@ Sheet targets_sheet(const std::vector<IndicatorComparison>& comparisons, const R
 }  // namespace
 
 std::vector<Sheet> targets_sheets(const std::vector<IndicatorComparison>& comparisons,
-                                  const Registry& registry) {
-  return {targets_sheet(comparisons, registry)};
+                                  const Registry& registry, HeaderLanguage headers) {
+  return {targets_sheet(comparisons, registry, headers)};
 }
 
 std::string render_targets(const std::vector<IndicatorComparison>& comparisons,
                            const Registry& registry, OutputFormat format, std::size_t width,
-                           bool formula_guard) {
+                           bool formula_guard, std::optional<HeaderLanguage> headers) {
+  const HeaderLanguage words = headers.value_or(default_header_language(format));
   switch (format) {
     case OutputFormat::Json: {
       std::string out;
@@ -192,9 +206,11 @@ std::string render_targets(const std::vector<IndicatorComparison>& comparisons,
       return out;
     }
     case OutputFormat::Csv:
-      return targets_sheet(comparisons, registry).text_table().render_csv(',', formula_guard);
+      return targets_sheet(comparisons, registry, words)
+          .text_table()
+          .render_csv(',', formula_guard);
     default:
-      return render_text(comparisons, registry, format == OutputFormat::Markdown, width);
+      return render_text(comparisons, registry, format == OutputFormat::Markdown, width, words);
   }
 }
 

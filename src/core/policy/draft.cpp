@@ -1,6 +1,8 @@
 #include "core/policy/draft.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <regex>
 
 #include <fmt/format.h>
@@ -8,9 +10,13 @@
 
 #include "core/diag/message_catalog.hpp"
 #include "core/policy/doc_type.hpp"
+#include "core/policy/policy_checks.hpp"
+#include "core/policy/policy_id.hpp"
 #include "core/policy/schema_enum.hpp"
 #include "core/query/policy_filter.hpp"
 #include "core/tree/source_file.hpp"
+#include "core/util/edit_distance.hpp"
+#include "core/util/search_fold.hpp"
 #include "core/util/text.hpp"
 #include "core/util/text_normalize.hpp"
 
@@ -40,7 +46,7 @@ std::vector<std::string> split_list(std::string_view text) {
   };
   while (i < text.size()) {
     bool separator = false;
-    for (std::string_view mark : {",", "，", "、"}) {
+    for (std::string_view mark : {",", "，", "、", "\n"}) {
       if (text.substr(i).starts_with(mark)) {
         flush();
         i += mark.size();
@@ -74,6 +80,129 @@ std::string region_named_by(const std::string& title, const Registry& registry) 
   if (!best) return {};
   return registry.find_region(best->name) == best ? best->name : best->slug;  // 朝阳 is ambiguous
 }
+
+std::string normalize_typed_date(std::string_view text) {
+  const std::string folded = search_fold(trim(text));  // full-width digits and punctuation
+  static const std::regex kTyped(
+      "^([0-9]{4})(?:(?:年|[-./])([0-9]{1,2})(?:(?:月|[-./])([0-9]{1,2})(?:日)?|月)?)?(?:年)?$");
+  std::smatch match;
+  if (!std::regex_match(folded, match, kTyped)) return std::string(trim(text));
+  std::string out = match[1].str();
+  for (int part : {2, 3})
+    if (match[part].matched) out += (match[part].length() == 1 ? "-0" : "-") + match[part].str();
+  return out;
+}
+
+// --- TargetDraft ---
+
+namespace {
+
+// A year as typed (full-width digits too), if it is one ccnt accepts for a target.
+std::optional<int> parse_year(const std::string& text) {
+  const std::string folded = search_fold(trim(text));
+  int year = 0;
+  const auto [end, error] = std::from_chars(folded.data(), folded.data() + folded.size(), year);
+  if (error != std::errc() || end != folded.data() + folded.size() || year < 1900 || year > 2200)
+    return std::nullopt;
+  return year;
+}
+
+}  // namespace
+
+DraftCheck TargetDraft::set_indicator(const std::string& name) {
+  const std::string typed(trim(name));
+  indicator_ = registry_.find_indicator(typed);
+  for (const Indicator& indicator : registry_.indicators())
+    if (!indicator_ && indicator.name == typed) indicator_ = &indicator;
+  if (!indicator_) {
+    std::vector<std::string> names;
+    for (const Indicator& indicator : registry_.indicators()) {
+      names.push_back(indicator.slug);
+      names.push_back(indicator.name);
+    }
+    const std::vector<std::string> suggestions = closest_matches(typed, names);
+    return DraftProblem{trf("unknown indicator `{}`", typed),
+                        suggestions.empty() ? trf("schemas/indicators.yaml lists the indicators")
+                                            : did_you_mean(suggestions)};
+  }
+  target_.indicator = indicator_->slug;
+  target_.unit = indicator_->unit;
+  target_.kind = kind_suggested_by(*indicator_);
+  return std::nullopt;
+}
+
+DraftCheck TargetDraft::set_text(const std::string& text) {
+  target_.text = trim(text);
+  if (target_.text.empty())
+    return DraftProblem{trf("the target's text is empty"),
+                        trf("copy the words of the source that state the target")};
+  return std::nullopt;
+}
+
+DraftCheck TargetDraft::set_value(const std::string& text) {
+  std::string folded = search_fold(trim(text));
+  if (folded.ends_with('%')) folded.pop_back();
+  double value = 0;
+  const auto [end, error] = std::from_chars(folded.data(), folded.data() + folded.size(), value);
+  if (folded.empty() || error != std::errc() || end != folded.data() + folded.size() ||
+      !std::isfinite(value))
+    return DraftProblem{trf("`{}` is not a number", text),
+                        trf("write the value in digits, e.g. 13.5")};
+  target_.value = value;
+  return std::nullopt;
+}
+
+DraftCheck TargetDraft::set_unit(const std::string& text) {
+  target_.unit = trim(text);
+  if (target_.unit.empty())
+    return DraftProblem{trf("the unit is empty"), trf("write the unit, e.g. % or 万千瓦")};
+  return std::nullopt;
+}
+
+DraftCheck TargetDraft::set_kind(const std::string& text) {
+  const std::string kind(trim(text));
+  if (std::find(kinds().begin(), kinds().end(), kind) == kinds().end())
+    return DraftProblem{trf("unknown kind `{}`", kind),
+                        trf("kinds are {}", fmt::join(kinds(), tr(", ")))};
+  target_.kind = kind;
+  return std::nullopt;
+}
+
+DraftCheck TargetDraft::set_base_year(const std::string& text) {
+  target_.base_year.reset();
+  if (trim(text).empty()) return std::nullopt;
+  const auto year = parse_year(text);
+  if (!year) return DraftProblem{trf("`{}` is not a year", text), trf("write it as 2020")};
+  target_.base_year = *year;
+  return std::nullopt;
+}
+
+DraftCheck TargetDraft::set_target_year(const std::string& text) {
+  const auto year = parse_year(text);
+  if (!year) return DraftProblem{trf("`{}` is not a year", text), trf("write it as 2025")};
+  if (target_.base_year && *year <= *target_.base_year)
+    return DraftProblem{
+        trf("the target year {} is not after the base year {}", *year, *target_.base_year),
+        trf("the target year is the year the target is to be reached")};
+  target_.target_year = *year;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& TargetDraft::kinds() {
+  static const std::vector<std::string> names{"reduction", "share",  "level", "capacity",
+                                              "count",     "growth", "amount"};
+  return names;
+}
+
+std::string TargetDraft::kind_suggested_by(const Indicator& indicator) {
+  for (const std::string& kind : kinds())
+    if (indicator.slug.ends_with("-" + kind) || indicator.slug == kind) return kind;
+  if (indicator.slug.ends_with("-increase") || indicator.slug.ends_with("-addition"))
+    return "amount";
+  return {};
+}
+
+// --- Draft ---
 
 Draft::Draft(const Project& project, std::vector<Policy> existing, std::vector<fs::path> files,
              PartialDate today)
@@ -149,13 +278,14 @@ DraftCheck Draft::set_issuers(const std::vector<std::string>& issuers) {
 
 DraftCheck Draft::set_published(const std::string& text, std::string_view flag) {
   policy_.published.reset();
-  if (text.empty()) return std::nullopt;
-  auto date = PartialDate::parse(text);
+  if (trim(text).empty()) return std::nullopt;
+  auto date = PartialDate::parse(normalize_typed_date(text));
   if (!date || !date->is_real())
     return DraftProblem{
         flag.empty() ? trf("`{}` is not a date", text)
                      : trf("invalid date `{}` for {}", text, flag),
-        trf("write YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source, e.g. 2023-03")};
+        trf("write YYYY, YYYY-MM or YYYY-MM-DD (or 2023年4月, 2023.4, 2023/4), as precise as "
+            "the source")};
   if (date->compare_coarse(today_) > 0)
     return DraftProblem{
         flag.empty() ? trf("{} is in the future (today is {})", text, today_.to_string())
@@ -166,14 +296,17 @@ DraftCheck Draft::set_published(const std::string& text, std::string_view flag) 
 }
 
 DraftCheck Draft::set_added(const std::string& text, std::string_view flag) {
-  if (text.empty()) return std::nullopt;
-  auto date = PartialDate::parse(text);
+  if (trim(text).empty()) return std::nullopt;
+  auto date = PartialDate::parse(normalize_typed_date(text));
   if (!date || date->month == 0 || !date->is_real())
-    return DraftProblem{trf("invalid month `{}` for {}", text, flag),
-                        trf("write YYYY-MM (or YYYY-MM-DD), e.g. 2023-03")};
+    return DraftProblem{flag.empty() ? trf("`{}` is not a month", text)
+                                     : trf("invalid month `{}` for {}", text, flag),
+                        trf("write YYYY-MM (or 2023年4月, 2023.4, 2023/4), e.g. 2023-03")};
   if (date->compare_coarse(today_) > 0)
-    return DraftProblem{trf("{} {} is in the future (today is {})", flag, text, today_.to_string()),
-                        trf("added is the month the record enters the tracker")};
+    return DraftProblem{
+        flag.empty() ? trf("{} is in the future (today is {})", text, today_.to_string())
+                     : trf("{} {} is in the future (today is {})", flag, text, today_.to_string()),
+        trf("added is the month the record enters the tracker")};
   policy_.added = *date;
   return std::nullopt;
 }
@@ -181,12 +314,19 @@ DraftCheck Draft::set_added(const std::string& text, std::string_view flag) {
 DraftCheck Draft::set_source(const std::string& text) {
   policy_.source = trim(text);
   if (policy_.source.empty()) return std::nullopt;
-  if (!policy_.source.starts_with("https://") || policy_.source.size() <= 8 ||
+  const bool https = policy_.source.starts_with("https://");
+  const bool http = policy_.source.starts_with("http://");
+  if ((!https && !http) || policy_.source.size() <= (https ? 8u : 7u) ||
       policy_.source.find_first_of(" \t\n") != std::string::npos)
     return DraftProblem{
-        trf("`{}` is not an https URL", policy_.source),
+        trf("`{}` is not an http or https URL", policy_.source),
         trf("give the https:// address of the official text, after checking it opens")};
   return std::nullopt;
+}
+
+std::string Draft::source_warning() const {
+  if (!policy_.source.starts_with("http://")) return {};
+  return http_source_warning() + " — " + http_source_hint();
 }
 
 DraftCheck Draft::set_summary(const std::string& text) {
@@ -240,9 +380,16 @@ DraftCheck Draft::set_id(const std::string& text) {
 
 std::string Draft::derived_id() const {
   const int year = policy_.published ? policy_.published->year : policy_.added.year;
-  const std::string base = fmt::format("{}-{}-{}", policy_.region, policy_.sector, year);
+  std::string slug = title_slug(policy_.title, policy_.doc_type, project_.registry);
+  if (slug.empty()) slug = policy_.sector;
+  std::string base = fmt::format("{}-{}", policy_.region, slug);
+  // Room for -<year>-<n> within the 80 characters of an id: cut whole words.
+  while (base.size() > 68 && base.rfind('-') > policy_.region.size()) base.erase(base.rfind('-'));
+  const auto taken = [&](const std::string& id) { return ids_.count(id) > 0 || exists(id); };
+  if (!taken(base)) return base;
+  base += fmt::format("-{}", year);
   std::string id = base;
-  for (int n = 2; ids_.count(id) > 0 || exists(id); ++n) id = fmt::format("{}-{}", base, n);
+  for (int n = 2; taken(id); ++n) id = fmt::format("{}-{}", base, n);
   return id;
 }
 

@@ -1,7 +1,7 @@
 // A new policy record as `ccnt new` fills it in, value by value: each value is normalised
-// (trimmed, 《》 dropped, names resolved to slugs) and checked against the registry, the
-// schema's document types and the records already in the tree; the id is derived from region,
-// sector and year when none is given.
+// (trimmed, 《》 dropped, names resolved to slugs, dates as typed made YYYY-MM) and checked
+// against the registry, the schema's document types and the records already in the tree; the
+// id is derived from region and title (policy_id.hpp) when none is given.
 #pragma once
 
 #include <filesystem>
@@ -27,8 +27,8 @@ struct DraftProblem {
 // Nothing when the value was taken.
 using DraftCheck = std::optional<DraftProblem>;
 
-// Splits a typed list at commas (, ，) and enumeration commas (、), trimming items and
-// dropping empty ones.
+// Splits a typed list at commas (, ，), enumeration commas (、) and line breaks (a pasted list),
+// trimming items and dropping empty ones.
 std::vector<std::string> split_list(std::string_view text);
 
 // True for an id as the schema allows it: lower-case ASCII words joined by hyphens, 3 to 80
@@ -37,6 +37,44 @@ bool is_policy_id(std::string_view text);
 
 // The name of the region a title starts with (浙江省工业领域… → 浙江), or "".
 std::string region_named_by(const std::string& title, const Registry& registry);
+
+// A date as people type it, in the form of the schema: 2023-04, 2023年4月, 2023.4, 2023/4 and
+// 2023-4 are 2023-04; 2023年4月5日, 2023.4.5 and 2023/4/5 are 2023-04-05; 2023年 is 2023
+// (full-width digits too). The text as it is, trimmed, when it is none of these.
+std::string normalize_typed_date(std::string_view text);
+
+// One target of the new record, filled in value by value as Draft is.
+class TargetDraft {
+ public:
+  explicit TargetDraft(const Registry& registry) : registry_(registry) {}
+
+  const Target& target() const { return target_; }
+  const Indicator* indicator() const { return indicator_; }
+
+  // The indicator by slug or Chinese name; sets the unit and kind ccnt expects for it.
+  DraftCheck set_indicator(const std::string& name);
+  // The target's words as the source writes them; not empty.
+  DraftCheck set_text(const std::string& text);
+  // A finite number (full-width digits and a trailing % are accepted).
+  DraftCheck set_value(const std::string& text);
+  DraftCheck set_unit(const std::string& text);
+  // reduction, share, level, capacity, count, growth or amount.
+  DraftCheck set_kind(const std::string& text);
+  // Empty: none; else a year.
+  DraftCheck set_base_year(const std::string& text);
+  // A year after the base year.
+  DraftCheck set_target_year(const std::string& text);
+
+  // The kinds a target may have, for completion.
+  static const std::vector<std::string>& kinds();
+  // The kind an indicator's slug suggests (…-reduction → reduction, …-share → share, …), or "".
+  static std::string kind_suggested_by(const Indicator& indicator);
+
+ private:
+  const Registry& registry_;
+  const Indicator* indicator_ = nullptr;
+  Target target_;
+};
 
 // The new record as it is filled in, with everything its values are checked against.
 class Draft {
@@ -63,17 +101,23 @@ class Draft {
   DraftCheck set_published(const std::string& text, std::string_view flag);
   // Empty: this month. `flag` names the flag the month came from.
   DraftCheck set_added(const std::string& text, std::string_view flag);
-  // Empty: none. Otherwise an https URL.
+  // Empty: none. Otherwise an https URL, or an http one (see source_warning).
   DraftCheck set_source(const std::string& text);
+  // The warning to show for the source taken (W014's words for an http:// one), or "".
+  std::string source_warning() const;
   DraftCheck set_summary(const std::string& text);
   void set_tags(const std::vector<std::string>& tags);
   void set_document_number(const std::string& text);
+  // Appends a target filled in by a TargetDraft.
+  void add_target(const Target& target) { policy_.targets.push_back(target); }
   // Empty: the type the title ends with.
   DraftCheck set_doc_type(const std::string& text);
-  // Empty: <region>-<sector>-<year>, numbered from 2 when taken.
+  // Empty: derived_id().
   DraftCheck set_id(const std::string& text);
 
-  // The id set_id("") gives: <region>-<sector>-<year>, numbered from 2 when taken.
+  // The id set_id("") gives, after the convention of docs/data-model.md: <region>-<slug of the
+  // title's terms> (title_slug; the sector's slug when the title names no term), then with the
+  // year (published, else added) when that is taken, then numbered from 2.
   std::string derived_id() const;
   // The record of the same document in the same region, if the tree has one.
   DraftCheck duplicate_title() const;

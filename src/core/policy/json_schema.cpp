@@ -1,4 +1,5 @@
 #include "core/policy/json_schema.hpp"
+#include "core/yaml/yaml_slips.hpp"
 
 #include <fmt/format.h>
 
@@ -943,9 +944,11 @@ class Validator {
           out.error("E022", file_, entry.key_mark,
                     trf("field `{}` is not allowed", location(entry.key)));
         } else {
-          const std::string close = suggest(entry.key, s.property_names, &node);
+          // A whole `key:value` line read as a key says how to write it; else the closest name.
+          const std::optional<std::string> slip = key_slip_hint(entry.key);
+          const std::string close = slip ? *slip : suggest(entry.key, s.property_names, &node);
           out.error("E022", file_, entry.key_mark, trf("unknown field `{}`", location(entry.key)),
-                    close.empty() ? std::string() : trf("did you mean `{}`?", close));
+                    slip || close.empty() ? close : trf("did you mean `{}`?", close));
         }
         if (top) attributed_ += 1;  // a field the checks never read
         continue;

@@ -196,6 +196,9 @@ class PolicyChecker {
       out_.warning("W010", path_, mark_of(doc_, "doc_type"),
                    trf("title does not end with its doc_type `{}`", policy.doc_type),
                    trf("doc_type is the kind of document the title names, e.g. 实施方案"));
+    if (!schema_.broken("source") && policy.source.starts_with("http://"))
+      out_.warning("W014", path_, mark_of(doc_, "source"), http_source_warning(),
+                   http_source_hint());
   }
 
   // What a record's relations can be checked for without the other records: none names the
@@ -300,6 +303,16 @@ std::optional<Policy> check_policy(const Node& document, const fs::path& file,
   checker.check_relations(policy);
   if (diagnostics.error_count() != errors_before) return std::nullopt;
   return policy;
+}
+
+std::string http_source_warning() {
+  return trf("the source is an http:// address, not https://");
+}
+
+std::string http_source_hint() {
+  return trf(
+      "many government sites serve only http; if the address also opens with https://, "
+      "write that instead");
 }
 
 }  // namespace ccnt

@@ -13,6 +13,10 @@
 
 namespace ccnt {
 
+// W014, an http:// source: the warning and its hint, which `ccnt new` repeats when it takes one.
+std::string http_source_warning();
+std::string http_source_hint();
+
 // Checks a parsed policy file against the schema and the rules of docs/errors.md.
 // Returns the policy with canonical region and sector slugs when it has no errors.
 std::optional<Policy> check_policy(const Node& document, const std::filesystem::path& file,

@@ -139,6 +139,16 @@ std::optional<Node> read_registry_yaml(const std::filesystem::path& file,
   return parse_yaml(*bytes, path, diagnostics);
 }
 
+std::string region_name_or_slug(const Registry& registry, const std::string& slug) {
+  const Region* region = registry.find_region(slug);
+  return region ? region->name : slug;
+}
+
+std::string sector_name_or_slug(const Registry& registry, const std::string& slug) {
+  const Sector* sector = registry.find_sector(slug);
+  return sector ? sector->name : slug;
+}
+
 std::string fold_name(std::string_view name) {
   std::string out(name);
   for (char& c : out)

@@ -163,6 +163,10 @@ class Registry {
 // Reads and parses one registry file of schemas/, reporting problems to diagnostics.
 std::optional<Node> read_registry_yaml(const std::filesystem::path& file, Diagnostics& diagnostics);
 
+// The Chinese name of the region or sector with this slug, or the slug when the registry lacks it.
+std::string region_name_or_slug(const Registry& registry, const std::string& slug);
+std::string sector_name_or_slug(const Registry& registry, const std::string& slug);
+
 // Lower-cases ASCII letters, so that Zhejiang and zhejiang are one name.
 std::string fold_name(std::string_view name);
 

@@ -8,6 +8,7 @@
 
 #include "core/diag/message_catalog.hpp"
 #include "core/util/edit_distance.hpp"
+#include "core/util/search_fold.hpp"
 
 namespace ccnt {
 namespace {
@@ -75,6 +76,36 @@ bool contains_folded(std::string_view text, std::string_view folded_needle) {
   return fold_name(text).find(folded_needle) != std::string::npos;
 }
 
+// The subsectors `name` names, in any sector: by slug, Chinese or English name, compared as
+// search compares text (case, full-width forms, traditional characters).
+std::vector<std::pair<const Sector*, const Subsector*>> subsectors_named(const Registry& registry,
+                                                                         std::string_view name) {
+  const std::string folded = search_fold(name);
+  std::vector<std::pair<const Sector*, const Subsector*>> found;
+  for (const Sector& sector : registry.sectors())
+    for (const Subsector& sub : sector.subsectors)
+      if (search_fold(sub.slug) == folded || search_fold(sub.name) == folded ||
+          search_fold(sub.name_en) == folded)
+        found.emplace_back(&sector, &sub);
+  return found;
+}
+
+// Every name of every subsector, for "did you mean" hints.
+std::vector<std::string> subsector_names(const Registry& registry) {
+  std::vector<std::string> names;
+  for (const Sector& sector : registry.sectors())
+    for (const Subsector& sub : sector.subsectors) {
+      names.push_back(sub.slug);
+      names.push_back(sub.name);
+    }
+  return names;
+}
+
+// "光伏 (solar) of 电力 (power)": a subsector as a note names it.
+std::string describe_subsector(const Sector& sector, const Subsector& sub) {
+  return trf("{} ({}) of {} ({})", sub.name, sub.slug, sector.name, sector.slug);
+}
+
 // A since/until/added value of the query (`field`) as a date.
 std::optional<PartialDate> parse_filter_date(std::string_view field, const std::string& text,
                                              FilterError& error) {
@@ -128,18 +159,46 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   sort_unique(filter.top_dirs_);
 
   for (const std::string& name : query.sectors) {
-    const Sector* sector = registry.find_sector(name);
-    if (!sector) {
-      error = FilterError::name(trf("unknown sector `{}`", name),
-                                entry_hint<Sector>(
-                                    name, registry.suggest_sectors(name),
-                                    [&](const std::string& n) { return registry.find_sector(n); },
-                                    trf("sectors are listed in schemas/sectors.yaml")));
+    if (const Sector* sector = registry.find_sector(name)) {
+      filter.sector_slugs_.push_back(sector->slug);
+      continue;
+    }
+    const auto subs = subsectors_named(registry, name);
+    if (subs.empty()) {
+      std::vector<std::string> subsector_suggestions =
+          closest_matches(name, subsector_names(registry));
+      error = FilterError::name(
+          trf("unknown sector `{}`", name),
+          subsector_suggestions.empty() || !registry.suggest_sectors(name).empty()
+              ? entry_hint<Sector>(
+                    name, registry.suggest_sectors(name),
+                    [&](const std::string& n) { return registry.find_sector(n); },
+                    trf("sectors and their subsectors are listed in schemas/sectors.yaml"))
+              : trf("did you mean the subsector {}?", fmt::join(subsector_suggestions, tr(", "))));
       return std::nullopt;
     }
-    filter.sector_slugs_.push_back(sector->slug);
+    std::vector<std::string> described;
+    for (const auto& [sector, sub] : subs) {
+      filter.sector_subsectors_.push_back({sector->slug, sub->slug});
+      described.push_back(describe_subsector(*sector, *sub));
+    }
+    filter.notes_.push_back(
+        trf("`{}` is no sector; matching the subsector {}", name, fmt::join(described, tr(", "))));
   }
   sort_unique(filter.sector_slugs_);
+
+  for (const std::string& name : query.subsectors) {
+    const auto subs = subsectors_named(registry, name);
+    if (subs.empty()) {
+      const std::vector<std::string> suggestions = closest_matches(name, subsector_names(registry));
+      error =
+          FilterError::name(trf("unknown subsector `{}`", name),
+                            hint_or(suggestions, trf("subsectors are listed under their sectors in "
+                                                     "schemas/sectors.yaml")));
+      return std::nullopt;
+    }
+    for (const auto& [sector, sub] : subs) filter.subsectors_.push_back({sector->slug, sub->slug});
+  }
 
   for (const std::string& name : query.levels) {
     const std::string folded = fold_name(name);
@@ -201,15 +260,23 @@ std::optional<PolicyFilter> PolicyFilter::make(const PolicyQuery& query, const R
   }
   filter.has_targets_ = query.has_targets;
   filter.stubs_ = query.stubs;
-  filter.search_folded_ = fold_name(query.search);
+  for (const std::string& term : query.search)
+    if (!term.empty()) filter.search_folded_.push_back(search_fold(term));
+  filter.any_term_ = query.any_term;
   return filter;
 }
 
 bool PolicyFilter::matches(const Policy& policy) const {
   if (!region_slugs_.empty() && !contains(region_slugs_, policy.region)) return false;
-  if (!sector_slugs_.empty() &&
+  const auto of_subsector = [&](const SubsectorKey& key) {
+    return policy.sector == key.sector && policy.subsector == key.subsector;
+  };
+  if ((!sector_slugs_.empty() || !sector_subsectors_.empty()) &&
       std::none_of(sector_slugs_.begin(), sector_slugs_.end(),
-                   [&](const std::string& slug) { return policy.has_sector(slug); }))
+                   [&](const std::string& slug) { return policy.has_sector(slug); }) &&
+      std::none_of(sector_subsectors_.begin(), sector_subsectors_.end(), of_subsector))
+    return false;
+  if (!subsectors_.empty() && std::none_of(subsectors_.begin(), subsectors_.end(), of_subsector))
     return false;
   if (!levels_.empty() && !contains(levels_, policy.level)) return false;
   if (!types_.empty() && !contains(types_, policy.doc_type)) return false;
@@ -229,13 +296,28 @@ bool PolicyFilter::matches(const Policy& policy) const {
   }
   if (has_targets_ && policy.targets.empty()) return false;
   if (stubs_ && !policy.stub) return false;
-  if (!search_folded_.empty()) {
-    const auto hit = [&](const std::string& text) { return contains_folded(text, search_folded_); };
-    if (!hit(policy.title) && !hit(policy.title_en) && !hit(policy.summary) &&
-        std::none_of(policy.issuers.begin(), policy.issuers.end(), hit))
-      return false;
-  }
+  if (!search_folded_.empty() && !matches_search(policy)) return false;
   return true;
+}
+
+bool PolicyFilter::matches_search(const Policy& policy) const {
+  // Fields are folded one at a time, and only until the answer is known: most matches are in
+  // the title, and the summary is the longest field.
+  std::vector<bool> found(search_folded_.size(), false);
+  std::size_t missing = found.size();
+  const auto look_in = [&](const std::string& text) {
+    if (text.empty()) return false;
+    const std::string field = search_fold(text);
+    for (std::size_t i = 0; i < found.size(); ++i)
+      if (!found[i] && field.find(search_folded_[i]) != std::string::npos) {
+        found[i] = true;
+        --missing;
+        if (any_term_) return true;
+      }
+    return missing == 0;
+  };
+  if (look_in(policy.title) || look_in(policy.title_en) || look_in(policy.summary)) return true;
+  return std::any_of(policy.issuers.begin(), policy.issuers.end(), look_in);
 }
 
 bool PolicyFilter::matches_issuer(const Policy& policy) const {
@@ -277,9 +359,10 @@ RegionDirFilter PolicyFilter::region_dir_filter() const {
 }
 
 bool PolicyFilter::is_restrictive() const {
-  return !region_slugs_.empty() || !sector_slugs_.empty() || !levels_.empty() || !types_.empty() ||
-         !issuers_.empty() || !tags_.empty() || !added_.empty() || since_ || until_ ||
-         has_targets_ || stubs_ || !search_folded_.empty();
+  return !region_slugs_.empty() || !sector_slugs_.empty() || !sector_subsectors_.empty() ||
+         !subsectors_.empty() || !levels_.empty() || !types_.empty() || !issuers_.empty() ||
+         !tags_.empty() || !added_.empty() || since_ || until_ || has_targets_ || stubs_ ||
+         !search_folded_.empty();
 }
 
 }  // namespace ccnt

@@ -16,7 +16,10 @@ namespace ccnt {
 // The filter flags as plain data; the command line fills it directly (cli::FilterOptions).
 struct PolicyQuery {
   std::vector<std::string> regions;  // any form the registry knows: 浙江, 浙江省, zhejiang
-  std::vector<std::string> sectors;  // slug or Chinese name; matches primary or further sectors
+  // A sector (slug or Chinese name; matches primary or further sectors) or a subsector in any of
+  // its names (光伏, solar, Solar PV: matches policies of that subsector).
+  std::vector<std::string> sectors;
+  std::vector<std::string> subsectors;  // a subsector in any of its names
   std::vector<std::string> levels;  // national | provincial | municipal | county (or 国家/省级/...)
   std::vector<std::string> issuers;  // an agency in any of its names, a local kind, or a substring
   std::vector<std::string> types;    // doc_type, exact
@@ -27,7 +30,10 @@ struct PolicyQuery {
   std::string until;
   bool has_targets = false;
   bool stubs = false;  // only stubs: the records still waiting for a summary or sector
-  std::string search;  // case-insensitive substring of title, summary or issuers
+  // Text in the title, English title, summary or issuers, compared after search_fold (case,
+  // full-width forms, traditional characters); every term must match, or any with any_term.
+  std::vector<std::string> search;
+  bool any_term = false;
 };
 
 // Why a query could not be made into a filter. An unknown name comes worded (message and hint,
@@ -91,6 +97,10 @@ class PolicyFilter {
   // True when the query selects anything less than every policy.
   bool is_restrictive() const;
 
+  // What the names of the query were taken to mean where that is not plain (a --sector value
+  // that names a subsector), worded for a note on stderr.
+  const std::vector<std::string>& notes() const { return notes_; }
+
  private:
   const Registry* registry_ = nullptr;
   std::vector<std::string>
@@ -98,6 +108,16 @@ class PolicyFilter {
   std::vector<std::string> top_dirs_;  // sorted: the top directories holding the selected ones
   bool all_dirs_ = false;              // the nation is selected: every directory is kept
   std::vector<std::string> sector_slugs_;
+  // A subsector: its sector's slug and its own. From --sector (ORed with sector_slugs_) and from
+  // --subsector (a filter of its own).
+  struct SubsectorKey {
+    std::string sector;
+    std::string subsector;
+  };
+  std::vector<SubsectorKey> sector_subsectors_;
+  std::vector<SubsectorKey> subsectors_;
+  std::vector<std::string> notes_;
+  bool matches_search(const Policy& policy) const;
   std::vector<std::string> levels_;
   // One --issuer value: an agency (every name it is written under), a local kind (发改委: every
   // region's, and the central one it stands for), or else text inside an issuer's name. An
@@ -116,7 +136,8 @@ class PolicyFilter {
   std::optional<PartialDate> until_;
   bool has_targets_ = false;
   bool stubs_ = false;
-  std::string search_folded_;  // lower-cased ASCII
+  std::vector<std::string> search_folded_;  // search_fold of each term
+  bool any_term_ = false;
 };
 
 }  // namespace ccnt

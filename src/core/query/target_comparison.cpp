@@ -7,6 +7,9 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/output/labels.hpp"
 
 namespace ccnt {
 namespace {
@@ -40,32 +43,50 @@ std::vector<TargetEntry> entries_of(const Policy& policy,
   return entries;
 }
 
-std::string year_text(const std::optional<int>& year) {
-  return year ? std::to_string(*year) : std::string("none");
+std::string year_text(const std::optional<int>& year, bool chinese = false) {
+  return year ? std::to_string(*year) : std::string(chinese ? "无" : "none");
 }
 
-std::string scope_text(const std::string& normalized) {
-  return normalized.empty() ? std::string("(whole region)") : normalized;
+std::string scope_text(const std::string& normalized, bool chinese = false) {
+  return normalized.empty() ? std::string(chinese ? "（全域）" : "(whole region)") : normalized;
 }
 
-// Why `target` cannot be compared with `benchmark`, or "" when it can.
-std::string difference(const Target& target, const Target& benchmark) {
+// A reason in both languages.
+struct Reason {
+  std::string english;
+  std::string chinese;
+};
+
+// `field` (English and Chinese) of the target differs from the benchmark's.
+Reason differs(std::string_view field, std::string_view field_zh, const std::string& value,
+               const std::string& national, const std::string& value_zh,
+               const std::string& national_zh) {
+  return {fmt::format("{} {} differs from the national {}", field, value, national),
+          fmt::format("{} {} 与国家的 {} 不同", field_zh, value_zh, national_zh)};
+}
+
+// Why `target` cannot be compared with `benchmark`, or nothing when it can.
+std::optional<Reason> difference(const Target& target, const Target& benchmark) {
   if (target.unit != benchmark.unit)
-    return fmt::format("unit {} differs from the national {}", target.unit, benchmark.unit);
+    return differs("unit", "单位", target.unit, benchmark.unit, target.unit, benchmark.unit);
   if (target.kind != benchmark.kind)
-    return fmt::format("kind {} differs from the national {}", target.kind, benchmark.kind);
+    return differs("kind", "类别", target.kind, benchmark.kind,
+                   std::string(value_label("kind", target.kind, HeaderLanguage::Chinese)),
+                   std::string(value_label("kind", benchmark.kind, HeaderLanguage::Chinese)));
   if (target.base_year != benchmark.base_year)
-    return fmt::format("base year {} differs from the national {}", year_text(target.base_year),
-                       year_text(benchmark.base_year));
+    return differs("base year", "基准年", year_text(target.base_year),
+                   year_text(benchmark.base_year), year_text(target.base_year, true),
+                   year_text(benchmark.base_year, true));
   if (target.target_year != benchmark.target_year)
-    return fmt::format("target year {} differs from the national {}", target.target_year,
-                       benchmark.target_year);
+    return differs("target year", "目标年", std::to_string(target.target_year),
+                   std::to_string(benchmark.target_year), std::to_string(target.target_year),
+                   std::to_string(benchmark.target_year));
   const std::string scope = normalize_scope(target.scope);
   const std::string national = normalize_scope(benchmark.scope);
   if (scope != national)
-    return fmt::format("scope {} differs from the national {}", scope_text(scope),
-                       scope_text(national));
-  return {};
+    return differs("scope", "范围", scope_text(scope), scope_text(national),
+                   scope_text(scope, true), scope_text(national, true));
+  return std::nullopt;
 }
 
 Verdict judge(const Target& target, const Target& benchmark, bool higher_is_stricter) {
@@ -77,24 +98,27 @@ Verdict judge(const Target& target, const Target& benchmark, bool higher_is_stri
 // Sets one regional target against the benchmarks: compared, or apart with the reason.
 void place(const TargetEntry& entry, const Indicator& indicator, IndicatorComparison& comparison) {
   if (comparison.benchmarks.empty()) {
-    comparison.apart.push_back({entry, "no national target for this indicator"});
+    comparison.apart.push_back(
+        {entry, "no national target for this indicator", "该指标没有国家目标"});
     return;
   }
   if (is_aim(*entry.target)) {
-    comparison.apart.push_back({entry, "only an aim (力争), no binding target to compare"});
+    comparison.apart.push_back({entry, "only an aim (力争), no binding target to compare",
+                                "仅有力争目标，没有可比较的约束性目标"});
     return;
   }
-  std::string first_difference;
+  std::optional<Reason> first_difference;
   std::vector<const TargetEntry*> matches;
   for (const TargetEntry& benchmark : comparison.benchmarks) {
-    std::string why = difference(*entry.target, *benchmark.target);
-    if (why.empty())
+    std::optional<Reason> why = difference(*entry.target, *benchmark.target);
+    if (!why)
       matches.push_back(&benchmark);
-    else if (first_difference.empty())
+    else if (!first_difference)
       first_difference = std::move(why);
   }
   if (matches.empty()) {
-    comparison.apart.push_back({entry, std::move(first_difference)});
+    comparison.apart.push_back(
+        {entry, std::move(first_difference->english), std::move(first_difference->chinese)});
     return;
   }
   const bool agree = std::all_of(matches.begin(), matches.end(), [&](const TargetEntry* m) {
@@ -102,11 +126,15 @@ void place(const TargetEntry& entry, const Indicator& indicator, IndicatorCompar
   });
   if (!agree) {
     std::vector<std::string> values;
-    for (const TargetEntry* m : matches)
+    std::vector<std::string> values_zh;
+    for (const TargetEntry* m : matches) {
       values.push_back(fmt::format("{} in {}", format_target_value(*m->target), m->policy->id));
+      values_zh.push_back(fmt::format("{}（{}）", format_target_value(*m->target), m->policy->id));
+    }
     comparison.apart.push_back(
         {entry,
-         fmt::format("the national targets on these terms disagree: {}", fmt::join(values, ", "))});
+         fmt::format("the national targets on these terms disagree: {}", fmt::join(values, ", ")),
+         fmt::format("国家在这些条件下的目标不一致：{}", fmt::join(values_zh, "、"))});
     return;
   }
   const TargetEntry& benchmark = *matches.front();
@@ -205,7 +233,8 @@ std::vector<IndicatorComparison> compare_targets(const std::vector<const Policy*
     for (const TargetEntry& entry : collected.national)
       (is_aim(*entry.target) ? national_aims : comparison.benchmarks).push_back(entry);
     for (const TargetEntry& entry : national_aims)
-      comparison.apart.push_back({entry, "only an aim (力争), not a binding benchmark"});
+      comparison.apart.push_back(
+          {entry, "only an aim (力争), not a binding benchmark", "仅为力争目标，不作为约束性基准"});
     // Regions in registry order (provinces, then cities, as the bulletin reads); stable, so
     // one region's targets keep their path and file order.
     std::stable_sort(collected.regional.begin(), collected.regional.end(),

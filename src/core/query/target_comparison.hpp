@@ -30,10 +30,12 @@ struct ComparedTarget {
   Verdict verdict = Verdict::Equal;
 };
 
-// A target that cannot be set against the benchmark, and why.
+// A target that cannot be set against the benchmark, and why: in English (JSON, CSV and the
+// English tables) and in Chinese (the Chinese tables).
 struct ApartTarget {
   TargetEntry entry;
   std::string reason;
+  std::string reason_zh;
 };
 
 struct IndicatorComparison {

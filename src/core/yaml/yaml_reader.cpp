@@ -16,6 +16,7 @@
 #include "core/diag/message_catalog.hpp"
 #include "core/util/utf8.hpp"
 #include "core/yaml/yaml_fast_path.hpp"
+#include "core/yaml/yaml_slips.hpp"
 
 namespace ccnt {
 namespace {
@@ -48,6 +49,8 @@ class LineIndex {
     return {mark.line + 1, static_cast<int>(cursor_points_) + 1};
   }
 
+  std::string_view text() const { return text_; }
+
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
@@ -70,8 +73,10 @@ class TreeBuilder final : public YAML::EventHandler {
 
   // Reports anchors and aliases once each, at the first one, with how many there are.
   void report_shared_values() {
-    anchors_.report(diagnostics_, path_, trf("anchors (&name) are not allowed"));
-    aliases_.report(diagnostics_, path_, trf("aliases (*name) are not allowed"));
+    anchors_.report(diagnostics_, path_, trf("anchors (&name) are not allowed"),
+                    slip_hint(anchors_.first, SlipKind::Anchor));
+    aliases_.report(diagnostics_, path_, trf("aliases (*name) are not allowed"),
+                    slip_hint(aliases_.first, SlipKind::Alias));
   }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
@@ -101,6 +106,7 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     check_anchor(mark, anchor);
+    check_tag(mark, tag);
     if (value.size() > limits_.max_scalar_bytes) {
       diagnostics_.error("E011", path_, lines_.to_mark(mark),
                          trf("value is {} bytes long, at most {} allowed", value.size(),
@@ -114,14 +120,16 @@ class TreeBuilder final : public YAML::EventHandler {
     place(std::move(node));
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    check_tag(mark, tag);
     open(mark, anchor, Node::Kind::Sequence);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
+    check_tag(mark, tag);
     open(mark, anchor, Node::Kind::Map);
   }
   void OnMapEnd() override { close(); }
@@ -137,13 +145,47 @@ class TreeBuilder final : public YAML::EventHandler {
     void note(Mark mark) {
       if (count++ == 0) first = mark;
     }
-    void report(Diagnostics& diagnostics, const std::string& path, std::string_view what) const {
+    // `hint`: how to write the line of the first one, when it looks like text (a slip).
+    void report(Diagnostics& diagnostics, const std::string& path, std::string_view what,
+                std::optional<std::string> hint) const {
       if (count == 0) return;
       diagnostics.error("E009", path, first,
                         count == 1 ? std::string(what) : trf("{} ({} in this file)", what, count),
-                        trf("write each value out in full instead of sharing it"));
+                        hint ? *hint : trf("write each value out in full instead of sharing it"));
     }
   };
+
+  // The hint for a slip of `kind` on the line of `mark`, if the line has one.
+  std::optional<std::string> slip_hint(const Mark& mark, SlipKind kind) const {
+    if (mark.line <= 0) return std::nullopt;
+    const std::optional<Slip> slip = find_slip(lines_.text(), mark.line);
+    if (!slip || slip->kind != kind || slip->line != mark.line) return std::nullopt;
+    return slip->hint;
+  }
+
+  // A YAML tag (!name, !!str) is refused: yaml-cpp drops it from the value, so that an unquoted
+  // `!重要 …` would lose its first word without a trace (E014).
+  void check_tag(const YAML::Mark& mark, const std::string& tag) {
+    if (tag.empty() || tag == "?") return;
+    // A quoted scalar has the non-specific tag "!" too; an explicit one starts with `!` where
+    // the node does (yaml-cpp reads `!重要 …` as the tag "!" and the text `重要 …`).
+    const std::string_view text = lines_.text();
+    if (tag == "!" && (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text.size() ||
+                       text[static_cast<std::size_t>(mark.pos)] != '!'))
+      return;
+    const Mark at = lines_.to_mark(mark);
+    // The tag as written (`!重要`, `!!str`), else as yaml-cpp resolved it.
+    std::string_view written = tag;
+    if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < text.size() &&
+        text[static_cast<std::size_t>(mark.pos)] == '!') {
+      written = text.substr(static_cast<std::size_t>(mark.pos));
+      written = written.substr(0, written.find_first_of(" \t\r\n"));
+    }
+    diagnostics_.error(
+        "E014", path_, at, trf("`{}` is read by YAML as a tag, not as text", written),
+        slip_hint(at, SlipKind::Tag)
+            .value_or(trf("policy files use no YAML tags; write the value in double quotes")));
+  }
 
   // A container being built, with the state of its pending key when it is a map.
   struct Frame {
@@ -259,6 +301,8 @@ std::string syntax_error_text(const std::string& message) {
   if (message == msg::UNKNOWN_TOKEN) return trf("unknown token");
   if (message == msg::FLOW_END) return trf("illegal flow end");
   if (message == msg::DOC_IN_SCALAR) return trf("illegal document indicator in scalar");
+  if (message == msg::CHAR_IN_BLOCK) return trf("unexpected character in block scalar");
+  if (message == msg::UNKNOWN_ANCHOR) return trf("the referenced anchor is not defined");
   return message;
 }
 
@@ -338,8 +382,10 @@ std::optional<Node> parse_yaml(std::string_view bytes, const std::string& path,
     diagnostics.error("E007", path, lines.to_mark(e.mark), trf("nesting is too deep to read"));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    diagnostics.error("E006", path, lines.to_mark(e.mark),
-                      trf("YAML syntax error: {}", syntax_error_text(e.msg)));
+    const Mark mark = lines.to_mark(e.mark);
+    const std::optional<Slip> slip = find_slip(text, mark.line);
+    diagnostics.error("E006", path, mark, trf("YAML syntax error: {}", syntax_error_text(e.msg)),
+                      slip ? slip->hint : std::string());
     return std::nullopt;
   }
   std::optional<Node> root = builder.take_root();
