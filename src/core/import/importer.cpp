@@ -151,10 +151,11 @@ class RowConverter {
     p.issuers = split_issuers(cell(row, "issuers"), mapping_.issuer_separators);
     if (!dates(row, p, entry)) return false;
     const std::string link(trim(cell(row, "link")));
-    if (link.starts_with("https://"))
-      p.source = link;
+    if (link.starts_with("https://") || link.starts_with("http://"))
+      p.source = link;  // an http:// one is kept, as by ccnt new: validate warns of it (W014)
     else if (!link.empty())
-      entry.notes.push_back(trf("link `{}` left out: `source` takes only an https URL", link));
+      entry.notes.push_back(
+          trf("link `{}` left out: `source` takes only an http or https URL", link));
     p.summary = std::string(trim(cell(row, "summary")));
     std::vector<std::string> levels;
     for (const std::size_t index : categories_) levels.emplace_back(trim(row.cells[index]));
