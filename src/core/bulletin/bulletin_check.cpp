@@ -239,11 +239,12 @@ std::size_t check_bulletin_files(const std::vector<fs::path>& files,
 KnockOn knock_on_of(const Diagnostics& diagnostics, const fs::path& policies_dir) {
   KnockOn knock_on;
   const fs::path dir = policies_dir.lexically_normal();
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);  // paths are shown from it (display_path)
   for (const Diagnostic& d : diagnostics.all()) {
     if (d.severity != Severity::Error || knock_on.broken.count(fs::path(d.path).stem().string()))
       continue;
-    std::error_code ec;
-    const fs::path path = fs::absolute(d.path, ec).lexically_normal();  // shown from the cwd
+    const fs::path path = (cwd / d.path).lexically_normal();
     if (path.extension() != ".yaml" && path.extension() != ".yml") continue;
     const fs::path relative = path.lexically_relative(dir);
     if (relative.empty() || *relative.begin() == "..") continue;
