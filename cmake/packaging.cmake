@@ -10,7 +10,13 @@ set(CCNT_PACKAGE_MAINTAINER "CCNT contributors" CACHE STRING
     "Maintainer field of the Debian package: Name <email>")
 
 set(CPACK_PACKAGE_NAME ccnt)
-set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+# The version: as configured, then, when cpack runs, the one the last build put in the binary
+# (src/CMakeLists.txt writes generated/version.txt), so that the two never differ.
+set(CPACK_PACKAGE_VERSION ${CCNT_CONFIGURED_VERSION})
+set(CCNT_BUILT_VERSION_FILE ${PROJECT_BINARY_DIR}/src/generated/version.txt)
+configure_file(${CMAKE_CURRENT_LIST_DIR}/cpack_version.cmake.in
+               ${PROJECT_BINARY_DIR}/cpack_version.cmake @ONLY)
+set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_BINARY_DIR}/cpack_version.cmake)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "China Carbon Neutrality Tracker (零碳录): policy database tool")
 set(CPACK_PACKAGE_DESCRIPTION

@@ -4,18 +4,22 @@
 # and builds into build/. Quick when everything is already there. Runs as root,
 # or as a user with sudo. tests/fresh_machine/run.sh checks, on a bare bookworm
 # root, that nothing is missing here.
-# Usage: tools/bootstrap.sh [--with-fuzz] [--deps-only] [BUILD_DIR]
+# Usage: tools/bootstrap.sh [--with-fuzz] [--build-only] [--deps-only] [BUILD_DIR]
 #   --with-fuzz   also install clang and its fuzzer/sanitizer runtime (tests/fuzz/run.sh)
+#   --build-only  only the packages the build needs, none for the tests (the GitHub Action's
+#                 build from source on a runner, tools/action/install.sh)
 #   --deps-only   install packages only; configure and build nothing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=build
 with_fuzz=0
 deps_only=0
+build_only=0
 for arg in "$@"; do
   case $arg in
     --with-fuzz) with_fuzz=1 ;;
     --deps-only) deps_only=1 ;;
+    --build-only) build_only=1 ;;
     *) build_dir=$arg ;;
   esac
 done
@@ -27,6 +31,7 @@ done
 packages=(build-essential cmake ninja-build ccache pkg-config
           libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev
           libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
+build_packages=("${packages[@]}")
 # The tests: Catch2 and nlohmann-json (unit tests); python3 (interactive.new); groff-base
 # (man.renders); shellcheck, zsh and fish (completion.*); and for .ci/run: file (cpack's
 # DEB generator), man-db (tests/package/test_deb.sh), debootstrap (tests/fresh_machine) and
@@ -45,6 +50,11 @@ packages+=(git python3-jsonschema python3-yaml)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 # python3-openpyxl reads the workbooks of --format xlsx back (xlsx.workbooks, tests/xlsx/).
 packages+=(python3-openpyxl)
+# The tests of what data repositories adopt (cmake/maintainer_tests.cmake): pre-commit (the
+# hooks, run by the real pre-commit from a scratch git repository), curl (the action's
+# installer, on file:// URLs); git and python3-yaml are above.
+packages+=(pre-commit curl)
+((build_only)) && packages=("${build_packages[@]}")
 # The libFuzzer target of tests/fuzz needs clang and its runtime libraries (libFuzzer, ASan).
 ((with_fuzz)) && packages+=(clang libclang-rt-14-dev)
 missing=()

@@ -129,16 +129,22 @@ constexpr Translation kEntries[] = {
      "  ccnt validate\n"
      "  ccnt validate policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
      "  ccnt validate --format github      annotations for GitHub Actions\n"
+     "  ccnt validate --format github --summary \"$GITHUB_STEP_SUMMARY\"\n"
      "  ccnt validate --strict             fail on warnings too",
      "示例：\n"
      "  ccnt validate\n"
      "  ccnt validate policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
      "  ccnt validate --format github      输出 GitHub Actions 注释\n"
+     "  ccnt validate --format github --summary \"$GITHUB_STEP_SUMMARY\"\n"
      "  ccnt validate --strict             有警告也算失败"},
     {"Files or directories to check (default: the whole policies/ tree)",
      "要检查的文件或目录（默认整个 policies/ 树）"},
     {"Output format: {}", "输出格式：{}"},
     {"Exit 1 on warnings as well as errors", "有警告时也以 1 退出"},
+    {"Also add the report as Markdown, every problem in a table, to the end of FILE (GitHub's "
+     "$GITHUB_STEP_SUMMARY; docs/ci.md)",
+     "另将报告以 Markdown 格式（每个问题一行表格）追加到 FILE 末尾（GitHub 的 "
+     "$GITHUB_STEP_SUMMARY；见 docs/ci.md）"},
     {"List the policies that match the filters", "列出符合筛选条件的政策"},
     {"Examples:\n"
      "  ccnt list --region 浙江 --sector industry\n"
@@ -400,12 +406,27 @@ constexpr Translation kEntries[] = {
      "匹配：同一导出文件再导入一次不会有任何改动。来源没有的内容（摘要、部门）\n留空，记录标为 "
      "`stub: true`。文档：docs/import.md、docs/commands/import.md"},
     {"The export to import", "要导入的导出文件"},
-    {"The mapping file: which column is which field (docs/import.md)",
-     "映射文件：哪一列是哪个字段（docs/import.md）"},
+    {"The mapping file (which column is which field, docs/import.md), or the name of one under "
+     "`import: mappings:` in .ccnt.yaml; default: the one mapping named there",
+     "映射文件（哪一列对应哪个字段，见 docs/import.md），或 .ccnt.yaml 中 `import: mappings:` "
+     "下的映射名称；默认为其中唯一的映射"},
     {"csv, tsv, json or jsonl; default: the mapping's, else from the file name",
      "csv、tsv、json 或 jsonl；默认取映射文件的设置，否则按文件名判断"},
     {"List what would be added, updated, unchanged and rejected; write nothing",
      "列出将新增、更新、不变和拒收的记录；不写入任何文件"},
+    // project_session.cpp, cmd_import.cpp, cmd_report.cpp: .ccnt.yaml
+    {"{} has errors, listed above", "{} 有错误，见上文"},
+    {"fix them; `ccnt validate` reports them too", "请修正它们；`ccnt validate` 也会报告这些错误"},
+    {"no mapping: give --mapping FILE", "没有映射文件：请用 --mapping FILE 指定"},
+    {"or name the mapping under `import: mappings:` in {} (docs/settings.md)",
+     "或在 {} 的 `import: mappings:` 下写明映射文件（docs/settings.md）"},
+    {"{} names several mappings ({}); choose one with --mapping NAME",
+     "{} 中有多个映射（{}）；请用 --mapping NAME 选择一个"},
+    {"fix the problem above, or the `bulletin: template:` of {}",
+     "请修正上面的问题，或修改 {} 中的 `bulletin: template:`"},
+    // cmd_validate.cpp
+    {"name a new or regular file; docs/security.md says what ccnt writes",
+     "请指定一个新文件或普通文件；ccnt 会写入什么见 docs/security.md"},
     // cmd_report.cpp
     {"name a new or regular file, or - for standard output; docs/security.md says what ccnt "
      "writes",

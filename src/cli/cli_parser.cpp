@@ -205,6 +205,7 @@ void add_validate(CLI::App& app, Options& options) {
           "  ccnt validate\n"
           "  ccnt validate policies/zhejiang/industry/zhejiang-industry-carbon-peaking.yaml\n"
           "  ccnt validate --format github      annotations for GitHub Actions\n"
+          "  ccnt validate --format github --summary \"$GITHUB_STEP_SUMMARY\"\n"
           "  ccnt validate --strict             fail on warnings too"));
   cmd->add_option("paths", options.validate.paths,
                   trf("Files or directories to check (default: the whole policies/ tree)"))
@@ -212,6 +213,10 @@ void add_validate(CLI::App& app, Options& options) {
   add_format_option(cmd, options.validate.format, kValidateFormats,
                     trf("Output format: {}", or_list(format_names(kValidateFormats))));
   cmd->add_flag("--strict", options.validate.strict, trf("Exit 1 on warnings as well as errors"));
+  cmd->add_option("--summary", options.validate.summary,
+                  trf("Also add the report as Markdown, every problem in a table, to the end of "
+                      "FILE (GitHub's $GITHUB_STEP_SUMMARY; docs/ci.md)"))
+      ->type_name("FILE");
   cmd->callback([&options] { options.command = Command::Validate; });
 }
 
@@ -465,8 +470,9 @@ void add_import(CLI::App& app, Options& options) {
           "`stub: true`. Documentation: docs/import.md, docs/commands/import.md"));
   cmd->add_option("FILE", opts.file, trf("The export to import"))->required()->type_name("FILE");
   cmd->add_option("--mapping", opts.mapping,
-                  trf("The mapping file: which column is which field (docs/import.md)"))
-      ->required()
+                  trf("The mapping file (which column is which field, docs/import.md), or the name "
+                      "of one under `import: mappings:` in .ccnt.yaml; default: the one mapping "
+                      "named there"))
       ->type_name("MAP");
   cmd->add_option("--format", opts.format,
                   trf("csv, tsv, json or jsonl; default: the mapping's, else from the file name"))
@@ -676,7 +682,7 @@ void configure_app(CLI::App& app, Options& options) {
   app.set_help_flag("-h,--help", trf("Print this help message and exit"));
   app.footer(overview_footer());
   app.set_version_flag("-V,--version",
-                       fmt::format("ccnt {}\npolicy schema version {}", kVersion, kSchemaVersion),
+                       fmt::format("ccnt {}\npolicy schema version {}", version(), kSchemaVersion),
                        trf("Display program version information and exit"));
   app.require_subcommand(0, 1);
   app.fallthrough();

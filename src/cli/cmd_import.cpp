@@ -27,13 +27,33 @@ void print(const Diagnostics& diagnostics) {
     std::cout << without_ci_commands(format_diagnostic_text(d, false));
 }
 
+// The mapping file: --mapping's, by name when .ccnt.yaml's `import: mappings:` has it, else
+// as a path; without --mapping, the one mapping .ccnt.yaml names.
+std::string mapping_file_or_throw(const std::string& option, const Settings& settings) {
+  const auto& named = settings.import_mappings;
+  if (!option.empty()) {
+    const auto found = named.find(option);
+    return found == named.end() ? option : found->second.string();
+  }
+  if (named.size() == 1) return named.begin()->second.string();
+  std::string names;
+  for (const auto& [name, file] : named) names += (names.empty() ? "" : ", ") + name;
+  if (named.empty())
+    throw UsageError(trf("no mapping: give --mapping FILE"),
+                     trf("or name the mapping under `import: mappings:` in {} (docs/settings.md)",
+                         std::string(kSettingsFileName)));
+  throw UsageError(trf("{} names several mappings ({}); choose one with --mapping NAME",
+                       std::string(kSettingsFileName), names));
+}
+
 }  // namespace
 
 int run_import(const Options& options) {
   const ImportCliOptions& opts = options.import;
   const Project project = open_project_or_throw(options.global);
   Diagnostics problems;
-  const auto mapping = load_import_mapping(opts.mapping, project.registry, problems);
+  const std::string mapping_file = mapping_file_or_throw(opts.mapping, project.settings);
+  const auto mapping = load_import_mapping(mapping_file, project.registry, problems);
   if (!mapping) {
     print(problems);
     return kExitUsage;

@@ -9,7 +9,7 @@
 namespace ccnt::cli {
 
 int run_man(const Options&) {
-  std::cout << render_man_page(describe_command_line(), std::string(kVersion));
+  std::cout << render_man_page(describe_command_line(), std::string(version()));
   return kExitOk;
 }
 

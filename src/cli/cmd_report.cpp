@@ -75,6 +75,7 @@ int write_skeleton(const Project& project, const PartialDate& month,
 std::optional<BulletinEditorial> editorial_or_draft(const Project& project,
                                                     const PartialDate& month,
                                                     const std::vector<Policy>& policies,
+                                                    const Diagnostics& load_problems,
                                                     ColorMode color) {
   const fs::path file = bulletin_file(project.root, month);
   std::error_code ec;
@@ -86,7 +87,12 @@ std::optional<BulletinEditorial> editorial_or_draft(const Project& project,
     return draft_bulletin(month, policies_added_in(policies, month), project.registry);
   }
   Diagnostics diagnostics;
-  auto editorial = load_bulletin_editorial(file, policies, diagnostics);
+  // A listed policy left out for its errors is said to be so (E145), not unknown (E062).
+  KnockOn knock_on = knock_on_of(load_problems, project.policies_dir());
+  auto editorial =
+      load_bulletin_editorial(file, BulletinPolicyIndex(policies), diagnostics, &knock_on);
+  report_unresolved_entries(knock_on, diagnostics, [](const std::string&) { return false; });
+  apply_warning_levels(project.settings, diagnostics);
   diagnostics.sort();
   print_diagnostics(diagnostics, color);
   if (!editorial || diagnostics.error_count() > 0) {
@@ -102,13 +108,15 @@ struct BulletinTemplate {
   std::string path;  // as displayed
 };
 
-// The layout: --template FILE, else the tree's templates/bulletin.md.mustache, else the
-// template built into ccnt.
+// The layout: --template FILE, else .ccnt.yaml's `bulletin: template:`, else the tree's
+// templates/bulletin.md.mustache, else the template built into ccnt.
 BulletinTemplate read_template_or_throw(const Project& project, const std::string& option,
                                         ColorMode color) {
   fs::path file;
   if (!option.empty()) {
     file = option;
+  } else if (!project.settings.bulletin_template.empty()) {
+    file = project.settings.bulletin_template;
   } else if (auto found = find_bulletin_template(project.root)) {
     file = *found;
   } else {
@@ -116,15 +124,24 @@ BulletinTemplate read_template_or_throw(const Project& project, const std::strin
   }
   const std::string display = display_path(file);
   Diagnostics diagnostics;
-  std::optional<std::string> text = read_source_file(file, display, diagnostics);
+  // A file the tree names (its settings or templates/) may not lead out of it; --template may.
+  std::optional<std::string> text = option.empty()
+                                        ? read_tree_file(file, display, project.tree, diagnostics)
+                                        : read_source_file(file, display, diagnostics);
   if (text) check_bulletin_template(*text, display, diagnostics);
+  apply_warning_levels(project.settings, diagnostics);
   print_diagnostics(diagnostics, color);
-  if (!text || diagnostics.error_count() > 0)
-    throw UsageError(
-        trf("cannot use the template {}", display),
-        option.empty() ? trf("fix the problem above, or remove {} to use the built-in one", display)
-                       : trf("fix the problem above, or leave out --template to use the "
-                             "default one"));
+  if (!text || diagnostics.error_count() > 0) {
+    std::string hint;
+    if (!option.empty())
+      hint = trf("fix the problem above, or leave out --template to use the default one");
+    else if (!project.settings.bulletin_template.empty())
+      hint = trf("fix the problem above, or the `bulletin: template:` of {}",
+                 std::string(kSettingsFileName));
+    else
+      hint = trf("fix the problem above, or remove {} to use the built-in one", display);
+    throw UsageError(trf("cannot use the template {}", display), hint);
+  }
   return {std::move(*text), display};
 }
 
@@ -141,10 +158,11 @@ int run_report(const Options& options) {
   const PolicyFilter everything = make_filter_or_throw(FilterOptions{}, project);
   // The bulletin quotes the month's policies and compares them with national ones.
   std::size_t left_out = 0;
+  Diagnostics load_problems;
   const std::vector<Policy> policies = load_matching_policies(
       project, everything, options.global,
       [&month](const Policy& p) { return is_national_policy(p) || added_in_month(p, month); },
-      &left_out);
+      &left_out, &load_problems);
   const std::vector<const Policy*> month_policies = policies_added_in(policies, month);
   if (month_policies.empty())
     std::cerr << trf("ccnt: warning: no policy has `added` in {}\n", month.to_string());
@@ -153,11 +171,13 @@ int run_report(const Options& options) {
 
   const BulletinTemplate layout =
       read_template_or_throw(project, opts.template_file, options.global.color);
-  const auto editorial = editorial_or_draft(project, month, policies, options.global.color);
+  const auto editorial =
+      editorial_or_draft(project, month, policies, load_problems, options.global.color);
   if (!editorial) return kExitProblems;
   Diagnostics diagnostics;
   auto bulletin = render_bulletin(layout.text, layout.path, *editorial, policies, project.registry,
                                   diagnostics);
+  apply_warning_levels(project.settings, diagnostics);
   print_diagnostics(diagnostics, options.global.color);
   if (!bulletin) throw UsageError(trf("cannot render the bulletin with {}", layout.path));
   // Said in the bulletin itself (a Markdown comment, not rendered) so that it cannot go unseen.

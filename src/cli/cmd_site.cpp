@@ -9,6 +9,7 @@
 #include "core/diag/diagnostic_format.hpp"
 #include "core/site/site_build.hpp"
 #include "core/tree/source_file.hpp"
+#include "core/tree/tree_settings.hpp"
 
 namespace ccnt::cli {
 
@@ -33,14 +34,22 @@ std::string url_or_throw(const std::string& flag, const std::string& value, bool
   return url;
 }
 
-// The site's settings from the flags (later also from the tree's settings file).
-SiteOptions site_options_or_throw(const SiteCliOptions& opts, unsigned jobs) {
+// The site's settings from the flags, and where a flag is not given from the `site:` of the
+// tree's .ccnt.yaml (checked when it was read: https URLs, a branch without spaces).
+SiteOptions site_options_or_throw(const SiteCliOptions& opts, unsigned jobs,
+                                  const SiteSettings& settings) {
   SiteOptions site;
   site.output_dir =
       opts.output.empty() ? std::filesystem::path("_site") : std::filesystem::path(opts.output);
-  if (!opts.base_url.empty()) site.base_url = url_or_throw("--base-url", opts.base_url, true, true);
+  if (!opts.base_url.empty())
+    site.base_url = url_or_throw("--base-url", opts.base_url, true, true);
+  else if (!settings.url.empty())
+    site.base_url = url_or_throw("--base-url", settings.url, false, true);
   if (!opts.repository.empty())
     site.repository_url = url_or_throw("--repository", opts.repository, false, false);
+  else if (!settings.repository.empty())
+    site.repository_url = url_or_throw("--repository", settings.repository, false, false);
+  if (opts.branch.empty() && !settings.branch.empty()) site.branch = settings.branch;
   if (!opts.branch.empty()) {
     if (opts.branch.find_first_of(" \t\r\n\"'<>\\`?#") != std::string::npos ||
         opts.branch.find("..") != std::string::npos)
@@ -54,8 +63,10 @@ SiteOptions site_options_or_throw(const SiteCliOptions& opts, unsigned jobs) {
 }  // namespace
 
 int run_site(const Options& options) {
-  const SiteOptions site = site_options_or_throw(options.site, options.global.jobs);
+  site_options_or_throw(options.site, options.global.jobs, {});  // bad flags first, as ever
   const Project project = open_project_or_throw(options.global);
+  const SiteOptions site =
+      site_options_or_throw(options.site, options.global.jobs, project.settings.site);
   // Every policy, with its text: the site shows them all.
   std::size_t left_out = 0;
   std::vector<Policy> policies = load_matching_policies(

@@ -43,8 +43,9 @@ struct GlobalOptions {
 
 struct ValidateOptions {
   std::vector<std::string> paths;  // files or directories; empty = the whole tree
-  std::string format = "text";     // text | json | github
+  std::string format = "text";     // text | json | github | markdown
   bool strict = false;             // warnings fail the run too
+  std::string summary;  // --summary FILE: also append the report as Markdown ($GITHUB_STEP_SUMMARY)
 };
 
 // The selection shared by list, stats and targets: the core's query as the flags fill it.
@@ -135,7 +136,7 @@ struct NewOptions {
 // ccnt import FILE --mapping MAP: rows of an export into policy records.
 struct ImportCliOptions {
   std::string file;      // the export: CSV, TSV, JSON or JSON Lines
-  std::string mapping;   // the mapping file (docs/import.md)
+  std::string mapping;   // the mapping file, or its name in .ccnt.yaml; empty = .ccnt.yaml's one
   std::string format;    // csv | tsv | json | jsonl; empty = the mapping's, else the file name's
   bool dry_run = false;  // list what would change, write nothing
 };

@@ -44,7 +44,7 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
 std::vector<Policy> load_matching_policies(const Project& project, const PolicyFilter& filter,
                                            const GlobalOptions& global,
                                            const std::function<bool(const Policy&)>& keep_text,
-                                           std::size_t* left_out) {
+                                           std::size_t* left_out, Diagnostics* problems) {
   Diagnostics diagnostics;
   const LoadOptions load{.jobs = global.jobs,
                          .use_cache = !global.no_cache,
@@ -67,6 +67,7 @@ std::vector<Policy> load_matching_policies(const Project& project, const PolicyF
                       : trf("ccnt: warning: {} files have errors and were left out; run 'ccnt "
                             "validate'\n",
                             broken.size()));
+  if (problems) *problems = std::move(diagnostics);
   return std::move(loaded.policies);
 }
 

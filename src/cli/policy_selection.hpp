@@ -25,11 +25,14 @@ PolicyFilter make_filter_or_throw(const FilterOptions& filter, const Project& pr
 // errors are left out; when there are any, one warning line on stderr says how many and
 // points at `ccnt validate`. Only the policies `keep_text` accepts (default: those that pass
 // the filter) keep their summaries and targets; see LoadOptions::keep_text.
-// `left_out`, when given, receives the number of files left out for their errors.
+// `left_out`, when given, receives the number of files left out for their errors, and
+// `problems` the diagnostics of the load (so that a bulletin can tell a broken policy from an
+// unknown one: bulletin_check.hpp, "Knock-on errors").
 std::vector<Policy> load_matching_policies(const Project& project, const PolicyFilter& filter,
                                            const GlobalOptions& global,
                                            const std::function<bool(const Policy&)>& keep_text = {},
-                                           std::size_t* left_out = nullptr);
+                                           std::size_t* left_out = nullptr,
+                                           Diagnostics* problems = nullptr);
 
 // The line a command's own output ends with when files were left out for their errors, so that
 // no record disappears silently: "1 file with errors was left out; run 'ccnt validate'". Empty

@@ -12,7 +12,7 @@
 
 namespace ccnt::cli {
 
-Project open_project_or_throw(const GlobalOptions& global) {
+Project open_project_or_throw(const GlobalOptions& global, SettingsErrors settings) {
   std::string error;
   auto root = find_project_root(global.root, std::filesystem::current_path(), error);
   if (!root) throw UsageError(error);
@@ -23,6 +23,12 @@ Project open_project_or_throw(const GlobalOptions& global) {
   if (!project)
     throw UsageError(trf("the schema or the registries have errors, listed above"),
                      trf("fix them in schemas/; ccnt cannot check policies without them"));
+  const Diagnostics& problems = project->settings.problems;
+  if (settings == SettingsErrors::Refuse && problems.error_count() > 0) {
+    for (const Diagnostic& d : problems.all()) std::cerr << format_diagnostic_text(d, color);
+    throw UsageError(trf("{} has errors, listed above", std::string(kSettingsFileName)),
+                     trf("fix them; `ccnt validate` reports them too"));
+  }
   return std::move(*project);
 }
 

@@ -16,6 +16,8 @@
 #   expected_stdout  exact stdout
 #   expected_stderr  exact stderr (optional: absent means it must be empty)
 #   expected_status  exit code (default 0)
+#                    (in expected_stdout and expected_stderr, @CCNT_VERSION@ stands for the
+#                    version of the binary under test, which comes from the git tag)
 #   check            optional bash script run inside the scratch tree after the command, to
 #                    assert what the command left on disk (a device still a device, one file
 #                    created, ...); the case fails when it exits non-zero, with its output
@@ -67,9 +69,14 @@ extra_env=()
    "${extra_env[@]}" "$ccnt" "${args[@]}" >"$scratch/.stdout" 2>"$scratch/.stderr" </dev/null)
 status=$?
 
+version=$("$ccnt" --version | sed -n '1s/^ccnt //p')
+# The expected file with @CCNT_VERSION@ filled in, or the actual output with the version
+# replaced by it (CCNT_UPDATE_GOLDEN).
+with_version() { sed "s/@CCNT_VERSION@/$version/g" "$1"; }
+without_version() { sed "s/ccnt ${version//./\\.}/ccnt @CCNT_VERSION@/g" "$1"; }
 if [[ ${CCNT_UPDATE_GOLDEN:-0} == 1 ]]; then
-  cp "$scratch/.stdout" "$case_dir/expected_stdout"
-  if [[ -s $scratch/.stderr ]]; then cp "$scratch/.stderr" "$case_dir/expected_stderr"
+  without_version "$scratch/.stdout" > "$case_dir/expected_stdout"
+  if [[ -s $scratch/.stderr ]]; then without_version "$scratch/.stderr" > "$case_dir/expected_stderr"
   else rm -f "$case_dir/expected_stderr"; fi
   echo "$status" > "$case_dir/expected_status"
   exit 0
@@ -80,12 +87,12 @@ expected_status=$(cat "$case_dir/expected_status" 2>/dev/null || echo 0)
 if [[ $status != "$expected_status" ]]; then
   echo "exit status: expected $expected_status, got $status"; failed=1
 fi
-if ! diff -u "$case_dir/expected_stdout" "$scratch/.stdout"; then
+if ! diff -u <(with_version "$case_dir/expected_stdout") "$scratch/.stdout"; then
   echo "(stdout differs)"; failed=1
 fi
 expected_stderr=$case_dir/expected_stderr
 [[ -f $expected_stderr ]] || expected_stderr=/dev/null
-if ! diff -u "$expected_stderr" "$scratch/.stderr"; then
+if ! diff -u <(with_version "$expected_stderr") "$scratch/.stderr"; then
   echo "(stderr differs)"; failed=1
 fi
 if [[ -f $case_dir/check ]] && ! (cd "$scratch" && CCNT=$ccnt bash "$case_dir/check"); then

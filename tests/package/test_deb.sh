@@ -37,9 +37,18 @@ rm -f "$build_dir"/ccnt_*.deb
 deb=$(ls "$build_dir"/ccnt_*.deb)
 say "built $(basename "$deb")"
 
+# The version from the release tag (cmake/version.cmake), or the -DCCNT_VERSION of the build.
+expected_version=$(cmake -DSOURCE_DIR="$source_dir" \
+  -DCCNT_VERSION="$(sed -n 's/^CCNT_VERSION:STRING=//p' "$build_dir/CMakeCache.txt")" \
+  -P "$source_dir/cmake/version.cmake")
+version=$(dpkg-deb -f "$deb" Version)
+[[ $version == "$expected_version" ]] ||
+  fail "the package's version is $version, the source's $expected_version"
 depends=$(dpkg-deb -f "$deb" Depends)
 say "Depends: $depends"
-for library in libyaml-cpp0.7 libfmt9 libutf8proc2 libxlsxwriter4 libc6 libstdc++6; do
+# The libraries by name, whatever their version (bookworm: libyaml-cpp0.7, libfmt9, libutf8proc2,
+# libxlsxwriter4; tools/release.sh builds the package on Ubuntu too).
+for library in libyaml-cpp0. libfmt libutf8proc libxlsxwriter libc6 libstdc++6; do
   [[ $depends == *"$library"* ]] || fail "Depends lacks $library"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
@@ -71,8 +80,8 @@ cd "$work"
 unset CCNT_ROOT
 export NO_COLOR=1
 /usr/bin/ccnt --version
-[[ $(/usr/bin/ccnt --version | head -1) == "ccnt $(sed -n 's/^project(ccnt VERSION \([0-9.]*\).*/\1/p' \
-      "$source_dir/CMakeLists.txt")" ]] || fail "ccnt --version does not print the project's version"
+[[ $(/usr/bin/ccnt --version | head -1) == "ccnt $version" ]] ||
+  fail "ccnt --version does not print the package's version, $version"
 output=$(/usr/bin/ccnt validate) || fail "ccnt validate failed: $output"
 echo "$output"
 [[ $output == *"no problems found"* ]] || fail "ccnt validate reported problems"

@@ -226,3 +226,19 @@ TEST_CASE("binary content is never written to a terminal, but to /dev/null and f
   ::close(master);
   CHECK(write_file_atomically("/dev/null", "PK\x03\x04", error, true) == WriteResult::Written);
 }
+
+TEST_CASE(
+    "append_file_atomically adds to the end of a file, creates a missing one, refuses links") {
+  ScratchDir dir;
+  const fs::path file = dir.path / "summary.md";
+  std::string error;
+  CHECK(append_file_atomically(file, "first\n", error) == WriteResult::Written);
+  CHECK(append_file_atomically(file, "second\n", error) == WriteResult::Written);
+  CHECK(ccnt::testing::file_text(file) == "first\nsecond\n");
+  CHECK(dir.entries() == 1);  // no temporary file left behind
+  const fs::path link = dir.path / "link.md";
+  fs::create_symlink(file, link);
+  CHECK(append_file_atomically(link, "third\n", error) == WriteResult::Refused);
+  CHECK(ccnt::testing::file_text(file) == "first\nsecond\n");
+  CHECK(fs::is_symlink(link));
+}

@@ -1,6 +1,7 @@
 #include "core/bulletin/bulletin_check.hpp"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -21,8 +22,8 @@ constexpr std::string_view kPlaceholder = "TODO";
 class EditorialChecker {
  public:
   EditorialChecker(const BulletinEditorial& editorial, const BulletinPolicyIndex& policies,
-                   Diagnostics& diagnostics)
-      : editorial_(editorial), policies_(policies), out_(diagnostics) {}
+                   Diagnostics& diagnostics, KnockOn* knock_on)
+      : editorial_(editorial), policies_(policies), out_(diagnostics), knock_on_(knock_on) {}
 
   void run() {
     check_section(editorial_.national, "national", true);
@@ -45,6 +46,12 @@ class EditorialChecker {
 
   void check_listed(const std::string& id, Mark mark, std::string_view section, bool national) {
     const Policy* found = policies_.find(id);
+    if (!found && knock_on_ != nullptr) {
+      if (const auto broken = knock_on_->broken.find(id); broken != knock_on_->broken.end()) {
+        knock_on_->unresolved.push_back({id, broken->second, editorial_.path, mark});
+        return;
+      }
+    }
     if (!found) {
       unknown_id(id, mark);
       return;
@@ -127,6 +134,7 @@ class EditorialChecker {
   const BulletinEditorial& editorial_;
   const BulletinPolicyIndex& policies_;
   Diagnostics& out_;
+  KnockOn* knock_on_;
   std::unordered_map<std::string, Mark> listed_;  // id → where it is first listed
 };
 
@@ -157,8 +165,9 @@ const std::vector<const Policy*>& BulletinPolicyIndex::added_in(const PartialDat
 }
 
 void check_bulletin_editorial(const BulletinEditorial& editorial,
-                              const BulletinPolicyIndex& policies, Diagnostics& diagnostics) {
-  EditorialChecker(editorial, policies, diagnostics).run();
+                              const BulletinPolicyIndex& policies, Diagnostics& diagnostics,
+                              KnockOn* knock_on) {
+  EditorialChecker(editorial, policies, diagnostics, knock_on).run();
 }
 
 void check_bulletin_editorial(const BulletinEditorial& editorial,
@@ -174,7 +183,8 @@ std::optional<BulletinEditorial> load_bulletin_editorial(const fs::path& file,
 
 std::optional<BulletinEditorial> load_bulletin_editorial(const fs::path& file,
                                                          const BulletinPolicyIndex& policies,
-                                                         Diagnostics& diagnostics) {
+                                                         Diagnostics& diagnostics,
+                                                         KnockOn* knock_on) {
   const std::string display = display_path(file);
   const auto month = bulletin_month_of_file_name(file.filename().string());
   if (!month)
@@ -187,7 +197,7 @@ std::optional<BulletinEditorial> load_bulletin_editorial(const fs::path& file,
   if (!bytes) return std::nullopt;
   auto editorial =
       parse_bulletin_editorial(*bytes, display, month.value_or(PartialDate{}), diagnostics);
-  if (editorial) check_bulletin_editorial(*editorial, policies, diagnostics);
+  if (editorial) check_bulletin_editorial(*editorial, policies, diagnostics, knock_on);
   return editorial;
 }
 
@@ -218,11 +228,66 @@ bool is_bulletin_file(const fs::path& file, const fs::path& root) {
 }
 
 std::size_t check_bulletin_files(const std::vector<fs::path>& files,
-                                 const std::vector<Policy>& policies, Diagnostics& diagnostics) {
+                                 const std::vector<Policy>& policies, Diagnostics& diagnostics,
+                                 KnockOn* knock_on) {
   if (files.empty()) return 0;
   const BulletinPolicyIndex index(policies);
-  for (const fs::path& file : files) load_bulletin_editorial(file, index, diagnostics);
+  for (const fs::path& file : files) load_bulletin_editorial(file, index, diagnostics, knock_on);
   return files.size();
+}
+
+KnockOn knock_on_of(const Diagnostics& diagnostics, const fs::path& policies_dir) {
+  KnockOn knock_on;
+  const fs::path dir = policies_dir.lexically_normal();
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);  // paths are shown from it (display_path)
+  for (const Diagnostic& d : diagnostics.all()) {
+    if (d.severity != Severity::Error || knock_on.broken.count(fs::path(d.path).stem().string()))
+      continue;
+    const fs::path path = (cwd / d.path).lexically_normal();
+    if (path.extension() != ".yaml" && path.extension() != ".yml") continue;
+    const fs::path relative = path.lexically_relative(dir);
+    if (relative.empty() || *relative.begin() == "..") continue;
+    knock_on.broken.emplace(path.stem().string(), d.path);
+  }
+  return knock_on;
+}
+
+void report_unresolved_entries(const KnockOn& knock_on, Diagnostics& diagnostics,
+                               const std::function<bool(const std::string&)>& shown) {
+  // The editorial files that list each broken policy file, in the order they were checked.
+  std::map<std::string, std::vector<std::string>> listed_in;
+  for (const UnresolvedEntry& entry : knock_on.unresolved) {
+    if (shown(entry.policy_path)) {
+      std::vector<std::string>& files = listed_in[entry.policy_path];
+      if (std::find(files.begin(), files.end(), entry.bulletin_path) == files.end())
+        files.push_back(entry.bulletin_path);
+      continue;
+    }
+    diagnostics.error(
+        "E145", entry.bulletin_path, entry.mark,
+        trf("`{}` cannot be checked: its file {} has errors", entry.id, entry.policy_path),
+        trf("fix {} first (`ccnt validate {}` lists its errors); this entry is then "
+            "checked again",
+            entry.policy_path, entry.policy_path));
+  }
+  for (const auto& [path, files] : listed_in) {
+    const std::string& policy_path = path;  // a binding cannot be captured in C++20
+    // The file's first error, by position, carries the note.
+    Diagnostic* first = nullptr;
+    diagnostics.update([&](Diagnostic& d) {
+      if (d.path != policy_path || d.severity != Severity::Error) return;
+      if (first == nullptr || d.mark.line < first->mark.line ||
+          (d.mark.line == first->mark.line && d.mark.column < first->mark.column))
+        first = &d;
+    });
+    if (first == nullptr) continue;
+    std::string names;
+    for (const std::string& file : files) names += (names.empty() ? "" : ", ") + file;
+    const std::string note =
+        trf("{} lists this policy; that entry is checked once this file has no errors", names);
+    first->hint = first->hint.empty() ? note : trf("{} — {}", first->hint, note);
+  }
 }
 
 }  // namespace ccnt

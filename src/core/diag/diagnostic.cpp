@@ -27,6 +27,10 @@ void Diagnostics::keep_if(const std::function<bool(const Diagnostic&)>& keep) {
   std::erase_if(items_, [&](const Diagnostic& d) { return !keep(d); });
 }
 
+void Diagnostics::update(const std::function<void(Diagnostic&)>& change) {
+  for (Diagnostic& d : items_) change(d);
+}
+
 void Diagnostics::reserve(std::size_t n) {
   items_.reserve(n);
 }

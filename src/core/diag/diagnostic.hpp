@@ -37,6 +37,8 @@ class Diagnostics {
   void append(Diagnostics other);
   // Drops, in place, the diagnostics `keep` says no to.
   void keep_if(const std::function<bool(const Diagnostic&)>& keep);
+  // Lets `change` alter each diagnostic in place (its severity, its hint), in order.
+  void update(const std::function<void(Diagnostic&)>& change);
   // Makes room for `n` diagnostics in all, so that appending many lists copies none twice.
   void reserve(std::size_t n);
 

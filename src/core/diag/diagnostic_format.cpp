@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/diag/diagnostic_markdown.hpp"
 #include "core/diag/message_catalog.hpp"
 #include "core/output/json_writer.hpp"
 #include "core/output/visible_text.hpp"
@@ -80,6 +81,22 @@ std::string warnings_text(std::size_t n) {
 
 }  // namespace
 
+std::string validation_summary(const Diagnostics& diagnostics, std::size_t files,
+                               std::size_t policies, std::size_t stubs) {
+  const std::size_t errors = diagnostics.error_count();
+  const std::size_t warnings = diagnostics.warning_count();
+  if (errors == 0 && warnings == 0)
+    return trf(
+        "checked {} in {}: no problems found",
+        stubs == 0 ? policies_text(policies) : trf("{} ({} stubs)", policies_text(policies), stubs),
+        files_text(files));
+  if (stubs == 0)
+    return trf("checked {}: {}, {}", files_text(files), errors_text(errors),
+               warnings_text(warnings));
+  return trf("checked {} ({} stubs): {}, {}", files_text(files), stubs, errors_text(errors),
+             warnings_text(warnings));
+}
+
 std::string format_diagnostic_text(const Diagnostic& d, bool color) {
   const bool error = d.severity == Severity::Error;
   std::string out =
@@ -132,17 +149,7 @@ void write_diagnostics(std::ostream& stream, const Diagnostics& diagnostics,
         out += format_diagnostic_text(d, color);
         chunked.flush_if_full();
       }
-      if (errors == 0 && warnings == 0)
-        out += trf("checked {} in {}: no problems found\n",
-                   stubs == 0 ? policies_text(policies)
-                              : trf("{} ({} stubs)", policies_text(policies), stubs),
-                   files_text(files));
-      else if (stubs == 0)
-        out += trf("checked {}: {}, {}\n", files_text(files), errors_text(errors),
-                   warnings_text(warnings));
-      else
-        out += trf("checked {} ({} stubs): {}, {}\n", files_text(files), stubs, errors_text(errors),
-                   warnings_text(warnings));
+      out += validation_summary(diagnostics, files, policies, stubs) + '\n';
       break;
     }
     case DiagnosticFormat::Json: {
@@ -188,6 +195,10 @@ void write_diagnostics(std::ostream& stream, const Diagnostics& diagnostics,
                  warnings_text(warnings));
       break;
     }
+    case DiagnosticFormat::Markdown:
+      chunked.flush();
+      write_diagnostics_markdown(stream, diagnostics, files, policies, stubs);
+      break;
   }
 }
 

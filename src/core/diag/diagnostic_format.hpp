@@ -9,7 +9,7 @@
 
 namespace ccnt {
 
-enum class DiagnosticFormat { Text, Json, Github };
+enum class DiagnosticFormat { Text, Json, Github, Markdown };
 
 // Renders all diagnostics, then a summary line (text) or object fields (json);
 // `files` is how many files were checked, `policies` how many passed, `stubs` how many of those
@@ -23,6 +23,11 @@ std::string format_diagnostics(const Diagnostics& diagnostics, DiagnosticFormat 
 void write_diagnostics(std::ostream& stream, const Diagnostics& diagnostics,
                        DiagnosticFormat format, std::size_t files, std::size_t policies, bool color,
                        std::size_t stubs = 0);
+
+// The summary line of a validation, without a line break: "checked 19 files: 2 errors, 1
+// warning", or "checked 18 policies in 19 files: no problems found".
+std::string validation_summary(const Diagnostics& diagnostics, std::size_t files,
+                               std::size_t policies, std::size_t stubs);
 
 // One diagnostic in compiler style: path:line:col: error[E012]: message, and its hint.
 std::string format_diagnostic_text(const Diagnostic& diagnostic, bool color);

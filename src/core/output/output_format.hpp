@@ -29,7 +29,7 @@ inline constexpr OutputFormat kCoverageFormats[] = {OutputFormat::Table,    Outp
 inline constexpr OutputFormat kShowFormats[] = {OutputFormat::Text, OutputFormat::Yaml,
                                                 OutputFormat::Json};
 inline constexpr OutputFormat kValidateFormats[] = {OutputFormat::Text, OutputFormat::Json,
-                                                    OutputFormat::Github};
+                                                    OutputFormat::Github, OutputFormat::Markdown};
 inline constexpr OutputFormat kDiffFormats[] = {OutputFormat::Text, OutputFormat::Markdown,
                                                 OutputFormat::Json};
 

@@ -35,7 +35,7 @@ std::string file_size_text(std::uint64_t bytes) {
 // national policies (their targets are the benchmark on every page).
 std::uint64_t site_inputs_key(const Project& project, const SiteTemplates& templates,
                               const SiteOptions& options, const SiteModel& model) {
-  std::string material = std::string(kVersion) + '\n';
+  std::string material = std::string(version()) + '\n';
   std::error_code ec;
   const auto exe = std::filesystem::path("/proc/self/exe");
   material += std::to_string(std::filesystem::file_size(exe, ec)) + ' ';

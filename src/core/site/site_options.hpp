@@ -1,6 +1,7 @@
 // What `ccnt site` is asked to build: where, and the settings a data repository gives its
-// website. Filled from the command line's flags today, and from the tree's settings file later,
-// so it holds values, not flags.
+// website. Filled from the command line's flags and, where one is not given, from the `site:` of
+// the tree's .ccnt.yaml (SiteSettings, core/tree/tree_settings.hpp), so it holds values, not
+// flags.
 #pragma once
 
 #include <filesystem>

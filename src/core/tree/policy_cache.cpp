@@ -289,7 +289,7 @@ std::string executable_identity() {
 std::uint64_t cache_key(const Project& project) {
   // Messages are cached as worded, so the language is part of the key.
   std::string material = fmt::format("ccnt {} schema {} cache {} exe {} schemas {} lang {}\n",
-                                     kVersion, kSchemaVersion, kFormatVersion,
+                                     version(), kSchemaVersion, kFormatVersion,
                                      executable_identity(), project.schemas_dir.generic_string(),
                                      language() == Language::Chinese ? "zh" : "en");
   std::vector<fs::path> files;

@@ -37,6 +37,13 @@ std::optional<fs::path> find_project_root(const std::string& explicit_root, cons
 fs::path installed_data_dir() {
   const char* override_dir = std::getenv("CCNT_DATA_DIR");
   if (override_dir != nullptr && *override_dir != '\0') return override_dir;
+  // A ccnt unpacked from the release's tarball, wherever that is: the share/ccnt beside its bin/.
+  std::error_code ec;
+  const fs::path executable = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path beside = executable.parent_path().parent_path() / "share" / "ccnt";
+    if (fs::is_directory(beside / "schemas", ec)) return beside;
+  }
   return CCNT_INSTALL_DATADIR;
 }
 
@@ -65,12 +72,14 @@ std::optional<Project> open_project(const fs::path& root, Diagnostics& diagnosti
   if (!registry || !schema) return std::nullopt;
   auto series = SeriesRegistry::load(schemas / "series.yaml", *registry, doc_types, diagnostics);
   if (!series) return std::nullopt;
+  const std::string tree = tree_prefix(root);
   return Project{root,
                  schemas,
                  std::move(*registry),
                  std::move(*schema),
                  std::move(*series),
-                 tree_prefix(root)};
+                 tree,
+                 read_settings(root, tree)};
 }
 
 }  // namespace ccnt

@@ -10,6 +10,7 @@
 #include "core/policy/json_schema.hpp"
 #include "core/policy/registry.hpp"
 #include "core/policy/series_registry.hpp"
+#include "core/tree/tree_settings.hpp"
 
 namespace ccnt {
 
@@ -20,6 +21,7 @@ struct Project {
   JsonSchema schema;
   SeriesRegistry series;  // schemas/series.yaml; empty when the tree has none
   std::string tree;       // the canonical root ending in '/': no file outside it is read (E070)
+  Settings settings;      // <root>/.ccnt.yaml (tree_settings.hpp); the defaults when there is none
 
   std::filesystem::path policies_dir() const { return root / "policies"; }
 };
@@ -32,12 +34,15 @@ std::optional<std::filesystem::path> find_project_root(const std::string& explic
                                                        std::string& error);
 
 // The directory holding the installed schemas/: $CCNT_DATA_DIR when set and not
-// empty (so that tests, or a ccnt copied by hand, do not depend on what is installed), else the
-// share/ccnt of the prefix ccnt was built for.
+// empty (so that tests, or a ccnt copied by hand, do not depend on what is installed), else
+// share/ccnt beside the executable's directory (<dir>/bin/ccnt → <dir>/share/ccnt) when it holds
+// schemas/ (the release tarball, unpacked anywhere), else the share/ccnt of the prefix ccnt was
+// built for.
 std::filesystem::path installed_data_dir();
 
 // Loads the schema and registries for a root: root/schemas when present, else
-// the copy installed with ccnt (installed_data_dir()). Problems in them go to diagnostics.
+// the copy installed with ccnt (installed_data_dir()). Problems in them go to diagnostics;
+// those of the tree's .ccnt.yaml to the project's settings.problems.
 std::optional<Project> open_project(const std::filesystem::path& root, Diagnostics& diagnostics);
 
 }  // namespace ccnt

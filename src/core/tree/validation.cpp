@@ -1,6 +1,7 @@
 #include "core/tree/validation.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <unordered_set>
 
@@ -41,13 +42,18 @@ Validation validate_paths(const Project& project, const std::vector<fs::path>& p
   result.stubs = static_cast<std::size_t>(
       std::count_if(loaded.policies.begin(), loaded.policies.end(), is_stub));
   std::vector<fs::path> bulletins;
+  // A policy file with errors is reported where it is, not again as an unknown id in the
+  // editorial files that list it (bulletin_check.hpp, "Knock-on errors").
+  KnockOn knock_on = knock_on_of(result.diagnostics, project.policies_dir());
+  std::function<bool(const std::string&)> shown = [](const std::string&) { return true; };
+
+  std::unordered_set<std::string> selected;  // files inside policies/, as displayed
+  std::vector<std::string> selected_dirs;    // for problems found while scanning them
 
   if (paths.empty()) {
     bulletins = find_bulletin_files(project.root);
   } else {
-    std::unordered_set<std::string> selected;  // files inside policies/, as displayed
-    std::vector<std::string> selected_dirs;    // for problems found while scanning them
-    std::vector<fs::path> outside;             // files elsewhere, checked on their own
+    std::vector<fs::path> outside;  // files elsewhere, checked on their own
     for (const fs::path& path : paths) {
       std::error_code ec;
       std::vector<fs::path> found{path};
@@ -57,6 +63,8 @@ Validation validate_paths(const Project& project, const std::vector<fs::path>& p
         found = find_policy_files(path, scan_outside);
       }
       for (const fs::path& file : found) {
+        // Read when the project was opened: .ccnt.yaml (reported below) and schemas/.
+        if (file == project.root / kSettingsFileName || inside(file, project.schemas_dir)) continue;
         if (inside(file, project.policies_dir()))
           selected.insert(display_path(file));
         else if (is_bulletin_file(file, project.root))
@@ -71,6 +79,7 @@ Validation validate_paths(const Project& project, const std::vector<fs::path>& p
                          [&](const std::string& dir) { return path.starts_with(dir); });
     };
     result.diagnostics.keep_if([&](const Diagnostic& d) { return is_selected(d.path); });
+    shown = is_selected;
     const auto is_selected_file = [&](const Policy& policy) {
       return selected.count(policy.path) > 0;
     };
@@ -85,7 +94,14 @@ Validation validate_paths(const Project& project, const std::vector<fs::path>& p
     result.stubs += static_cast<std::size_t>(
         std::count_if(extra.policies.begin(), extra.policies.end(), is_stub));
   }
-  result.files += check_bulletin_files(bulletins, loaded.policies, result.diagnostics);
+  result.files += check_bulletin_files(bulletins, loaded.policies, result.diagnostics, &knock_on);
+  report_unresolved_entries(knock_on, result.diagnostics, shown);
+  // The settings hold for every file, so their problems are reported whatever was asked for.
+  if (!project.settings.file.empty()) {
+    ++result.files;
+    result.diagnostics.append(project.settings.problems);
+  }
+  apply_warning_levels(project.settings, result.diagnostics);
   result.diagnostics.sort();
   return result;
 }

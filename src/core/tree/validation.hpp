@@ -15,7 +15,7 @@ namespace ccnt {
 // The diagnostics of the files validated, sorted, and how many files were checked and passed.
 struct Validation {
   Diagnostics diagnostics;
-  std::size_t files = 0;  // policy and bulletin files checked
+  std::size_t files = 0;  // policy and bulletin files checked, and .ccnt.yaml
   std::size_t valid = 0;  // policy files without errors
   std::size_t stubs = 0;  // of those, the records marked `stub: true`
 };

@@ -258,6 +258,30 @@ WriteResult write_file_atomically(const fs::path& file, std::string_view content
   return WriteResult::Written;
 }
 
+WriteResult append_file_atomically(const fs::path& file, std::string_view content,
+                                   std::string& error) {
+  std::string joined;
+  {
+    DirFd dir(file, error);
+    if (dir.get() < 0) return WriteResult::Failed;
+    const std::string name = file.filename().string();
+    struct stat existing {};
+    if (!name.empty() && ::fstatat(dir.get(), name.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISREG(existing.st_mode) && existing.st_nlink == 1) {
+      const int fd = ::openat(dir.get(), name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0) {
+        error = std::strerror(errno);
+        return WriteResult::Failed;
+      }
+      joined.resize(static_cast<std::size_t>(existing.st_size));
+      joined.resize(read_up_to(fd, joined.data(), joined.size()));
+      ::close(fd);
+    }
+  }
+  joined += content;
+  return write_file_atomically(file, joined, error);
+}
+
 WriteResult create_file_atomically(const fs::path& file, std::string_view content,
                                    std::string& error) {
   DirFd dir(file, error);

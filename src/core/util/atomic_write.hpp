@@ -25,6 +25,13 @@ enum class WriteResult { Written, Exists, Failed, Refused };
 WriteResult write_file_atomically(const std::filesystem::path& file, std::string_view content,
                                   std::string& error, bool binary = false);
 
+// Adds `content` at the end of `file` (created when absent) with the guarantees of
+// write_file_atomically: a regular file is read, then replaced by its old content and the new; a
+// character device or a FIFO is written to; a link or anything else refused is left alone.
+// For reports that other steps add to, such as GitHub's $GITHUB_STEP_SUMMARY.
+WriteResult append_file_atomically(const std::filesystem::path& file, std::string_view content,
+                                   std::string& error);
+
 // Like write_file_atomically, but never replaces anything: returns Exists (and writes nothing)
 // when `file` is already there, even as a dangling symbolic link or when it appears meanwhile.
 WriteResult create_file_atomically(const std::filesystem::path& file, std::string_view content,

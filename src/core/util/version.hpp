@@ -5,8 +5,9 @@
 
 namespace ccnt {
 
-// The program's version, from project() in CMakeLists.txt.
-inline constexpr std::string_view kVersion = CCNT_VERSION;
+// The program's version, from the release tag (cmake/version.cmake writes its definition at
+// build time): "0.2.0", "0.2.0+3.g1a2b3c4" three commits after the tag v0.2.0.
+std::string_view version();
 
 // The version of the policy-file format that schemas/policy.schema.json describes and this
 // ccnt was built and installed with. Raised when a change to the schema or the registries'
