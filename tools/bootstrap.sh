@@ -26,11 +26,12 @@ done
 
 # The build: compiler, CMake, Ninja, ccache (CMakeLists.txt compiles through it: a rebuild or
 # a new build directory reuses earlier results) and the libraries (CMakeLists.txt finds each
-# by name; libxlsxwriter-dev writes the workbooks of --format xlsx, libcmark-gfm-dev and
+# by name; libxlsxwriter-dev writes the workbooks of --format xlsx — its pkg-config file links
+# -lz, but the package does not pull in zlib1g-dev, so it is named here —, libcmark-gfm-dev and
 # libcmark-gfm-extensions-dev turn the bulletins into the website's HTML).
 packages=(build-essential cmake ninja-build ccache pkg-config
           libyaml-cpp-dev libcli11-dev libfmt-dev libutf8proc-dev libkainjow-mustache-dev
-          libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
+          libxlsxwriter-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
 build_packages=("${packages[@]}")
 # The tests: Catch2 and nlohmann-json (unit tests); python3 (interactive.new); groff-base
 # (man.renders); shellcheck, zsh and fish (completion.*); and for .ci/run: file (cpack's
