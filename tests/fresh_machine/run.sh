@@ -210,6 +210,9 @@ say "bare root ready in $((SECONDS - started)) s: $root"
   [[ -z $security_mirror ]] || echo "deb $security_mirror bookworm-security main"
 } >"$root/etc/apt/sources.list"
 cat /etc/resolv.conf >"$root/etc/resolv.conf"
+# debootstrap writes no /etc/hosts (an installed Debian has one): without it `localhost` does not
+# resolve, and chromedriver cannot reach the browser it starts (site.browser).
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
 # The network the machine is on, like its resolver: trust anchors an administrator added to the
 # host (/usr/local/share/ca-certificates, e.g. a proxy's CA) are added to the root too, so that
 # the npm registry is reached over TLS as from any machine of that network. No package comes
