@@ -79,6 +79,13 @@ class Browser:
         self.session = None
 
     def __enter__(self):
+        try:
+            return self._start()
+        except BaseException:
+            self.__exit__(None, None, None)  # a failed start leaves no chromedriver behind
+            raise
+
+    def _start(self):
         self.driver = subprocess.Popen(
             ["chromedriver", f"--port={self.port}", "--allowed-ips=127.0.0.1"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
